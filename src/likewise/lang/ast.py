@@ -1,0 +1,499 @@
+"""The program language: immutable trees, one class per operator.
+
+Each class names its arguments in ``SIG`` (used by the printer, parser, tokenizer and Python
+backend) and gives its forward semantics in ``run``, via :mod:`likewise.lang.runtime`. Inverse
+semantics (which arguments could produce a given output) live in :mod:`likewise.lang.witness`.
+
+Argument kinds in ``SIG``:
+  S, I, B   a string-, integer- or Boolean-valued sub-expression
+  S*        one or more string sub-expressions
+  P         a position (``Abs`` or ``Pos``)
+  pat       a pattern: a token class such as ``Word`` or a literal string
+  int, text a literal integer or string
+  case      Proper | AllCaps | Lower
+  bound     Start | End
+  src       the string the operator reads (default: the first input column, omitted in text)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+from likewise.lang import runtime as rt
+
+TOKEN_CLASSES = ("Number", "Word", "Alphanum", "AllCaps", "PropCase", "Lower", "Digit", "Char")
+DELIMITERS = "&,.?!@()[]%{}/:;$#\"' "
+CASES = ("Proper", "AllCaps", "Lower")
+BOUNDS = ("Start", "End")
+
+Pattern = tuple[str] | str  # ("Word",) is a token class; a plain string is a literal
+Value = str | int | bool | None
+
+
+def tok(name: str) -> tuple[str]:
+    assert name in TOKEN_CLASSES, name
+    return (name,)
+
+
+class Node:
+    """Base of every program node. Subclasses are frozen dataclasses."""
+
+    SIG: ClassVar[tuple[str, ...]] = ()
+    TYPE: ClassVar[str] = "S"  # S, I, B or P
+    RT: ClassVar[str] = ""  # the runtime function implementing it
+
+    def run(self, env: tuple[str, ...]) -> Value:
+        args = [a.run(env) if isinstance(a, Node) else a for a in self.args()]
+        return getattr(rt, self.RT)(*args)
+
+    def args(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+
+    def children(self) -> tuple[Node, ...]:
+        out: list[Node] = []
+        for a in self.args():
+            if isinstance(a, Node):
+                out.append(a)
+            elif isinstance(a, tuple) and a and isinstance(a[0], Node):
+                out.extend(a)
+        return tuple(out)
+
+    def size(self) -> int:
+        return 1 + sum(c.size() for c in self.children())
+
+    def inputs_used(self) -> set[int]:
+        if isinstance(self, Input):
+            return {self.index}
+        return set().union(*(c.inputs_used() for c in self.children()))
+
+    def __str__(self) -> str:
+        if isinstance(self, Input):  # also needed while this module is still loading
+            return f"x{self.index + 1}"
+        from likewise.lang.syntax import show
+
+        return show(self)
+
+    __repr__ = __str__
+
+
+# --- leaves -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class Input(Node):
+    """Input column ``index`` (0-based; written x1, x2, ...)."""
+
+    index: int
+    SIG = ("int",)
+
+    def run(self, env):
+        return env[self.index] if 0 <= self.index < len(env) else None
+
+
+X0 = Input(0)
+
+
+@dataclass(frozen=True, repr=False)
+class Const(Node):
+    text: str
+    SIG = ("text",)
+
+    def run(self, env):
+        return self.text
+
+
+@dataclass(frozen=True, repr=False)
+class IntConst(Node):
+    value: int
+    SIG = ("int",)
+    TYPE = "I"
+
+    def run(self, env):
+        return self.value
+
+
+# --- positions ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class Abs(Node):
+    """Boundary k of the string: k >= 0 from the start, k < 0 from the end (-1 is the end)."""
+
+    k: int
+    SIG = ("int",)
+    TYPE = "P"
+
+
+@dataclass(frozen=True, repr=False)
+class Pos(Node):
+    """The Start or End of the i-th match of a pattern (i < 0 counts from the end)."""
+
+    pat: Pattern
+    i: int
+    bound: str
+    SIG = ("pat", "int", "bound")
+    TYPE = "P"
+
+
+def eval_pos(p: Node, s: str | None) -> int | None:
+    if isinstance(p, Abs):
+        return rt.abs_pos(s, p.k)
+    assert isinstance(p, Pos)
+    return rt.tok_pos(s, p.pat, p.i, p.bound == "End")
+
+
+# --- RobustFill's string operators ---------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class Concat(Node):
+    parts: tuple[Node, ...]
+    SIG = ("S*",)
+    RT = "concat"
+
+    def run(self, env):
+        out = []
+        for p in self.parts:
+            v = p.run(env)
+            if v is None:
+                return None
+            out.append(v)
+        return "".join(out)
+
+
+@dataclass(frozen=True, repr=False)
+class Slice(Node):
+    """The text between two positions (the general form of GetSpan and SubStr)."""
+
+    start: Node
+    end: Node
+    src: Node = X0
+    SIG = ("P", "P", "src")
+
+    def run(self, env):
+        s = self.src.run(env)
+        return rt.span(s, eval_pos(self.start, s), eval_pos(self.end, s))
+
+
+@dataclass(frozen=True, repr=False)
+class SubStr(Node):
+    k1: int
+    k2: int
+    src: Node = X0
+    SIG = ("int", "int", "src")
+    RT = "sub_str"
+
+    def args(self):
+        return (self.src, self.k1, self.k2)
+
+
+@dataclass(frozen=True, repr=False)
+class GetSpan(Node):
+    r1: Pattern
+    i1: int
+    y1: str
+    r2: Pattern
+    i2: int
+    y2: str
+    src: Node = X0
+    SIG = ("pat", "int", "bound", "pat", "int", "bound", "src")
+
+    def run(self, env):
+        s = self.src.run(env)
+        return rt.span(
+            s,
+            rt.tok_pos(s, self.r1, self.i1, self.y1 == "End"),
+            rt.tok_pos(s, self.r2, self.i2, self.y2 == "End"),
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class GetToken(Node):
+    pat: Pattern
+    i: int
+    src: Node = X0
+    SIG = ("pat", "int", "src")
+    RT = "get_token"
+
+    def args(self):
+        return (self.src, self.pat, self.i)
+
+
+@dataclass(frozen=True, repr=False)
+class GetUpto(Node):
+    pat: Pattern
+    src: Node = X0
+    SIG = ("pat", "src")
+    RT = "get_upto"
+
+    def args(self):
+        return (self.src, self.pat)
+
+
+@dataclass(frozen=True, repr=False)
+class GetFrom(Node):
+    pat: Pattern
+    src: Node = X0
+    SIG = ("pat", "src")
+    RT = "get_from"
+
+    def args(self):
+        return (self.src, self.pat)
+
+
+@dataclass(frozen=True, repr=False)
+class GetFirst(Node):
+    pat: Pattern
+    i: int
+    src: Node = X0
+    SIG = ("pat", "int", "src")
+    RT = "get_first"
+
+    def args(self):
+        return (self.src, self.pat, self.i)
+
+
+@dataclass(frozen=True, repr=False)
+class GetAll(Node):
+    pat: Pattern
+    src: Node = X0
+    SIG = ("pat", "src")
+    RT = "get_all"
+
+    def args(self):
+        return (self.src, self.pat)
+
+
+@dataclass(frozen=True, repr=False)
+class ToCase(Node):
+    case: str
+    src: Node = X0
+    SIG = ("case", "src")
+    RT = "to_case"
+
+    def args(self):
+        return (self.src, self.case)
+
+
+@dataclass(frozen=True, repr=False)
+class Replace(Node):
+    """Replace every occurrence of ``old`` by ``new``."""
+
+    old: str
+    new: str
+    src: Node = X0
+    SIG = ("text", "text", "src")
+    RT = "replace_all"
+
+    def args(self):
+        return (self.src, self.old, self.new)
+
+
+@dataclass(frozen=True, repr=False)
+class Trim(Node):
+    src: Node = X0
+    SIG = ("src",)
+    RT = "trim"
+
+
+# --- SMT-LIB string theory (the SyGuS operators) -------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class StrReplace(Node):
+    """Replace the first occurrence (SMT-LIB ``str.replace``)."""
+
+    s: Node
+    old: Node
+    new: Node
+    SIG = ("S", "S", "S")
+    RT = "str_replace"
+
+
+@dataclass(frozen=True, repr=False)
+class StrAt(Node):
+    s: Node
+    i: Node
+    SIG = ("S", "I")
+    RT = "str_at"
+
+
+@dataclass(frozen=True, repr=False)
+class StrSubstr(Node):
+    s: Node
+    i: Node
+    n: Node
+    SIG = ("S", "I", "I")
+    RT = "str_substr"
+
+
+@dataclass(frozen=True, repr=False)
+class IntToStr(Node):
+    n: Node
+    SIG = ("I",)
+    RT = "int_to_str"
+
+
+@dataclass(frozen=True, repr=False)
+class Len(Node):
+    s: Node
+    SIG = ("S",)
+    TYPE = "I"
+    RT = "str_len"
+
+
+@dataclass(frozen=True, repr=False)
+class IndexOf(Node):
+    s: Node
+    t: Node
+    i: Node
+    SIG = ("S", "S", "I")
+    TYPE = "I"
+    RT = "str_indexof"
+
+
+@dataclass(frozen=True, repr=False)
+class StrToInt(Node):
+    s: Node
+    SIG = ("S",)
+    TYPE = "I"
+    RT = "str_to_int"
+
+
+@dataclass(frozen=True, repr=False)
+class Plus(Node):
+    a: Node
+    b: Node
+    SIG = ("I", "I")
+    TYPE = "I"
+    RT = "plus"
+
+
+@dataclass(frozen=True, repr=False)
+class Minus(Node):
+    a: Node
+    b: Node
+    SIG = ("I", "I")
+    TYPE = "I"
+    RT = "minus"
+
+
+# --- predicates and conditionals -------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class PrefixOf(Node):
+    """``a`` is a prefix of ``b``."""
+
+    a: Node
+    b: Node
+    SIG = ("S", "S")
+    TYPE = "B"
+    RT = "prefix_of"
+
+
+@dataclass(frozen=True, repr=False)
+class SuffixOf(Node):
+    a: Node
+    b: Node
+    SIG = ("S", "S")
+    TYPE = "B"
+    RT = "suffix_of"
+
+
+@dataclass(frozen=True, repr=False)
+class Contains(Node):
+    """``a`` contains ``b``."""
+
+    a: Node
+    b: Node
+    SIG = ("S", "S")
+    TYPE = "B"
+    RT = "contains"
+
+
+@dataclass(frozen=True, repr=False)
+class Eq(Node):
+    a: Node
+    b: Node
+    SIG = ("S", "S")
+    TYPE = "B"
+    RT = "equals"
+
+
+@dataclass(frozen=True, repr=False)
+class IntEq(Node):
+    a: Node
+    b: Node
+    SIG = ("I", "I")
+    TYPE = "B"
+    RT = "equals"
+
+
+@dataclass(frozen=True, repr=False)
+class Has(Node):
+    """The text has at least one match of the pattern."""
+
+    pat: Pattern
+    src: Node = X0
+    SIG = ("pat", "src")
+    TYPE = "B"
+    RT = "has"
+
+    def args(self):
+        return (self.src, self.pat)
+
+
+@dataclass(frozen=True, repr=False)
+class Not(Node):
+    b: Node
+    SIG = ("B",)
+    TYPE = "B"
+    RT = "negate"
+
+
+@dataclass(frozen=True, repr=False)
+class If(Node):
+    """``then`` where ``cond`` holds, else ``other``. A chain of Ifs is a switch."""
+
+    cond: Node
+    then: Node
+    other: Node
+    SIG = ("B", "S", "S")
+    RT = "ite"
+
+    def run(self, env):
+        c = self.cond.run(env)
+        if c is None:
+            return None
+        return (self.then if c else self.other).run(env)
+
+
+@dataclass(frozen=True, repr=False)
+class IntIf(Node):
+    cond: Node
+    then: Node
+    other: Node
+    SIG = ("B", "I", "I")
+    TYPE = "I"
+    RT = "ite"
+
+    run = If.run
+
+
+NODE_TYPES: dict[str, type[Node]] = {
+    c.__name__: c
+    for c in (
+        Input, Const, IntConst, Abs, Pos, Concat, Slice, SubStr, GetSpan, GetToken, GetUpto,
+        GetFrom, GetFirst, GetAll, ToCase, Replace, Trim, StrReplace, StrAt, StrSubstr, IntToStr,
+        Len, IndexOf, StrToInt, Plus, Minus, PrefixOf, SuffixOf, Contains, Eq, IntEq, Has, Not,
+        If, IntIf,
+    )
+}  # fmt: skip
+
+
+def sig_fields(cls: type[Node]) -> list[tuple[str, str]]:
+    """(field name, argument kind) pairs in the order the text form writes them."""
+    return [(f.name, k) for f, k in zip(fields(cls), cls.SIG, strict=True)]  # type: ignore[arg-type]
+

@@ -1,0 +1,75 @@
+"""Ranking: a cost for every program (lower is more plausible), and reranking on unlabeled rows.
+
+The cost prefers what generalizes: few segments, token-based positions over absolute ones,
+small match indices, short constants made of punctuation rather than letters, shallow nesting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from likewise.lang.ast import Abs, Const, Input, IntConst, Node, Pattern, Pos, Slice, ToCase
+
+TOKEN_COST = {
+    "Word": 0.3,
+    "Number": 0.3,
+    "Alphanum": 0.45,
+    "PropCase": 0.5,
+    "AllCaps": 0.55,
+    "Lower": 0.55,
+    "Digit": 0.9,
+    "Char": 1.0,
+}
+
+
+def pat_cost(p: Pattern) -> float:
+    if isinstance(p, tuple):
+        return TOKEN_COST[p[0]]
+    return 0.35 if len(p) == 1 else 0.5 + 0.05 * len(p)
+
+
+def const_cost(text: str) -> float:
+    return 0.5 + sum(0.6 if c.isalnum() else 0.1 for c in text)
+
+
+def cost(node: Node) -> float:
+    if isinstance(node, Input):
+        return 0.2
+    if isinstance(node, Const):
+        return const_cost(node.text)
+    if isinstance(node, IntConst):
+        return 0.3 + 0.05 * min(abs(node.value), 20)
+    if isinstance(node, Abs):
+        if node.k in (0, -1):
+            return 0.1
+        return 0.6 + 0.05 * min(abs(node.k), abs(node.k + 1))
+    if isinstance(node, Pos):
+        return pat_cost(node.pat) + 0.15 * (abs(node.i) - 1) + (0.02 if node.i < 0 else 0)
+    if isinstance(node, Slice):
+        src = 0.0 if isinstance(node.src, Input) else 0.3 + cost(node.src)
+        return 1 + cost(node.start) + cost(node.end) + src
+    if isinstance(node, ToCase):
+        return 0.6 + cost(node.src)
+    base = 1.0 + sum(cost(c) for c in node.children())
+    if type(node).__name__ == "Concat":
+        return base - 1.0
+    return base
+
+
+def rerank(
+    candidates: Sequence[tuple[float, Node]], rows: Sequence[tuple[str, ...]]
+) -> list[tuple[float, Node]]:
+    """Penalize programs that give no value, or an empty one, on unlabeled rows."""
+    if not rows:
+        return sorted(candidates, key=lambda c: (c[0], str(c[1])))
+    out = []
+    for c, p in candidates:
+        bad = 0
+        for r in rows:
+            try:
+                v = p.run(r)
+            except RecursionError:
+                v = None
+            bad += 1 if v is None else (0.3 if v == "" else 0)
+        out.append((c + 3.0 * bad / len(rows), p))
+    return sorted(out, key=lambda c: (c[0], str(c[1])))

@@ -1,0 +1,246 @@
+"""Deductive synthesis over a version space, FlashFill-style.
+
+The outputs are built as a concatenation of *atoms*: constants, or substrings of an input
+(optionally case-changed) between two positions. Positions come from the witness functions of
+``Abs``/``Pos``; position expressions are grouped by their values on all examples (observational
+equivalence), so one group stands for every expression that behaves the same on the examples.
+Atoms are grouped the same way by their outputs. The search walks all examples at once: a state
+holds an offset into every output, and a step is an atom whose output on every example continues
+that example's output at its offset. This is the intersection of the per-example DAGs of
+FlashFill, built lazily. The cheapest paths (see :mod:`likewise.synth.rank`) are the programs.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from likewise.lang import runtime as rt
+from likewise.lang import witness
+from likewise.lang.ast import CASES, Abs, Concat, Const, Input, Node, Slice, ToCase, eval_pos, tok
+from likewise.synth.rank import const_cost, cost
+
+Examples = Sequence[tuple[tuple[str, ...], str]]
+TOP = 4  # plans kept per state
+PER_GROUP = 3  # equivalent atoms kept per behaviour
+
+
+class Timeout(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class _Source:
+    node: Node  # what the atom slices: an input, or a token of an input
+    values: tuple[str, ...]  # its value on each example
+    cost: float
+    absolute_only: bool  # nested sources are only sliced by absolute positions
+
+
+@dataclass
+class _Atom:
+    out: tuple[str, ...]
+    cost: float
+    make: Callable[[], Node]
+
+
+def _sources(examples: Examples) -> list[_Source]:
+    ncols = len(examples[0][0])
+    out: list[_Source] = []
+    seen: set[tuple[str, ...]] = set()
+    for c in range(ncols):
+        vals = tuple(ex[0][c] for ex in examples)
+        if vals in seen:
+            continue
+        seen.add(vals)
+        out.append(_Source(Input(c), vals, 0.0, False))
+    for c in range(ncols):
+        for t in ("Word", "Alphanum", "Number"):
+            for i in (1, 2, 3, -1, -2):
+                vals = tuple(rt.get_token(ex[0][c], tok(t), i) for ex in examples)
+                if any(v is None for v in vals) or vals in seen:
+                    continue
+                seen.add(vals)
+                node = Slice(_pos(t, i, "Start"), _pos(t, i, "End"), Input(c))
+                out.append(_Source(node, vals, 0.3 + cost(node), True))  # type: ignore[arg-type]
+    return out
+
+
+def _pos(t: str, i: int, bound: str) -> Node:
+    from likewise.lang.ast import Pos
+
+    return Pos(tok(t), i, bound)
+
+
+def _position_classes(src: _Source, pats) -> dict[int, list[tuple[tuple[int, ...], list[Node]]]]:
+    """Position expressions on the pivot example, grouped by their values on all examples."""
+    s0 = src.values[0]
+    if src.absolute_only:
+        per = {k: [Abs(k), Abs(k - len(s0) - 1)] for k in range(len(s0) + 1)}
+    else:
+        per = witness.positions(s0, pats)
+    classes: dict[int, list[tuple[tuple[int, ...], list[Node]]]] = {}
+    for k0, exprs in per.items():
+        groups: dict[tuple[int, ...], list[Node]] = {}
+        for e in exprs:
+            vec = [k0]
+            for s in src.values[1:]:
+                v = eval_pos(e, s)
+                if v is None:
+                    break
+                vec.append(v)
+            else:
+                groups.setdefault(tuple(vec), []).append(e)
+        classes[k0] = [(v, sorted(es, key=cost)[:PER_GROUP]) for v, es in groups.items()]
+    return classes
+
+
+def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], None]):
+    outs = [ex[1] for ex in examples]
+    pats = witness.patterns_for([v for ex in examples for v in ex[0]], constants)
+    groups: dict[tuple[str, ...], list[_Atom]] = {}
+    variants: list[str | None] = [None, *CASES]
+    for src in _sources(examples):
+        classes = _position_classes(src, pats)
+        s0 = src.values[0]
+        bounds = sorted(classes)
+        for ai, a in enumerate(bounds):
+            deadline()
+            for b in bounds[ai:]:
+                alive = []
+                for f in variants:
+                    piece = s0[a:b] if f is None else rt.to_case(s0[a:b], f)
+                    if piece in outs[0] and (f is None or piece != s0[a:b]):
+                        alive.append(f)
+                if not alive:
+                    break
+                for u_vec, u_exprs in classes[a]:
+                    for w_vec, w_exprs in classes[b]:
+                        for f in alive:
+                            vec = _check(src.values, u_vec, w_vec, f, outs)
+                            if vec is None or (a == b and not any(vec)):
+                                continue
+                            c = 1 + cost(u_exprs[0]) + cost(w_exprs[0]) + src.cost
+                            c += 0 if f is None else 0.6
+                            groups.setdefault(vec, []).append(
+                                _Atom(vec, c, _maker(src.node, u_exprs, w_exprs, f))
+                            )
+    for vec, atoms in groups.items():
+        groups[vec] = sorted(atoms, key=lambda a: a.cost)[:PER_GROUP]
+    return groups
+
+
+def _check(values, u_vec, w_vec, f, outs) -> tuple[str, ...] | None:
+    vec = []
+    for s, u, w, o in zip(values, u_vec, w_vec, outs, strict=True):
+        if u > w:
+            return None
+        piece = s[u:w] if f is None else rt.to_case(s[u:w], f)
+        if piece not in o:
+            return None
+        vec.append(piece)
+    return tuple(vec)
+
+
+def _maker(src: Node, u_exprs, w_exprs, f) -> Callable[[], Node]:
+    def make() -> Node:
+        node = Slice(u_exprs[0], w_exprs[0], src)
+        return node if f is None else ToCase(f, node)
+
+    return make
+
+
+def synthesize(
+    examples: Examples,
+    constants: Sequence[str] = (),
+    deadline: Callable[[], None] = lambda: None,
+    k: int = 5,
+) -> list[tuple[float, Node]]:
+    """The ``k`` cheapest concatenation programs consistent with all examples (maybe none)."""
+    if not examples:
+        return []
+    # The example with the longest output leads; the others are checked against it.
+    order = sorted(range(len(examples)), key=lambda i: -len(examples[i][1]))
+    examples = [examples[i] for i in order]
+    outs = [ex[1] for ex in examples]
+    if not outs[0]:
+        return [(const_cost(""), Const(""))] if not any(outs) else []
+    groups = _atoms(examples, constants, deadline)
+    # Atoms indexed by their output on the pivot; atoms empty there, by their first non-empty
+    # output's example and first character.
+    by_pivot: dict[str, list[_Atom]] = {}
+    empty_pivot: dict[tuple[int, str], list[_Atom]] = {}
+    for vec, atoms in groups.items():
+        if vec[0]:
+            by_pivot.setdefault(vec[0], []).append(atoms[0])
+        else:
+            k = next(i for i, v in enumerate(vec) if v)
+            empty_pivot.setdefault((k, vec[k][0]), []).append(atoms[0])
+    n = len(outs)
+    final = tuple(len(o) for o in outs)
+
+    def steps(state: tuple[int, ...]) -> list[tuple[float, object, tuple[int, ...]]]:
+        out: list[tuple[float, object, tuple[int, ...]]] = []
+        o0 = state[0]
+        for j in range(o0 + 1, len(outs[0]) + 1):
+            t = outs[0][o0:j]
+            if all(outs[i].startswith(t, state[i]) for i in range(1, n)):
+                out.append((const_cost(t), t, tuple(s + len(t) for s in state)))
+            for atom in by_pivot.get(t, ()):
+                nxt = _advance(atom.out, state, outs)
+                if nxt is not None:
+                    out.append((atom.cost, atom, nxt))
+        for i in range(1, n) if empty_pivot else ():
+            if state[i] < len(outs[i]):
+                for atom in empty_pivot.get((i, outs[i][state[i]]), ()):
+                    nxt = _advance(atom.out, state, outs)
+                    if nxt is not None:
+                        out.append((atom.cost, atom, nxt))
+        return out
+
+    # Uniform-cost search for the k cheapest paths: each state is expanded at most TOP times.
+    start = tuple(0 for _ in outs)
+    heap: list[tuple[float, int, tuple[int, ...], tuple]] = [(0.0, 0, start, ())]
+    expanded: dict[tuple[int, ...], int] = {}
+    memo: dict[tuple[int, ...], list] = {}
+    counter = 1
+    results: list[tuple[float, Node]] = []
+    while heap and len(results) < k:
+        c, _, state, path = heapq.heappop(heap)
+        if expanded.get(state, 0) >= TOP:
+            continue
+        expanded[state] = expanded.get(state, 0) + 1
+        if state == final:
+            results.append((c, _build(path)))
+            continue
+        deadline()
+        if state not in memo:
+            memo[state] = steps(state)
+        for sc, step, nxt in memo[state]:
+            if expanded.get(nxt, 0) < TOP:
+                heapq.heappush(heap, (c + sc, counter, nxt, (*path, step)))
+                counter += 1
+    return results
+
+
+def _advance(out: tuple[str, ...], state, outs) -> tuple[int, ...] | None:
+    nxt = []
+    for piece, s, o in zip(out, state, outs, strict=True):
+        if not o.startswith(piece, s):
+            return None
+        nxt.append(s + len(piece))
+    return tuple(nxt)
+
+
+def _build(plan: tuple) -> Node:
+    parts: list[Node] = []
+    for step in plan:
+        if isinstance(step, str):
+            if parts and isinstance(parts[-1], Const):
+                parts[-1] = Const(parts[-1].text + step)
+            else:
+                parts.append(Const(step))
+        else:
+            parts.append(step.make())
+    return parts[0] if len(parts) == 1 else Concat(tuple(parts))
