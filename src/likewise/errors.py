@@ -25,3 +25,7 @@ class ParseError(LikewiseError, ValueError):
 
 class SuiteError(LikewiseError, ValueError):
     """A benchmark suite or SyGuS file is malformed or unsupported."""
+
+
+class InvalidInput(LikewiseError, ValueError):
+    """A row given to a program does not fit it (wrong type or number of columns)."""

@@ -29,7 +29,7 @@ def pat_cost(p: Pattern) -> float:
 
 
 def const_cost(text: str) -> float:
-    return 0.5 + sum(0.6 if c.isalnum() else 0.1 for c in text)
+    return 0.5 + sum(2.2 if c.isalnum() else 0.1 for c in text)
 
 
 def cost(node: Node) -> float:
@@ -42,12 +42,14 @@ def cost(node: Node) -> float:
     if isinstance(node, Abs):
         if node.k in (0, -1):
             return 0.1
-        return 0.6 + 0.05 * min(abs(node.k), abs(node.k + 1))
+        return 0.35 + 0.06 * min(abs(node.k), abs(node.k + 1))
     if isinstance(node, Pos):
         return pat_cost(node.pat) + 0.15 * (abs(node.i) - 1) + (0.02 if node.i < 0 else 0)
     if isinstance(node, Slice):
         src = 0.0 if isinstance(node.src, Input) else 0.3 + cost(node.src)
-        return 1 + cost(node.start) + cost(node.end) + src
+        a, b = node.start, node.end
+        whole_token = isinstance(a, Pos) and isinstance(b, Pos) and (a.pat, a.i) == (b.pat, b.i)
+        return 1 + cost(a) + cost(b) + src - (0.35 if whole_token else 0)
     if isinstance(node, ToCase):
         return 0.6 + cost(node.src)
     base = 1.0 + sum(cost(c) for c in node.children())

@@ -26,10 +26,6 @@ TOP = 4  # plans kept per state
 PER_GROUP = 3  # equivalent atoms kept per behaviour
 
 
-class Timeout(Exception):
-    pass
-
-
 @dataclass(frozen=True)
 class _Source:
     node: Node  # what the atom slices: an input, or a token of an input
@@ -42,7 +38,7 @@ class _Source:
 class _Atom:
     out: tuple[str, ...]
     cost: float
-    make: Callable[[], Node]
+    node: Node
 
 
 def _sources(examples: Examples) -> list[_Source]:
@@ -121,10 +117,8 @@ def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], 
                             vec = _check(src.values, u_vec, w_vec, f, outs)
                             if vec is None or (a == b and not any(vec)):
                                 continue
-                            c = 1 + cost(u_exprs[0]) + cost(w_exprs[0]) + src.cost
-                            c += 0 if f is None else 0.6
-                            groups.setdefault(vec, []).append(
-                                _Atom(vec, c, _maker(src.node, u_exprs, w_exprs, f))
+                            groups.setdefault(vec, []).extend(
+                                _atoms_for(vec, src, u_exprs, w_exprs, f)
                             )
     for vec, atoms in groups.items():
         groups[vec] = sorted(atoms, key=lambda a: a.cost)[:PER_GROUP]
@@ -143,12 +137,18 @@ def _check(values, u_vec, w_vec, f, outs) -> tuple[str, ...] | None:
     return tuple(vec)
 
 
-def _maker(src: Node, u_exprs, w_exprs, f) -> Callable[[], Node]:
-    def make() -> Node:
-        node = Slice(u_exprs[0], w_exprs[0], src)
-        return node if f is None else ToCase(f, node)
-
-    return make
+def _atoms_for(vec, src: _Source, u_exprs, w_exprs, f) -> list[_Atom]:
+    """The slices between two position classes, cheapest first (at most PER_GROUP)."""
+    out = []
+    for u in u_exprs:
+        for w in w_exprs:
+            node: Node = Slice(u, w, src.node)
+            c = cost(node) + src.cost
+            if f is not None:
+                node, c = ToCase(f, node), c + 0.6
+            out.append(_Atom(vec, c, node))
+    out.sort(key=lambda a: a.cost)
+    return out[:PER_GROUP]
 
 
 def synthesize(
@@ -169,14 +169,14 @@ def synthesize(
     groups = _atoms(examples, constants, deadline)
     # Atoms indexed by their output on the pivot; atoms empty there, by their first non-empty
     # output's example and first character.
-    by_pivot: dict[str, list[_Atom]] = {}
-    empty_pivot: dict[tuple[int, str], list[_Atom]] = {}
+    by_pivot: dict[str, list[list[_Atom]]] = {}
+    empty_pivot: dict[tuple[int, str], list[list[_Atom]]] = {}
     for vec, atoms in groups.items():
         if vec[0]:
-            by_pivot.setdefault(vec[0], []).append(atoms[0])
+            by_pivot.setdefault(vec[0], []).append(atoms)
         else:
-            k = next(i for i, v in enumerate(vec) if v)
-            empty_pivot.setdefault((k, vec[k][0]), []).append(atoms[0])
+            i = next(i for i, v in enumerate(vec) if v)
+            empty_pivot.setdefault((i, vec[i][0]), []).append(atoms)
     n = len(outs)
     final = tuple(len(o) for o in outs)
 
@@ -187,41 +187,51 @@ def synthesize(
             t = outs[0][o0:j]
             if all(outs[i].startswith(t, state[i]) for i in range(1, n)):
                 out.append((const_cost(t), t, tuple(s + len(t) for s in state)))
-            for atom in by_pivot.get(t, ()):
-                nxt = _advance(atom.out, state, outs)
+            for group in by_pivot.get(t, ()):
+                nxt = _advance(group[0].out, state, outs)
                 if nxt is not None:
-                    out.append((atom.cost, atom, nxt))
+                    out.append((group[0].cost, group, nxt))
         for i in range(1, n) if empty_pivot else ():
             if state[i] < len(outs[i]):
-                for atom in empty_pivot.get((i, outs[i][state[i]]), ()):
-                    nxt = _advance(atom.out, state, outs)
+                for group in empty_pivot.get((i, outs[i][state[i]]), ()):
+                    nxt = _advance(group[0].out, state, outs)
                     if nxt is not None:
-                        out.append((atom.cost, atom, nxt))
+                        out.append((group[0].cost, group, nxt))
         return out
 
-    # Uniform-cost search for the k cheapest paths: each state is expanded at most TOP times.
-    start = tuple(0 for _ in outs)
-    heap: list[tuple[float, int, tuple[int, ...], tuple]] = [(0.0, 0, start, ())]
-    expanded: dict[tuple[int, ...], int] = {}
+    # Uniform-cost search for the k cheapest paths; each state is expanded at most TOP times.
+    # A state also records whether the last step was a constant: two constants in a row are
+    # the same program as one longer constant, so that step is not taken.
+    start = (tuple(0 for _ in outs), False)
+    heap: list[tuple[float, int, tuple, tuple]] = [(0.0, 0, start, ())]
+    expanded: dict[tuple, int] = {}
     memo: dict[tuple[int, ...], list] = {}
     counter = 1
     results: list[tuple[float, Node]] = []
-    while heap and len(results) < k:
-        c, _, state, path = heapq.heappop(heap)
-        if expanded.get(state, 0) >= TOP:
+    plans = 0
+    while heap and plans < k:
+        c, _, key, path = heapq.heappop(heap)
+        if expanded.get(key, 0) >= TOP:
             continue
-        expanded[state] = expanded.get(state, 0) + 1
+        expanded[key] = expanded.get(key, 0) + 1
+        state, after_const = key
         if state == final:
-            results.append((c, _build(path)))
+            results.extend(_instances(c, path))
+            plans += 1
             continue
         deadline()
         if state not in memo:
             memo[state] = steps(state)
         for sc, step, nxt in memo[state]:
-            if expanded.get(nxt, 0) < TOP:
-                heapq.heappush(heap, (c + sc, counter, nxt, (*path, step)))
+            is_const = isinstance(step, str)
+            if is_const and after_const:
+                continue
+            nkey = (nxt, is_const)
+            if expanded.get(nkey, 0) < TOP:
+                heapq.heappush(heap, (c + sc, counter, nkey, (*path, step)))
                 counter += 1
-    return results
+    results.sort(key=lambda r: r[0])
+    return list({str(p): (c, p) for c, p in reversed(results)}.values())[::-1][:k]
 
 
 def _advance(out: tuple[str, ...], state, outs) -> tuple[int, ...] | None:
@@ -233,14 +243,22 @@ def _advance(out: tuple[str, ...], state, outs) -> tuple[int, ...] | None:
     return tuple(nxt)
 
 
-def _build(plan: tuple) -> Node:
+def _instances(c: float, plan: tuple) -> list[tuple[float, Node]]:
+    """The plan's cheapest program, and the variants that swap one atom for an equivalent one
+    (same outputs on the examples, maybe different elsewhere): the real ambiguity."""
+    out = [(c, _build(plan, {}))]
+    for i, step in enumerate(plan):
+        if not isinstance(step, str):
+            for r in range(1, len(step)):
+                out.append((c + step[r].cost - step[0].cost, _build(plan, {i: r})))
+    return out
+
+
+def _build(plan: tuple, choice: dict[int, int]) -> Node:
     parts: list[Node] = []
-    for step in plan:
+    for i, step in enumerate(plan):
         if isinstance(step, str):
-            if parts and isinstance(parts[-1], Const):
-                parts[-1] = Const(parts[-1].text + step)
-            else:
-                parts.append(Const(step))
+            parts.append(Const(step))
         else:
-            parts.append(step.make())
+            parts.append(step[choice.get(i, 0)].node)
     return parts[0] if len(parts) == 1 else Concat(tuple(parts))

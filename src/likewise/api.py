@@ -1,0 +1,81 @@
+"""The public entry points: ``learn`` a program from examples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from likewise.errors import InvalidExamples, InvalidInput, NoProgramFound
+from likewise.program import Program, Row, as_row
+from likewise.synth import engine
+
+MAX_CHARS = 10_000  # per string in an example; synthesis cost grows with length
+
+
+def _examples(examples: object) -> list[tuple[tuple[str, ...], str]]:
+    if isinstance(examples, (str, bytes)) or not isinstance(examples, Iterable):
+        raise InvalidExamples("examples must be a list of (input, output) pairs")
+    items = list(examples)
+    if not items:
+        raise InvalidExamples("no examples given: pass at least one (input, output) pair")
+    out: list[tuple[tuple[str, ...], str]] = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, (tuple, list)) or len(item) != 2:
+            raise InvalidExamples(f"example {n} must be an (input, output) pair, got {item!r:.80}")
+        inp, output = item
+        if not isinstance(output, str):
+            raise InvalidExamples(f"example {n}: the output must be a string, not {type(output).__name__}")
+        try:
+            row = as_row(inp, len(inp) if isinstance(inp, (tuple, list)) else 1, f"example {n} input")
+        except InvalidInput as e:
+            raise InvalidExamples(str(e)) from None
+        if not row:
+            raise InvalidExamples(f"example {n} has no input columns")
+        for s in (*row, output):
+            if len(s) > MAX_CHARS:
+                raise InvalidExamples(
+                    f"example {n} has a string of {len(s):,} characters; the limit is {MAX_CHARS:,}"
+                )
+        if out and len(row) != len(out[0][0]):
+            raise InvalidExamples(
+                f"example {n} has {len(row)} input column(s) but example 1 has {len(out[0][0])}"
+            )
+        out.append((row, output))
+    seen: dict[tuple[str, ...], int] = {}
+    for n, (row, output) in enumerate(out):
+        if row in seen and out[seen[row]][1] != output:
+            m = seen[row]
+            raise InvalidExamples(
+                f"examples {m + 1} and {n + 1} have the same input {row if len(row) > 1 else row[0]!r}"
+                f" but different outputs ({out[m][1]!r} vs {output!r})"
+            )
+        seen.setdefault(row, n)
+    # Repeated identical examples add nothing.
+    return [ex for n, ex in enumerate(out) if seen[ex[0]] == n]
+
+
+def learn(
+    examples: Iterable[tuple[Row, str]],
+    inputs: Iterable[Row] | None = None,
+    timeout: float = 2.0,
+    *,
+    constants: Sequence[str] = (),
+) -> Program:
+    """Learn the most plausible program that maps every example's input to its output.
+
+    ``examples`` are ``(input, output)`` pairs; an input is a string, or a tuple of strings for
+    several columns. ``inputs`` are optional unlabeled rows: programs that fail on them rank
+    lower. ``constants`` are optional literal strings worth trying. Raises
+    :class:`InvalidExamples` for unusable examples and :class:`NoProgramFound` when nothing in
+    the language fits within ``timeout`` seconds.
+    """
+    exs = _examples(examples)
+    ncols = len(exs[0][0])
+    rows = [as_row(r, ncols, f"unlabeled row {n + 1}") for n, r in enumerate(inputs or ())]
+    if not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise InvalidExamples(f"timeout must be a positive number of seconds, got {timeout!r}")
+    found = engine.synthesize(exs, rows[:1000], tuple(constants), float(timeout))
+    if isinstance(found, engine.Failure):
+        raise NoProgramFound(found.message, found.examples)
+    progs = [Program(c.program, ncols, cost=c.cost, engine=c.engine) for c in found]
+    best = progs[0]
+    return Program(best.node, ncols, cost=best.cost, engine=best.engine, alternatives=progs[1:])

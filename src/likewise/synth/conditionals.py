@@ -1,0 +1,125 @@
+"""Conditionals, FlashFill-style: partition the examples, learn a program per part, and a
+predicate on the inputs that routes each row to its part (a decision list of ``If``s)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import permutations
+
+from likewise.lang import runtime as rt
+from likewise.lang.ast import (
+    TOKEN_CLASSES,
+    Const,
+    Contains,
+    Eq,
+    Has,
+    If,
+    Input,
+    Node,
+    Not,
+    PrefixOf,
+    SuffixOf,
+    tok,
+)
+from likewise.synth.rank import const_cost, cost
+
+Examples = Sequence[tuple[tuple[str, ...], str]]
+Learner = Callable[[Examples], list[tuple[float, Node]]]
+MAX_BRANCHES = 4
+
+
+def partition(examples: Examples, learn: Learner) -> list[tuple[list[int], float, Node]]:
+    """Greedy clusters of examples that one branch program explains, largest first."""
+    remaining = list(range(len(examples)))
+    clusters = []
+    while remaining:
+        seed, rest = remaining[0], remaining[1:]
+        members = [seed]
+        best = learn([examples[seed]])
+        if not best:
+            raise _Unexplained(seed)
+        for i in rest:
+            found = learn([examples[j] for j in [*members, i]])
+            if found:
+                members.append(i)
+                best = found
+        clusters.append((members, best[0][0], best[0][1]))
+        remaining = [i for i in remaining if i not in members]
+    return clusters
+
+
+class _Unexplained(Exception):
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
+def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tuple[float, Node]]:
+    """Candidate tests on the inputs, one (the simplest) per behaviour on the given rows."""
+    found: dict[tuple[bool, ...], tuple[float, Node]] = {}
+
+    def add(p: Node, extra: float = 0.0) -> None:
+        vec = tuple(bool(p.run(r)) for r in inputs)
+        c = cost(p) + extra
+        if vec not in found or c < found[vec][0]:
+            found[vec] = (c, p)
+
+    ncols = len(inputs[0])
+    for c in range(ncols):
+        x = Input(c)
+        add(Eq(x, Const("")))
+        for t in TOKEN_CLASSES:
+            add(Has(tok(t), x))
+        words: set[str] = set()
+        for r in inputs:
+            s = r[c]
+            for pat in (tok("Alphanum"),):
+                words.update(s[a:b] for a, b in rt.matches(s, pat))
+            words.update(ch for ch in s if not ch.isalnum())
+            for n in (1, 2, 3):
+                if len(s) > n:
+                    add(PrefixOf(Const(s[:n]), x), 0.5)
+                    add(SuffixOf(Const(s[-n:]), x), 0.5)
+        for w in sorted(words)[:200]:
+            add(Contains(x, Const(w)), const_cost(w) - 0.5)
+    for vec, (c, p) in list(found.items()):
+        neg = tuple(not v for v in vec)
+        if neg not in found:
+            found[neg] = (c + 0.3, Not(p))
+    return found
+
+
+def synthesize(
+    examples: Examples, learn: Learner, deadline: Callable[[], None]
+) -> list[tuple[float, Node]]:
+    """A decision list over a partition of the examples, or [] if none is found."""
+    try:
+        clusters = partition(examples, lambda ex: (deadline(), learn(ex))[1])
+    except _Unexplained:
+        return []
+    if len(clusters) < 2 or len(clusters) > MAX_BRANCHES:
+        return []
+    preds = predicates([ex[0] for ex in examples])
+    best: tuple[float, Node] | None = None
+    for order in permutations(range(len(clusters))):
+        deadline()
+        total, guards = 0.0, []
+        for pos, ci in enumerate(order[:-1]):
+            members = set(clusters[ci][0])
+            later = {i for cj in order[pos + 1 :] for i in clusters[cj][0]}
+            choice = None
+            for vec, (pc, p) in preds.items():
+                if all(vec[i] for i in members) and not any(vec[i] for i in later):
+                    if choice is None or pc < choice[0]:
+                        choice = (pc, p)
+            if choice is None:
+                break
+            total += choice[0]
+            guards.append(choice[1])
+        else:
+            program = clusters[order[-1]][2]
+            for ci, guard in zip(reversed(order[:-1]), reversed(guards), strict=True):
+                program = If(guard, clusters[ci][2], program)
+            total += sum(c[1] for c in clusters) + 1.0 * (len(clusters) - 1)
+            if best is None or total < best[0]:
+                best = (total, program)
+    return [best] if best else []

@@ -1,0 +1,105 @@
+"""Hypothesis strategies: random well-typed programs over the whole language, and inputs."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import strategies as st
+
+from likewise.lang import ast
+from likewise.lang.ast import BOUNDS, CASES, NODE_TYPES, TOKEN_CLASSES, Node, sig_fields
+
+MAX_DEPTH = 4
+
+# Text that exercises Unicode corners: combining marks, case changes that change length
+# ("ß" -> "SS", "İ" -> "i̇"), title-case letters, non-ASCII digits, emoji. No surrogates.
+TRICKY = "é\u0301ßİǅΣς٣５😀🇫🇷\u200b\t\n"
+unicode_text = st.text(
+    st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(TRICKY)), max_size=8
+)
+
+WORDS = ("Pizza", "hut", "JANUARY", "McDonald", "o'neil", "CPT", "x", "Zürich")
+DELIMS = (" ", ",", ", ", ".", "-", "/", "(", ")", "[", "]", ":", "@", "'", '"')
+realistic_text = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.integers(0, 99999).map(str),
+        st.sampled_from(DELIMS),
+    ),
+    max_size=8,
+).map("".join)
+
+texts = st.one_of(realistic_text, unicode_text)
+
+token_patterns = st.sampled_from([(t,) for t in TOKEN_CLASSES])
+literal_patterns = st.one_of(
+    st.sampled_from(DELIMS + ("ab", "Hut", "0", "é", "--")), st.text(min_size=1, max_size=3)
+)
+patterns = st.one_of(token_patterns, literal_patterns)
+
+small_ints = st.integers(-6, 6)
+wide_ints = st.one_of(small_ints, st.integers(-100, 100))
+positions = st.one_of(
+    st.builds(ast.Abs, small_ints),
+    st.builds(ast.Pos, patterns, small_ints, st.sampled_from(BOUNDS)),
+)
+
+_BY_TYPE: dict[str, list[type[Node]]] = {}
+for _cls in NODE_TYPES.values():
+    if _cls not in (ast.Input, ast.Const, ast.IntConst, ast.Abs, ast.Pos):
+        _BY_TYPE.setdefault(_cls.TYPE, []).append(_cls)
+
+
+def _leaves(type_: str, ncols: int) -> st.SearchStrategy[Node]:
+    if type_ == "S":
+        return st.one_of(st.builds(ast.Input, st.integers(0, ncols - 1)), st.builds(ast.Const, texts))
+    if type_ == "I":
+        return st.builds(ast.IntConst, wide_ints)
+    if type_ == "B":
+        return st.builds(ast.Has, patterns, st.builds(ast.Input, st.integers(0, ncols - 1)))
+    assert type_ == "P"
+    return positions
+
+
+def _arg(cls: type[Node], kind: str, depth: int, ncols: int) -> st.SearchStrategy:
+    if kind in ("S", "I", "B"):
+        return exprs(kind, depth, ncols)
+    if kind == "src":
+        return exprs("S", depth, ncols)
+    if kind == "S*":
+        return st.lists(exprs("S", depth, ncols), min_size=1, max_size=3).map(tuple)
+    if kind == "P":
+        return positions
+    if kind == "pat":
+        return patterns
+    if kind == "int":
+        return wide_ints if cls is ast.SubStr else small_ints
+    if kind == "text":
+        return texts
+    if kind == "case":
+        return st.sampled_from(CASES)
+    assert kind == "bound", kind
+    return st.sampled_from(BOUNDS)
+
+
+@cache  # strategies are built once per (type, depth): the tree of them would be huge
+def exprs(type_: str = "S", depth: int = MAX_DEPTH, ncols: int = 2) -> st.SearchStrategy[Node]:
+    """Well-typed expressions of type S, I, B or P, at most ``depth`` operators deep."""
+    leaves = _leaves(type_, ncols)
+    if depth <= 0 or type_ == "P":
+        return leaves
+    compound = [
+        st.builds(cls, *(_arg(cls, kind, depth - 1, ncols) for _, kind in sig_fields(cls)))
+        for cls in _BY_TYPE[type_]
+    ]
+    return st.one_of(leaves, *compound)  # leaves first: hypothesis shrinks towards them
+
+
+def programs(ncols: int = 2) -> st.SearchStrategy[Node]:
+    """Random programs of every type that a program can have (string, integer or Boolean)."""
+    return st.one_of(exprs("S", ncols=ncols), exprs("I", ncols=ncols), exprs("B", ncols=ncols))
+
+
+def inputs(ncols: int = 2) -> st.SearchStrategy[tuple[str, ...]]:
+    """Input rows: arbitrary Unicode (empty strings included) or realistic text."""
+    return st.tuples(*[texts] * ncols)
