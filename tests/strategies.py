@@ -52,7 +52,9 @@ for _cls in NODE_TYPES.values():
 
 def _leaves(type_: str, ncols: int) -> st.SearchStrategy[Node]:
     if type_ == "S":
-        return st.one_of(st.builds(ast.Input, st.integers(0, ncols - 1)), st.builds(ast.Const, texts))
+        return st.one_of(
+            st.builds(ast.Input, st.integers(0, ncols - 1)), st.builds(ast.Const, texts)
+        )
     if type_ == "I":
         return st.builds(ast.IntConst, wide_ints)
     if type_ == "B":

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import exprs, inputs, patterns, programs, texts
 
 from likewise.lang import runtime as rt
 from likewise.lang.ast import (
@@ -50,6 +49,7 @@ from likewise.lang.ast import (
 )
 from likewise.lang.syntax import parse, show
 from likewise.lang.witness import case_witnesses, concat_splits, patterns_for, positions
+from strategies import exprs, inputs, patterns, programs, texts
 
 PROPS = settings(max_examples=200, deadline=None, derandomize=True)
 WORD, NUMBER = tok("Word"), tok("Number")
@@ -130,7 +130,9 @@ def test_slice_and_positions():
     assert run(Slice(Pos(WORD, -1, "Start"), Abs(-1)), s) == "Hut"
     assert run(Slice(Abs(3), Abs(1)), s) is None
     assert run(Slice(Abs(0), Abs(10)), s) is None
-    assert eval_pos(Abs(-1), s) == 9 and eval_pos(Abs(-10), s) == 0 and eval_pos(Abs(-11), s) is None
+    assert (
+        eval_pos(Abs(-1), s) == 9 and eval_pos(Abs(-10), s) == 0 and eval_pos(Abs(-11), s) is None
+    )
     assert eval_pos(Pos(WORD, 2, "End"), s) == 9
     assert eval_pos(Pos(WORD, 2, "End"), None) is None
     assert run(GetSpan(WORD, 1, "End", WORD, 2, "Start"), s) == " "

@@ -68,12 +68,12 @@ def test_v2_doubled_quotes_backslashes_and_unicode():
 
 
 def test_v1_backslash_escapes():
-    text = r'''
+    text = r"""
 (set-logic SLIA)
 (synth-fun f ((s String)) String ((Start String (s "\"" (str.++ Start Start)))))
 (constraint (= (f "say \"hi\"") "\\hi\\"))
 (constraint (= (f "a\\u0041") "\u0041"))
-'''
+"""
     t = parse_sygus(text)
     assert t.train == (
         Example(('say "hi"',), "\\hi\\"),
@@ -84,12 +84,12 @@ def test_v1_backslash_escapes():
 
 def test_v1_backslash_escapes_without_grammar():
     # No grammar, so no syntax tells v1 from v2: the v2 reading is not a PBE task, v1 is.
-    text = r'''(synth-fun f ((s String)) String)
-(constraint (= (f "say \"hi\"") "\\hi\\"))'''
+    text = r"""(synth-fun f ((s String)) String)
+(constraint (= (f "say \"hi\"") "\\hi\\"))"""
     assert parse_sygus(text).train == (Example(('say "hi"',), "\\hi\\"),)
     # ... while a file that is valid v2 keeps its backslashes literally.
-    text2 = r'''(synth-fun f ((s String)) String)
-(constraint (= (f "C:\") "\n"))'''
+    text2 = r"""(synth-fun f ((s String)) String)
+(constraint (= (f "C:\") "\n"))"""
     assert parse_sygus(text2).train == (Example(("C:\\",), "\\n"),)
 
 
@@ -144,7 +144,7 @@ def test_non_pbe_constraint_rejected():
 """
     with pytest.raises(SuiteError, match=r"t: not a programming-by-example spec: constraint"):
         parse_sygus(text, "t")
-    text2 = '(synth-fun f ((s String)) String)\n(declare-var s String)\n(constraint (= (f s) s))'
+    text2 = "(synth-fun f ((s String)) String)\n(declare-var s String)\n(constraint (= (f s) s))"
     with pytest.raises(SuiteError, match="not a programming-by-example spec"):
         parse_sygus(text2, "t")
     text3 = '(synth-fun f ((s String)) String)\n(constraint (= (f "a") (str.++ "b" "c")))'
@@ -184,7 +184,7 @@ def test_wrong_literal_sort_in_constraint():
         ("()", "empty command"),
         ("(synth-fun)", "malformed synth-fun"),
         ("(synth-fun f (s) String)", "malformed synth-fun parameter"),
-        ('(synth-fun f ((s String)) String)\n(constraint)', "malformed constraint"),
+        ("(synth-fun f ((s String)) String)\n(constraint)", "malformed constraint"),
         ("", "no synth-fun"),
     ],
 )

@@ -23,9 +23,13 @@ def _examples(examples: object) -> list[tuple[tuple[str, ...], str]]:
             raise InvalidExamples(f"example {n} must be an (input, output) pair, got {item!r:.80}")
         inp, output = item
         if not isinstance(output, str):
-            raise InvalidExamples(f"example {n}: the output must be a string, not {type(output).__name__}")
+            raise InvalidExamples(
+                f"example {n}: the output must be a string, not {type(output).__name__}"
+            )
         try:
-            row = as_row(inp, len(inp) if isinstance(inp, (tuple, list)) else 1, f"example {n} input")
+            row = as_row(
+                inp, len(inp) if isinstance(inp, (tuple, list)) else 1, f"example {n} input"
+            )
         except InvalidInput as e:
             raise InvalidExamples(str(e)) from None
         if not row:

@@ -43,14 +43,18 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
-def parse_example(text: str, sep: str = " => ", col_sep: str = " | ") -> tuple[tuple[str, ...], str]:
+def parse_example(
+    text: str, sep: str = " => ", col_sep: str = " | "
+) -> tuple[tuple[str, ...], str]:
     if sep not in text:
         raise InvalidExamples(f"example {text!r} has no {sep.strip()!r}: write 'input{sep}output'")
     left, right = text.split(sep, 1)
     return tuple(left.split(col_sep)), right
 
 
-def _learn(examples: list[str], timeout: float, rows: list[tuple[str, ...]] | None = None) -> Program:
+def _learn(
+    examples: list[str], timeout: float, rows: list[tuple[str, ...]] | None = None
+) -> Program:
     if not examples:
         raise _fail("give at least one example with -e 'input => output'")
     try:
@@ -133,6 +137,7 @@ def apply(
             raise _fail(f"--program: {e}") from None
     else:
         prog = _learn(example or [], timeout)
+        typer.echo(f"likewise: program {prog}", err=True)
     if prog.ncols != 1:
         raise _fail(f"this program reads {prog.ncols} columns; apply transforms one column")
     try:
@@ -143,7 +148,9 @@ def apply(
     missing = 0
     try:
         with stream:
-            rows = _csv_rows(stream, column, output_column, prog) if column else _lines(stream, prog)
+            rows = (
+                _csv_rows(stream, column, output_column, prog) if column else _lines(stream, prog)
+            )
             if progress:
                 with progress:
                     bar = progress.add_task("applying", total=None)
@@ -225,7 +232,11 @@ def bench(
         raise _fail(str(e)) from None
 
     def show(r: b.Result) -> None:
-        held = "" if r.generalized is None else (" held-out ok" if r.generalized else " held-out WRONG")
+        held = (
+            ""
+            if r.generalized is None
+            else (" held-out ok" if r.generalized else " held-out WRONG")
+        )
         detail = r.program or r.error
         typer.echo(f"{r.name:48.48s} {r.status:12s} {r.seconds:7.3f}s{held}  {detail[:120]}")
 
@@ -238,7 +249,12 @@ def bench(
         f"p95 {s['p95_seconds']:.3f}s"
     )
     if json_out:
-        meta = {"suites": suites, "timeout": timeout, "observe": observe, "test_suffix": test_suffix}
+        meta = {
+            "suites": suites,
+            "timeout": timeout,
+            "observe": observe,
+            "test_suffix": test_suffix,
+        }
         json_out.write_text(json.dumps(b.as_json(results, meta), indent=1), encoding="utf-8")
 
 

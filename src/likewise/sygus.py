@@ -46,7 +46,7 @@ class _List(list):
 _Atom = _Str | str | int
 _SExpr = _Atom | _List
 
-_DELIMS = set(" \t\r\n\f\v();\"|")
+_DELIMS = set(' \t\r\n\f\v();"|')
 _NUMERAL = re.compile(r"-?[0-9]+\Z")
 _UNICODE = re.compile(r"\\u\{([0-9a-fA-F]{1,5})\}|\\u([0-9a-fA-F]{4})")
 

@@ -137,16 +137,18 @@ def _runtime_units() -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
         elif isinstance(stmt, pyast.Import | pyast.ImportFrom):
             defined = {(a.asname or a.name).split(".")[0] for a in stmt.names}
         else:
-            defined = {
-                n.id for n in pyast.walk(stmt) if isinstance(n, pyast.Name) and isinstance(n.ctx, pyast.Store)
-            }
-        used = {n.id for n in pyast.walk(stmt) if isinstance(n, pyast.Name) and isinstance(n.ctx, pyast.Load)}
+            defined = _names(stmt, pyast.Store)
+        used = _names(stmt, pyast.Load)
         first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", [])]) - 1
         while first > 0 and lines[first - 1].lstrip().startswith("#"):  # keep the comment above
             first -= 1
         text = "\n".join(lines[first : stmt.end_lineno])
         units.append((frozenset(defined), frozenset(used - set(dir(builtins))), text))
     return tuple(units)
+
+
+def _names(stmt: pyast.stmt, ctx: type[pyast.expr_context]) -> set[str]:
+    return {n.id for n in pyast.walk(stmt) if isinstance(n, pyast.Name) and isinstance(n.ctx, ctx)}
 
 
 @cache

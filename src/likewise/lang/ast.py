@@ -496,4 +496,3 @@ NODE_TYPES: dict[str, type[Node]] = {
 def sig_fields(cls: type[Node]) -> list[tuple[str, str]]:
     """(field name, argument kind) pairs in the order the text form writes them."""
     return [(f.name, k) for f, k in zip(fields(cls), cls.SIG, strict=True)]  # type: ignore[arg-type]
-

@@ -49,7 +49,9 @@ def show(node: Node) -> str:
     return f"{name}({', '.join(parts)})"
 
 
-_TOKEN = re.compile(r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<int>-?\d+)|(?P<name>[A-Za-z_]\w*)|(?P<p>[(),]))', re.S)
+_TOKEN = re.compile(
+    r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<int>-?\d+)|(?P<name>[A-Za-z_]\w*)|(?P<p>[(),]))', re.S
+)
 
 
 class _Reader:
@@ -60,7 +62,9 @@ class _Reader:
         while pos < len(text):
             m = _TOKEN.match(text, pos)
             if not m:
-                raise ParseError(f"unexpected character {text[pos:].lstrip()[:1]!r} at offset {pos}")
+                raise ParseError(
+                    f"unexpected character {text[pos:].lstrip()[:1]!r} at offset {pos}"
+                )
             kind = m.lastgroup or ""
             self.toks.append((kind, m.group(kind), m.start(kind)))
             pos = m.end()
@@ -150,8 +154,10 @@ def _check_types(node: Node) -> None:
     for fname, kind in sig_fields(type(node)):
         v = getattr(node, fname)
         want = {"src": "S", "S": "S", "I": "I", "B": "B", "P": "P"}.get(kind)
-        if want and v.TYPE != want:
-            raise ParseError(f"{type(node).__name__}: argument {fname!r} must be of type {want}, got {show(v)}")
+        if want and want != v.TYPE:
+            raise ParseError(
+                f"{type(node).__name__}: argument {fname!r} must be of type {want}, got {show(v)}"
+            )
         if kind == "S*" and any(p.TYPE != "S" for p in v):
             raise ParseError(f"{type(node).__name__}: every part must be a string expression")
 

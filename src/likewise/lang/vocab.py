@@ -214,7 +214,7 @@ class _Reader:
             node = self.operator(NODE_TYPES[t])
         else:
             raise self.fail(what, t)
-        if want and node.TYPE != want:
+        if want and want != node.TYPE:
             raise ParseError(f"{t} at {self.i - 1} has type {node.TYPE} where {want} was expected")
         return node
 

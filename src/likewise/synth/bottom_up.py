@@ -54,7 +54,9 @@ class Op:
 
 
 def _concat(a: Node, b: Node) -> Node:
-    parts = (a.parts if isinstance(a, Concat) else (a,)) + (b.parts if isinstance(b, Concat) else (b,))
+    parts = (a.parts if isinstance(a, Concat) else (a,)) + (
+        b.parts if isinstance(b, Concat) else (b,)
+    )
     return Concat(parts)
 
 
@@ -145,7 +147,9 @@ def synthesize(
         if add(t, 1, value, node) is not None:
             return [(cost(node), node)]
     # Replace(old, new) with constant arguments: removing or swapping symbols is common.
-    symbols = [c for c in DELIMITERS + "-_<>=+*|~^`\\\t" if any(c in s for ex in examples for s in ex[0])]
+    symbols = [
+        c for c in DELIMITERS + "-_<>=+*|~^`\\\t" if any(c in s for ex in examples for s in ex[0])
+    ]
     for size in range(2, max_size + 1):
         for op in OPS:
             seen = pools[op.ret]

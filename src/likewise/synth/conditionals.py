@@ -40,7 +40,9 @@ def partition(examples: Examples, learn: Learner) -> list[tuple[list[int], float
             raise _Unexplained(seed)
         for i in rest:
             found = learn([examples[j] for j in [*members, i]])
-            if found:
+            # Join only if the shared program stays about as simple: a merge that needs a much
+            # more contrived program is a sign that the rows want different programs.
+            if found and found[0][0] <= max(best[0][0] * 1.3, best[0][0] + 1.5):
                 members.append(i)
                 best = found
         clusters.append((members, best[0][0], best[0][1]))
@@ -72,14 +74,17 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tupl
         words: set[str] = set()
         for r in inputs:
             s = r[c]
-            for pat in (tok("Alphanum"),):
-                words.update(s[a:b] for a, b in rt.matches(s, pat))
-            words.update(ch for ch in s if not ch.isalnum())
+            words.update(s[a:b] for a, b in rt.matches(s, tok("Alphanum")))
+            for d in {ch for ch in s if not ch.isalnum()}:
+                words.add(d)
+                for piece in s.split(d):
+                    if piece:
+                        words.update((piece, d + piece, piece + d))
             for n in (1, 2, 3):
                 if len(s) > n:
                     add(PrefixOf(Const(s[:n]), x), 0.5)
                     add(SuffixOf(Const(s[-n:]), x), 0.5)
-        for w in sorted(words)[:200]:
+        for w in sorted(words, key=lambda w: (len(w), w))[:400]:
             add(Contains(x, Const(w)), const_cost(w) - 0.5)
     for vec, (c, p) in list(found.items()):
         neg = tuple(not v for v in vec)
@@ -106,11 +111,12 @@ def synthesize(
         for pos, ci in enumerate(order[:-1]):
             members = set(clusters[ci][0])
             later = {i for cj in order[pos + 1 :] for i in clusters[cj][0]}
-            choice = None
-            for vec, (pc, p) in preds.items():
-                if all(vec[i] for i in members) and not any(vec[i] for i in later):
-                    if choice is None or pc < choice[0]:
-                        choice = (pc, p)
+            fits = [
+                (pc, p)
+                for vec, (pc, p) in preds.items()
+                if all(vec[i] for i in members) and not any(vec[i] for i in later)
+            ]
+            choice = min(fits, key=lambda f: (f[0], str(f[1])), default=None)
             if choice is None:
                 break
             total += choice[0]

@@ -7,6 +7,7 @@ space succeeds, because a small nested program (``Replace("-", "")``) can beat a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ from likewise.synth.deadline import Deadline, Timeout
 from likewise.synth.rank import rerank
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
+# A single program costing more than this is probably contrived: try conditionals as well.
+CONTRIVED = 8.0
 
 
 @dataclass(frozen=True)
@@ -46,15 +49,13 @@ def synthesize(
     found: list[tuple[float, Node, str]] = []
 
     def run(engine: str, fraction: float, fn) -> None:
-        try:
+        with contextlib.suppress(Timeout):
             found.extend((c, p, engine) for c, p in fn(deadline.sub(fraction)))
-        except Timeout:
-            pass
 
     run("version-space", 0.6, lambda d: version_space.synthesize(examples, constants, d, k))
     if found:
         run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
-    else:
+    if not found or min(c for c, _, _ in found) > CONTRIVED:
         run(
             "conditional",
             0.7,

@@ -28,8 +28,20 @@ def pat_cost(p: Pattern) -> float:
     return 0.35 if len(p) == 1 else 0.5 + 0.05 * len(p)
 
 
-def const_cost(text: str) -> float:
-    return 0.5 + sum(2.2 if c.isalnum() else 0.1 for c in text)
+def const_cost(text: str, hints: Sequence[str] = ()) -> float:
+    """Letters and digits in a constant are expensive (they usually come from the input),
+    unless they belong to a constant the caller suggested."""
+    covered = [False] * len(text)
+    for h in hints:
+        if len(h) >= 2:
+            i = text.find(h)
+            while i >= 0:
+                covered[i : i + len(h)] = [True] * len(h)
+                i = text.find(h, i + 1)
+    return 0.5 + sum(
+        0.1 if not c.isalnum() else (0.3 if cov else 2.2)
+        for c, cov in zip(text, covered, strict=True)
+    )
 
 
 def cost(node: Node) -> float:

@@ -186,7 +186,7 @@ def synthesize(
         for j in range(o0 + 1, len(outs[0]) + 1):
             t = outs[0][o0:j]
             if all(outs[i].startswith(t, state[i]) for i in range(1, n)):
-                out.append((const_cost(t), t, tuple(s + len(t) for s in state)))
+                out.append((const_cost(t, constants), t, tuple(s + len(t) for s in state)))
             for group in by_pivot.get(t, ()):
                 nxt = _advance(group[0].out, state, outs)
                 if nxt is not None:
