@@ -15,10 +15,13 @@ from likewise.lang import runtime as rt
 from likewise.lang.ast import (
     CASES,
     DELIMITERS,
+    TOKEN_CLASSES,
     Concat,
     Const,
     Contains,
     Eq,
+    GetAll,
+    GetToken,
     If,
     IndexOf,
     Input,
@@ -38,6 +41,7 @@ from likewise.lang.ast import (
     SuffixOf,
     ToCase,
     Trim,
+    tok,
 )
 from likewise.synth.rank import cost
 
@@ -139,6 +143,14 @@ def synthesize(
     ncols = len(examples[0][0])
     for c in range(ncols):
         leaves.append(("S", tuple(ex[0][c] for ex in examples), Input(c)))
+    for c in range(ncols):  # token extractions, so that nesting around them is cheap to reach
+        for t in TOKEN_CLASSES:
+            node = GetAll(tok(t), Input(c))
+            leaves.append(("S", tuple(node.run(ex[0]) for ex in examples), node))
+        for t in ("Word", "Number", "Alphanum"):
+            for i in (1, 2, -1):
+                node = GetToken(tok(t), i, Input(c))
+                leaves.append(("S", tuple(node.run(ex[0]) for ex in examples), node))
     for s in _leaf_constants(examples, constants):
         leaves.append(("S", (s,) * n, Const(s)))
     for k in (0, 1, 2, 3, -1):

@@ -2,7 +2,8 @@
 
 Order: the version space (fast, covers most real tasks), conditionals over it, then bottom-up
 enumeration for nested and arithmetic programs. A short bottom-up pass also runs when the version
-space succeeds, because a small nested program (``Replace("-", "")``) can beat a long concatenation.
+space succeeds, because a small nested program (``Replace("-", "")``) can beat a long concatenation
+or a conditional.
 """
 
 from __future__ import annotations
@@ -53,8 +54,7 @@ def synthesize(
             found.extend((c, p, engine) for c, p in fn(deadline.sub(fraction)))
 
     run("version-space", 0.6, lambda d: version_space.synthesize(examples, constants, d, k))
-    if found:
-        run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
+    run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
     if not found or min(c for c, _, _ in found) > CONTRIVED:
         run(
             "conditional",

@@ -65,6 +65,9 @@ def cost(node: Node) -> float:
     if isinstance(node, ToCase):
         return 0.6 + cost(node.src)
     base = 1.0 + sum(cost(c) for c in node.children())
+    pat = getattr(node, "pat", None)
+    if pat is not None:  # RobustFill operators built directly (e.g. by bottom-up search)
+        base += pat_cost(pat) + 0.15 * (abs(getattr(node, "i", 1)) - 1)
     if type(node).__name__ == "Concat":
         return base - 1.0
     return base

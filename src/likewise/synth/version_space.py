@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from likewise.lang import runtime as rt
 from likewise.lang import witness
 from likewise.lang.ast import CASES, Abs, Concat, Const, Input, Node, Slice, ToCase, eval_pos, tok
+from likewise.synth.deadline import Timeout
 from likewise.synth.rank import const_cost, cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 TOP = 4  # plans kept per state
 PER_GROUP = 3  # equivalent atoms kept per behaviour
+MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,8 @@ def synthesize(
     plans = 0
     while heap and plans < k:
         c, _, key, path = heapq.heappop(heap)
+        if results and c > results[0][0] + MARGIN:
+            break  # alternatives this much worse are not worth the search
         if expanded.get(key, 0) >= TOP:
             continue
         expanded[key] = expanded.get(key, 0) + 1
@@ -219,7 +223,12 @@ def synthesize(
             results.extend(_instances(c, path))
             plans += 1
             continue
-        deadline()
+        try:
+            deadline()
+        except Timeout:
+            if results:
+                break  # keep what was found
+            raise
         if state not in memo:
             memo[state] = steps(state)
         for sc, step, nxt in memo[state]:
