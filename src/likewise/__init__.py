@@ -15,9 +15,15 @@ from likewise.errors import (
     ParseError,
     SuiteError,
 )
-from likewise.program import Program, dumps, loads
+from likewise.lang.explain import Span
+from likewise.program import Cell, Program, dumps, loads
+from likewise.session import Session, Suggestion, suggest
 
 __all__ = [
+    "Cell",
+    "Session",
+    "Span",
+    "Suggestion",
     "InvalidExamples",
     "InvalidInput",
     "LikewiseError",
@@ -28,5 +34,6 @@ __all__ = [
     "dumps",
     "learn",
     "loads",
+    "suggest",
 ]
 __version__ = "0.1.0"

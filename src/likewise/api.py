@@ -11,7 +11,8 @@ from likewise.synth import engine
 MAX_CHARS = 10_000  # per string in an example; synthesis cost grows with length
 
 
-def _examples(examples: object) -> list[tuple[tuple[str, ...], str]]:
+def _examples(examples: object) -> tuple[list[tuple[tuple[str, ...], str]], list[int]]:
+    """Validated examples without repeats, and each one's index in the caller's list."""
     if isinstance(examples, (str, bytes)) or not isinstance(examples, Iterable):
         raise InvalidExamples("examples must be a list of (input, output) pairs")
     items = list(examples)
@@ -54,7 +55,8 @@ def _examples(examples: object) -> list[tuple[tuple[str, ...], str]]:
             )
         seen.setdefault(row, n)
     # Repeated identical examples add nothing.
-    return [ex for n, ex in enumerate(out) if seen[ex[0]] == n]
+    keep = [n for n, ex in enumerate(out) if seen[ex[0]] == n]
+    return [out[n] for n in keep], keep
 
 
 def learn(
@@ -62,24 +64,40 @@ def learn(
     inputs: Iterable[Row] | None = None,
     timeout: float = 2.0,
     *,
+    noise: str | int = "auto",
     constants: Sequence[str] = (),
 ) -> Program:
     """Learn the most plausible program that maps every example's input to its output.
 
     ``examples`` are ``(input, output)`` pairs; an input is a string, or a tuple of strings for
     several columns. ``inputs`` are optional unlabeled rows: programs that fail on them rank
-    lower. ``constants`` are optional literal strings worth trying. Raises
+    lower. ``noise="auto"`` lets a simpler program win that misses an example or two by a
+    few typed characters; those examples are listed in ``Program.suspect_examples``.
+    ``noise=0`` demands that every example is reproduced exactly. ``constants`` are optional
+    literal strings worth trying. Raises
     :class:`InvalidExamples` for unusable examples and :class:`NoProgramFound` when nothing in
     the language fits within ``timeout`` seconds.
     """
-    exs = _examples(examples)
+    exs, original = _examples(examples)
     ncols = len(exs[0][0])
+    if noise not in ("auto", 0):
+        raise InvalidExamples(f"noise must be 'auto' or 0, got {noise!r}")
     rows = [as_row(r, ncols, f"unlabeled row {n + 1}") for n, r in enumerate(inputs or ())]
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise InvalidExamples(f"timeout must be a positive number of seconds, got {timeout!r}")
-    found = engine.synthesize(exs, rows[:1000], tuple(constants), float(timeout))
+    found = engine.synthesize(
+        exs, rows[:1000], tuple(constants), float(timeout), noise=noise == "auto"
+    )
     if isinstance(found, engine.Failure):
-        raise NoProgramFound(found.message, found.examples)
-    progs = [Program(c.program, ncols, cost=c.cost, engine=c.engine) for c in found]
-    best = progs[0]
-    return Program(best.node, ncols, cost=best.cost, engine=best.engine, alternatives=progs[1:])
+        raise NoProgramFound(found.message, tuple(original[i] for i in found.examples))
+    progs = [
+        Program(
+            c.program,
+            ncols,
+            cost=c.cost,
+            engine=c.engine,
+            suspects=[(original[i], given, got) for i, given, got in c.suspects],
+        )
+        for c in found
+    ]
+    return progs[0].with_alternatives(progs[1:])

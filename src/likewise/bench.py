@@ -6,7 +6,9 @@ every shown example, *generalized* when it also reproduces every held-out one.
 
 from __future__ import annotations
 
+import random
 import statistics
+import string
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -15,7 +17,7 @@ from pathlib import Path
 from likewise.api import learn
 from likewise.errors import LikewiseError, SuiteError
 from likewise.sygus import load_sygus
-from likewise.tasks import Task, load_suite
+from likewise.tasks import Example, Task, load_suite
 
 
 @dataclass
@@ -36,10 +38,14 @@ class Result:
     seconds: float
     program: str = ""
     error: str = ""
+    # With injected noise: were the examples that the program (rightly) does not reproduce all
+    # named as suspects? None when that does not apply.
+    suspects_named: bool | None = None
 
 
 def load(paths: Iterable[str | Path], test_suffix: str | None = None) -> list[Entry]:
-    """Entries from JSON suites, SyGuS ``.sl`` files, or folders of either (sorted by name).
+    """Entries from JSON suites, SyGuS ``.sl`` files, folders of either (sorted by name), or
+    ``.txt`` lists of such files.
 
     With ``test_suffix`` (e.g. ``-long``), a SyGuS task ``X`` is scored on the examples of the
     sibling file ``X<suffix>.sl``, and files whose names end in a known variant suffix are
@@ -51,6 +57,8 @@ def load(paths: Iterable[str | Path], test_suffix: str | None = None) -> list[En
             files = sorted(f for f in p.iterdir() if f.suffix in (".sl", ".json"))
             if not files:
                 raise SuiteError(f"{p}: no .sl or .json files in this folder")
+        elif p.suffix == ".txt" and p.exists():
+            files = _listed(p)
         elif p.exists():
             files = [p]
         else:
@@ -66,6 +74,21 @@ def load(paths: Iterable[str | Path], test_suffix: str | None = None) -> list[En
             else:
                 raise SuiteError(f"{f}: expected a .json suite or a .sl SyGuS file")
     return entries
+
+
+def _listed(p: Path) -> list[Path]:
+    """The files a list names, one path per line relative to the list ('#' starts a comment)."""
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise SuiteError(f"cannot read {p}: {e}") from None
+    files = [
+        p.parent / ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise SuiteError(f"{p} lists files that do not exist: {', '.join(missing[:3])}")
+    return files
 
 
 _VARIANTS = ("-long-repeat", "-long", "_short", "-short", "_small")
@@ -88,23 +111,72 @@ def _sygus_entry(f: Path, test_suffix: str | None) -> Entry:
     return Entry(f.stem, task)
 
 
-def run_task(task: Task, timeout: float, observe: int | None = None) -> Result:
+ALPHABET = string.ascii_letters + string.digits + " .,-/"
+
+
+def corrupt(task: Task, edits: int, seed: int) -> tuple[Task, set[int]]:
+    """Apply ``edits`` random character edits (insert, delete or substitute one character) to
+    the shown examples, each in a uniformly chosen example and field (an input or the output).
+    The random stream depends only on the seed and the task's name."""
+    rng = random.Random(f"{seed}:{task.name}")
+    train = [list((*e.inputs, e.output)) for e in task.train]
+    touched: set[int] = set()
+    for _ in range(edits):
+        i = rng.randrange(len(train))
+        f = rng.randrange(len(train[i]))
+        s = train[i][f]
+        op = rng.choice(("insert", "delete", "substitute") if s else ("insert",))
+        at = rng.randrange(len(s) + (op == "insert"))
+        c = rng.choice(ALPHABET)
+        if op == "insert":
+            s = s[:at] + c + s[at:]
+        elif op == "delete":
+            s = s[:at] + s[at + 1 :]
+        else:
+            s = s[:at] + c + s[at + 1 :]
+        train[i][f] = s
+        touched.add(i)
+    noisy = tuple(Example(tuple(e[:-1]), e[-1]) for e in train)
+    return Task(task.name, noisy, task.test, task.tags, task.constants), touched
+
+
+def run_task(
+    task: Task,
+    timeout: float,
+    observe: int | None = None,
+    noise: int = 0,
+    seed: int = 0,
+    exact: bool = False,
+) -> Result:
     task = task.observe(observe)
+    touched: set[int] = set()
+    if noise:
+        task, touched = corrupt(task, noise, seed)
     start = time.perf_counter()
     try:
         prog = learn(
-            [(e.inputs, e.output) for e in task.train], timeout=timeout, constants=task.constants
+            [(e.inputs, e.output) for e in task.train],
+            timeout=timeout,
+            constants=task.constants,
+            noise=0 if exact else "auto",
         )
     except LikewiseError as e:
         held = False if task.test else None
         return Result(task.name, "failed", False, held, time.perf_counter() - start, error=str(e))
     seconds = time.perf_counter() - start
-    consistent = all(prog(*e.inputs) == e.output for e in task.train)
+    # An example the program names as a likely typo does not count against it.
+    suspects = {i for i, _, _ in prog.suspect_examples}
+    consistent = all(prog(*e.inputs) == e.output or i in suspects for i, e in enumerate(task.train))
     generalized = all(prog(*e.inputs) == e.output for e in task.test) if task.test else None
     status = "consistent" if consistent else "wrong"
     if consistent and generalized:
         status = "generalized"
-    return Result(task.name, status, consistent, generalized, seconds, str(prog))
+    named = None
+    if noise and generalized:
+        missed = {i for i, e in enumerate(task.train) if prog(*e.inputs) != e.output}
+        if missed:
+            named = missed <= suspects
+    return Result(task.name, status, consistent, generalized, seconds, str(prog), "", named)
 
 
 def run(
@@ -112,13 +184,16 @@ def run(
     timeout: float,
     observe: int | None = None,
     progress: Callable[[Result], None] = lambda r: None,
+    noise: int = 0,
+    seed: int = 0,
+    exact: bool = False,
 ) -> list[Result]:
     results = []
     for e in entries:
         if e.task is None:
             r = Result(e.name, "unsupported", False, None, 0.0, error=e.error)
         else:
-            r = run_task(e.task, timeout, observe)
+            r = run_task(e.task, timeout, observe, noise, seed, exact)
         results.append(r)
         progress(r)
     return results
@@ -134,6 +209,8 @@ def summary(results: list[Result]) -> dict:
         "with_held_out": len(held),
         "failed": sum(r.status == "failed" for r in results),
         "unsupported": sum(r.status == "unsupported" for r in results),
+        "suspects_named": sum(r.suspects_named is True for r in results),
+        "suspects_expected": sum(r.suspects_named is not None for r in results),
         "median_seconds": statistics.median(times) if times else 0.0,
         "p95_seconds": times[min(len(times) - 1, int(0.95 * len(times)))] if times else 0.0,
     }

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 no program found, 2 usage error or bad input.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -59,11 +60,17 @@ def _learn(
         raise _fail("give at least one example with -e 'input => output'")
     try:
         pairs = [parse_example(e) for e in examples]
-        return learn_program(pairs, inputs=rows, timeout=timeout)
+        prog = learn_program(pairs, inputs=rows, timeout=timeout)
     except NoProgramFound as e:
         raise _fail(f"no program found: {e}", EXIT_NO_PROGRAM) from None
     except LikewiseError as e:
         raise _fail(str(e)) from None
+    for i, given, expected in prog.suspect_examples:
+        typer.echo(
+            f"likewise: example {i + 1}: output {given!r} looks like a typo of {expected!r}",
+            err=True,
+        )
+    return prog
 
 
 @app.command()
@@ -124,13 +131,21 @@ def apply(
     program: Annotated[
         str | None, typer.Option(help="Apply this program text instead of learning one.")
     ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            help="Preview the fill, answer the rows that settle ambiguity, then write it."
+        ),
+    ] = False,
     timeout: TimeoutOpt = 2.0,
 ) -> None:
     """Transform every line of FILE (or one CSV column), streaming to standard output.
 
     Rows where the program has no value are written as empty strings, and counted on stderr.
     """
-    if program is not None:
+    if interactive:
+        prog = _interactive(file, column, example or [], timeout)
+    elif program is not None:
         try:
             prog = Program.parse(program)
         except LikewiseError as e:
@@ -140,35 +155,74 @@ def apply(
         typer.echo(f"likewise: program {prog}", err=True)
     if prog.ncols != 1:
         raise _fail(f"this program reads {prog.ncols} columns; apply transforms one column")
+    progress = _progress(sys.stderr.isatty())
+    missing = 0
+    with _reading(file) as stream:
+        rows = _csv_rows(stream, column, output_column, prog) if column else _lines(stream, prog)
+        if progress:
+            with progress:
+                bar = progress.add_task("applying", total=None)
+                for n, (line, none) in enumerate(rows, 1):
+                    sys.stdout.write(line)
+                    missing += none
+                    if n % 1000 == 0:
+                        progress.update(bar, completed=n)
+        else:
+            for line, none in rows:
+                sys.stdout.write(line)
+                missing += none
+    if missing:
+        typer.echo(f"likewise: {missing} row(s) had no value and were left empty", err=True)
+
+
+@contextlib.contextmanager
+def _reading(file: str):
+    """The input stream, with decoding and CSV errors turned into clear usage errors."""
     try:
         stream = sys.stdin if file == "-" else open(file, encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as e:
         raise _fail(f"cannot read {file}: {e.strerror}") from None
-    progress = _progress(sys.stderr.isatty())
-    missing = 0
     try:
         with stream:
-            rows = (
-                _csv_rows(stream, column, output_column, prog) if column else _lines(stream, prog)
-            )
-            if progress:
-                with progress:
-                    bar = progress.add_task("applying", total=None)
-                    for n, (line, none) in enumerate(rows, 1):
-                        sys.stdout.write(line)
-                        missing += none
-                        if n % 1000 == 0:
-                            progress.update(bar, completed=n)
-            else:
-                for line, none in rows:
-                    sys.stdout.write(line)
-                    missing += none
+            yield stream
     except UnicodeDecodeError as e:
         raise _fail(f"{file} is not UTF-8 text ({e.reason} at byte {e.start})") from None
     except csv.Error as e:
         raise _fail(f"{file}: malformed CSV: {e}") from None
-    if missing:
-        typer.echo(f"likewise: {missing} row(s) had no value and were left empty", err=True)
+
+
+def _interactive(file: str, column: str | None, examples: list[str], timeout: float) -> Program:
+    from rich.console import Console
+
+    from likewise import interactive
+
+    if file == "-":
+        raise _fail("--interactive needs a FILE: standard input carries your answers")
+    with _reading(file) as stream:
+        if column:
+            values = [out for out, _ in _csv_rows(stream, column, None, None)][1:]
+        else:
+            values = [line.rstrip("\r\n") for line in stream]
+    try:
+        pairs = [parse_example(e) for e in examples]
+    except LikewiseError as e:
+        raise _fail(str(e)) from None
+    if any(len(inp) != 1 for inp, _ in pairs):
+        raise _fail("--interactive fills one column: give one-column examples")
+    console = Console(stderr=True, highlight=False)
+
+    def ask(prompt: str) -> str:
+        console.print(prompt, end="")
+        line = sys.stdin.readline()
+        if not line:  # end of input: leave as if 'q'
+            return "q"
+        return line.rstrip("\r\n")
+
+    prog = interactive.run(values[:5000], [(i[0], o) for i, o in pairs], console, ask, timeout)
+    if prog is None:
+        raise _fail("stopped without writing anything", 0)
+    typer.echo(f"likewise: program {prog}", err=True)
+    return prog
 
 
 def _lines(stream, prog: Program) -> Iterator[tuple[str, bool]]:
@@ -179,7 +233,9 @@ def _lines(stream, prog: Program) -> Iterator[tuple[str, bool]]:
         yield (out if out is not None else "") + "\n", out is None
 
 
-def _csv_rows(stream, column: str, output_column: str | None, prog: Program):
+def _csv_rows(stream, column: str, output_column: str | None, prog: Program | None):
+    """CSV lines out, with ``column`` transformed by ``prog`` (or, without one, each row's
+    value of the column in place of the line)."""
     import io
 
     reader = csv.reader(stream)
@@ -201,6 +257,9 @@ def _csv_rows(stream, column: str, output_column: str | None, prog: Program):
     yield emit(header + [output_column] if output_column else header), False
     for row in reader:
         value = row[idx] if idx < len(row) else ""
+        if prog is None:
+            yield value, False
+            continue
         out = prog._run((value,))
         result = out if out is not None else ""
         if output_column:
@@ -212,7 +271,10 @@ def _csv_rows(stream, column: str, output_column: str | None, prog: Program):
 
 @app.command()
 def bench(
-    suites: Annotated[list[str], typer.Argument(help="JSON suites, .sl files, or folders.")],
+    suites: Annotated[
+        list[str],
+        typer.Argument(help="JSON suites, .sl files, folders of them, or .txt lists of them."),
+    ],
     timeout: Annotated[float, typer.Option(help="Seconds per task.")] = 10.0,
     observe: Annotated[
         int | None, typer.Option(help="Show only the first K examples; the rest are held out.")
@@ -222,6 +284,13 @@ def bench(
         typer.Option(help="Score SyGuS task X on the examples of X<SUFFIX>.sl (e.g. -long)."),
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write results here.")] = None,
+    noise: Annotated[
+        int, typer.Option(help="Inject this many random character edits into the shown examples.")
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="Seed for --noise.")] = 0,
+    exact: Annotated[
+        bool, typer.Option(help="Learn with noise=0: every shown example must be reproduced.")
+    ] = False,
 ) -> None:
     """Run benchmark suites and print one row per task and a summary."""
     from likewise import bench as b
@@ -240,7 +309,7 @@ def bench(
         detail = r.program or r.error
         typer.echo(f"{r.name:48.48s} {r.status:12s} {r.seconds:7.3f}s{held}  {detail[:120]}")
 
-    results = b.run(entries, timeout, observe, show)
+    results = b.run(entries, timeout, observe, show, noise, seed, exact)
     s = b.summary(results)
     typer.echo(
         f"\n{s['tasks']} tasks: {s['consistent']} consistent, "
@@ -248,6 +317,10 @@ def bench(
         f"{s['unsupported']} unsupported; median {s['median_seconds']:.3f}s, "
         f"p95 {s['p95_seconds']:.3f}s"
     )
+    if noise:
+        typer.echo(
+            f"typo'd examples named as suspects: {s['suspects_named']}/{s['suspects_expected']}"
+        )
     if json_out:
         meta = {
             "suites": suites,

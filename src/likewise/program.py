@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal, overload
 
 from likewise.errors import InvalidInput, ParseError
 from likewise.lang.ast import Node
+from likewise.lang.describe import describe
+from likewise.lang.explain import Span, explain
 from likewise.lang.syntax import parse
 
 Row = str | Sequence[str]
 FORMAT_VERSION = 1
+UNCERTAIN_BELOW = 0.75  # a row whose confidence is lower is flagged by apply(on_uncertain="flag")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One applied output with how sure the program is of it (see :meth:`Program.confidence`)."""
+
+    value: str | None
+    confidence: float
+    uncertain: bool
 
 
 def as_row(row: object, ncols: int, what: str = "row") -> tuple[str, ...]:
@@ -34,7 +49,7 @@ def as_row(row: object, ncols: int, what: str = "row") -> tuple[str, ...]:
 class Program:
     """A learned string program. ``str(p)`` is its readable text; ``p(x)`` runs it."""
 
-    __slots__ = ("_alternatives", "cost", "engine", "ncols", "node")
+    __slots__ = ("_alternatives", "cost", "engine", "ncols", "node", "suspect_examples")
 
     def __init__(
         self,
@@ -44,6 +59,7 @@ class Program:
         cost: float = 0.0,
         engine: str = "",
         alternatives: Sequence[Program] = (),
+        suspects: Sequence[tuple[int, str, str]] = (),
     ) -> None:
         if node.TYPE != "S":
             raise ParseError(f"a program must produce a string, but {node} produces {node.TYPE}")
@@ -52,6 +68,19 @@ class Program:
         self.cost = cost
         self.engine = engine
         self._alternatives = tuple(alternatives)
+        # Examples this program does not reproduce because they look mistyped:
+        # (index in the examples given, the output given, the output this program gives).
+        self.suspect_examples: list[tuple[int, str, str]] = list(suspects)
+
+    def with_alternatives(self, alternatives: Sequence[Program]) -> Program:
+        return Program(
+            self.node,
+            self.ncols,
+            cost=self.cost,
+            engine=self.engine,
+            alternatives=alternatives,
+            suspects=self.suspect_examples,
+        )
 
     @classmethod
     def parse(cls, text: str, ncols: int = 1) -> Program:
@@ -68,9 +97,57 @@ class Program:
             return None
         return v if isinstance(v, str) else None
 
-    def apply(self, rows: Iterable[Row]) -> list[str | None]:
-        """Outputs for many rows; each row is a string or a tuple of strings."""
-        return [self._run(as_row(r, self.ncols, f"row {n + 1}")) for n, r in enumerate(rows)]
+    @overload
+    def apply(
+        self, rows: Iterable[Row], on_uncertain: Literal["fill"] = "fill"
+    ) -> list[str | None]: ...
+    @overload
+    def apply(self, rows: Iterable[Row], on_uncertain: Literal["flag"]) -> list[Cell]: ...
+
+    def apply(
+        self, rows: Iterable[Row], on_uncertain: str = "fill"
+    ) -> list[str | None] | list[Cell]:
+        """Outputs for many rows; each row is a string or a tuple of strings.
+
+        ``on_uncertain="flag"`` returns a :class:`Cell` per row instead, marking the rows where
+        the plausible programs disagree rather than filling them silently.
+        """
+        if on_uncertain not in ("fill", "flag"):
+            raise InvalidInput(f"on_uncertain must be 'fill' or 'flag', not {on_uncertain!r}")
+        clean = [as_row(r, self.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
+        if on_uncertain == "fill":
+            return [self._run(r) for r in clean]
+        cells = []
+        for r in clean:
+            value, conf = self._run(r), self._confidence(r)
+            cells.append(Cell(value, conf, value is None or conf < UNCERTAIN_BELOW))
+        return cells
+
+    def _weights(self) -> list[tuple[float, Program]]:
+        """This program and its alternatives, weighted by plausibility (softmax of -cost)."""
+        progs = [self, *self._alternatives]
+        return [(math.exp(-(p.cost - self.cost)), p) for p in progs]
+
+    def _confidence(self, row: tuple[str, ...]) -> float:
+        mine = self._run(row)
+        if mine is None:
+            return 0.0
+        weights = self._weights()
+        agree = sum(w for w, p in weights if p._run(row) == mine)
+        return agree / sum(w for w, _ in weights)
+
+    def confidence(self, *columns: str) -> float:
+        """How much the plausible programs agree with this one's output on a row (0 to 1)."""
+        return self._confidence(as_row(columns[0] if len(columns) == 1 else columns, self.ncols))
+
+    def explain(self, *columns: str) -> list[Span]:
+        """Which input span or constant produced each part of the output on a row."""
+        row = as_row(columns[0] if len(columns) == 1 else columns, self.ncols)
+        return explain(self.node, row)
+
+    def describe(self) -> str:
+        """A one-line English description of the program."""
+        return describe(self.node)
 
     def alternatives(self, k: int = 3) -> list[Program]:
         """The next-best programs found, most plausible first (all fit the examples)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from likewise.lang.ast import Node
 from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, version_space
+from likewise.synth import noise as noise_model
 from likewise.synth.deadline import Deadline, Timeout
 from likewise.synth.rank import rerank
 
@@ -28,6 +29,8 @@ class Candidate:
     cost: float
     program: Node
     engine: str
+    # Examples this program does not reproduce, believed to hold typos: (index, given, its output).
+    suspects: tuple[tuple[int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,16 +41,12 @@ class Failure:
     examples: tuple[int, ...]
 
 
-def synthesize(
-    examples: Examples,
-    rows: Sequence[tuple[str, ...]] = (),
-    constants: Sequence[str] = (),
-    timeout: float = 2.0,
-    k: int = 5,
-) -> list[Candidate] | Failure:
-    # Keep a little of the budget to explain a failure, so the whole call ends in time.
-    deadline = Deadline(timeout * 0.9)
-    found: list[tuple[float, Node, str]] = []
+Found = list[tuple[float, Node, str]]
+
+
+def _search(examples: Examples, constants: Sequence[str], deadline: Deadline, k: int) -> Found:
+    """Programs that reproduce every example, from each engine in turn."""
+    found: Found = []
 
     def run(engine: str, fraction: float, fn) -> None:
         with contextlib.suppress(Timeout):
@@ -65,17 +64,63 @@ def synthesize(
         )
     if not found:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
-    if not found:
+    return found
+
+
+def _quick(constants: Sequence[str], deadline: Deadline):
+    """A fast learner for the noise model: the version space and short bottom-up programs."""
+
+    def learn(examples: Examples) -> list[tuple[float, Node]]:
+        out = []
+        for fn in (
+            lambda: version_space.synthesize(examples, constants, deadline, 3),
+            lambda: bottom_up.synthesize(examples, constants, deadline, max_size=4),
+        ):
+            with contextlib.suppress(Timeout):
+                out.extend(fn())
+        return out
+
+    return learn
+
+
+def synthesize(
+    examples: Examples,
+    rows: Sequence[tuple[str, ...]] = (),
+    constants: Sequence[str] = (),
+    timeout: float = 2.0,
+    k: int = 5,
+    noise: bool = True,
+) -> list[Candidate] | Failure:
+    """The ``k`` most plausible programs, or why there is none.
+
+    With ``noise``, programs that miss one or two examples by a few character edits compete
+    too (see :mod:`likewise.synth.noise`), and carry the examples they believe are wrong.
+    """
+    # Keep a little of the budget to explain a failure, so the whole call ends in time.
+    deadline = Deadline(timeout * 0.9)
+    n = len(examples)
+    exact_share = 0.6 if noise and n >= 2 else 1.0
+    found = _search(examples, constants, deadline.sub(exact_share), k)
+    pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
+    best = min((c for c, _, _ in found), default=None)
+    # A set-aside example can only win by being simpler by more than one edit's cost.
+    if noise and n >= 2 and (best is None or (n >= 3 and best > noise_model.EDIT_COST + 1.5)):
+        learner = _quick(constants, deadline)
+        max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
+        with contextlib.suppress(Timeout):
+            for c, p, suspects in noise_model.candidates(examples, learner, max_out):
+                pool.append((c, p, "noise", suspects))
+    if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
-    engines = {}
-    pool = []
-    for c, p, engine in found:
+    seen: dict[Node, tuple[str, tuple]] = {}
+    ranked = []
+    for c, p, engine, suspects in sorted(pool, key=lambda x: x[0]):
         p = canonical(p)
-        if p not in engines:
-            engines[p] = engine
-            pool.append((c, p))
-    return [Candidate(c, p, engines[p]) for c, p in rerank(pool, rows)[:k]]
+        if p not in seen:
+            seen[p] = (engine, suspects)
+            ranked.append((c, p))
+    return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
 
 
 def _diagnose(

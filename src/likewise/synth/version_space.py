@@ -18,7 +18,19 @@ from dataclasses import dataclass
 
 from likewise.lang import runtime as rt
 from likewise.lang import witness
-from likewise.lang.ast import CASES, Abs, Concat, Const, Input, Node, Slice, ToCase, eval_pos, tok
+from likewise.lang.ast import (
+    CASES,
+    Abs,
+    Concat,
+    Const,
+    Input,
+    Node,
+    Pos,
+    Slice,
+    ToCase,
+    eval_pos,
+    tok,
+)
 from likewise.synth.deadline import Timeout
 from likewise.synth.rank import const_cost, cost
 
@@ -60,15 +72,9 @@ def _sources(examples: Examples) -> list[_Source]:
                 if any(v is None for v in vals) or vals in seen:
                     continue
                 seen.add(vals)
-                node = Slice(_pos(t, i, "Start"), _pos(t, i, "End"), Input(c))
+                node = Slice(Pos(tok(t), i, "Start"), Pos(tok(t), i, "End"), Input(c))
                 out.append(_Source(node, vals, 0.3 + cost(node), True))  # type: ignore[arg-type]
     return out
-
-
-def _pos(t: str, i: int, bound: str) -> Node:
-    from likewise.lang.ast import Pos
-
-    return Pos(tok(t), i, bound)
 
 
 def _position_classes(src: _Source, pats) -> dict[int, list[tuple[tuple[int, ...], list[Node]]]]:

@@ -1,0 +1,96 @@
+"""Resolving ambiguity: which rows are worth labeling next, and a stateful session for it.
+
+This is PROSE's "significant inputs": rows where the plausible programs disagree most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from likewise.api import learn
+from likewise.program import Cell, Program, Row, as_row
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A row worth labeling: the competing outputs, most plausible first, with their weights."""
+
+    index: int  # position in the rows given
+    row: tuple[str, ...]
+    outputs: tuple[tuple[str | None, float], ...]
+
+    @property
+    def disagreement(self) -> float:
+        return 1.0 - self.outputs[0][1] if self.outputs else 0.0
+
+
+def rank_rows(program: Program, rows: Sequence[tuple[str, ...]], k: int) -> list[Suggestion]:
+    weights = program._weights()
+    total = sum(w for w, _ in weights)
+    found = []
+    for n, row in enumerate(rows):
+        votes: dict[str | None, float] = {}
+        for w, p in weights:
+            out = p._run(row)
+            votes[out] = votes.get(out, 0.0) + w / total
+        if len(votes) > 1:
+            outs = tuple(sorted(votes.items(), key=lambda kv: -kv[1]))
+            found.append(Suggestion(n, row, outs))
+    found.sort(key=lambda s: (-s.disagreement, s.index))
+    return found[:k]
+
+
+def suggest(
+    examples: Iterable[tuple[Row, str]], rows: Iterable[Row], k: int = 3, timeout: float = 2.0
+) -> list[Suggestion]:
+    """The ``k`` rows (at most) where the plausible programs disagree most, each with the
+    competing outputs. An empty list means the examples already settle every row."""
+    rows = list(rows)
+    program = learn(examples, inputs=rows, timeout=timeout)
+    clean = [as_row(r, program.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
+    return rank_rows(program, clean, k)
+
+
+class Session:
+    """Interactive learning: add examples and rows, relearn, ask which row to label next.
+
+    >>> s = Session(rows=["Alan Turing", "Grace Hopper"])
+    >>> s.add_example("John Smith", "Smith, J.")
+    >>> s.program("Grace Hopper")
+    'Hopper, G.'
+    """
+
+    def __init__(
+        self,
+        examples: Iterable[tuple[Row, str]] = (),
+        rows: Iterable[Row] = (),
+        timeout: float = 2.0,
+    ) -> None:
+        self.examples: list[tuple[Row, str]] = list(examples)
+        self.rows: list[Row] = list(rows)
+        self.timeout = timeout
+        self._program: Program | None = None
+
+    def add_example(self, inputs: Row, output: str) -> None:
+        self.examples.append((inputs, output))
+        self._program = None
+
+    def add_rows(self, rows: Iterable[Row]) -> None:
+        self.rows.extend(rows)
+        self._program = None
+
+    @property
+    def program(self) -> Program:
+        """The program learned from the current examples (relearned after any change)."""
+        if self._program is None:
+            self._program = learn(self.examples, inputs=self.rows, timeout=self.timeout)
+        return self._program
+
+    def suggest(self, k: int = 3) -> list[Suggestion]:
+        prog = self.program
+        return rank_rows(prog, [as_row(r, prog.ncols) for r in self.rows], k)
+
+    def apply(self) -> list[Cell]:
+        """Every row's output, with confidence and an uncertainty flag."""
+        return self.program.apply(self.rows, on_uncertain="flag")

@@ -1,0 +1,71 @@
+"""The noise model: programs that fit all examples but one or two, and how far off those are.
+
+A user's example may hold a typo. For each way of setting aside one example (or two, with four
+or more examples), the synthesizers learn from the rest; a program then pays for each character
+edit between its output and the set-aside example's given output. It wins over the programs
+that fit everything only when it is simpler by more than the edits cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+from likewise.lang.ast import Node
+
+Examples = Sequence[tuple[tuple[str, ...], str]]
+Learner = Callable[[Examples], list[tuple[float, Node]]]
+Suspect = tuple[int, str, str]  # (example index, given output, output the program gives)
+
+EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance; above ``limit`` it returns ``limit + 1`` early."""
+    if len(a) < len(b):
+        a, b = b, a
+    if limit is not None and len(a) - len(b) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if limit is not None and min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def max_edits(output: str) -> int:
+    """How many edits still read as a typo of ``output`` rather than another value."""
+    return max(1, min(3, len(output) // 3))
+
+
+def candidates(
+    examples: Examples, learn: Learner, max_out: int = 1
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Programs learned with ``1..max_out`` examples set aside, each with its noise cost."""
+    out: list[tuple[float, Node, tuple[Suspect, ...]]] = []
+    n = len(examples)
+    for size in range(1, max_out + 1):
+        if n - size < 1:
+            break
+        for left in combinations(range(n), size):
+            kept = [ex for i, ex in enumerate(examples) if i not in left]
+            for c, prog in learn(kept):
+                suspects: list[Suspect] = []
+                total = c
+                for i in left:
+                    inputs, given = examples[i]
+                    got = prog.run(inputs)
+                    if not isinstance(got, str):
+                        break
+                    d = edit_distance(got, given, max_edits(given))
+                    if d == 0 or d > max_edits(given):
+                        break
+                    suspects.append((i, given, got))
+                    total += EDIT_COST * d
+                else:
+                    out.append((total, prog, tuple(suspects)))
+    return out

@@ -1,0 +1,335 @@
+"""The synthesizers one by one (version space, conditionals, bottom-up), the engine that pools
+them, and the deadline they share. Every program they return must reproduce its examples."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from likewise.lang.ast import (
+    Concat,
+    Const,
+    Has,
+    If,
+    Input,
+    Node,
+    tok,
+)
+from likewise.synth import bottom_up, conditionals, engine, version_space
+from likewise.synth.deadline import Deadline, Timeout
+from likewise.synth.rank import cost, rerank
+from strategies import exprs, realistic_text
+
+
+def ex(*pairs) -> list[tuple[tuple[str, ...], str]]:
+    """Examples from (input, output) pairs; an input is a string or a tuple of strings."""
+    return [((i,) if isinstance(i, str) else tuple(i), o) for i, o in pairs]
+
+
+def fits(node: Node, examples) -> bool:
+    return all(node.run(i) == o for i, o in examples)
+
+
+NAMES = ex(("John Smith", "Smith, J."), ("Jane Doe", "Doe, J."))
+PHONES = ex(("425-555-0123", "(425) 555-0123"), ("206-111-2222", "(206) 111-2222"))
+COLUMNS = ex((("Launa", "Withers"), "Withers, L."), (("Brendan", "Hage"), "Hage, B."))
+CASES = ex(("john smith", "John Smith"), ("ada lovelace", "Ada Lovelace"))
+DATES = ex(("2021-03-04", "04/03/2021"), ("1999-12-31", "31/12/1999"))
+COUNTRY = ex(
+    ("Seattle", "Seattle, USA"),
+    ("Paris, France", "Paris, France"),
+    ("Denver", "Denver, USA"),
+    ("Lyon, France", "Lyon, France"),
+)
+IMPOSSIBLE = ex(("abc", "q"), ("def", "r"), ("ghi", "s"), ("jkl", "t"), ("mno", "u"))
+
+VS_TASKS = {"names": NAMES, "phones": PHONES, "columns": COLUMNS, "cases": CASES, "dates": DATES}
+
+
+def never() -> None:
+    """A deadline that never passes."""
+
+
+# ------------------------------------------------------------------------ version space
+
+
+@pytest.mark.parametrize("name", sorted(VS_TASKS))
+def test_version_space_programs_fit(name):
+    examples = VS_TASKS[name]
+    found = version_space.synthesize(examples, (), never, 5)
+    assert found, name
+    assert len(found) <= 5
+    costs = [c for c, _ in found]
+    assert costs == sorted(costs)
+    assert len({str(p) for _, p in found}) == len(found)  # no duplicates
+    for c, p in found:
+        assert fits(p, examples), str(p)
+        assert c > 0
+
+
+def test_version_space_generalizes_names():
+    [(_, best)] = version_space.synthesize(NAMES, (), never, 1)
+    assert best.run(("Alan Turing",)) == "Turing, A."
+    assert best.run(("Grace Hopper",)) == "Hopper, G."
+
+
+def test_version_space_k_and_empty():
+    assert version_space.synthesize([], (), never, 3) == []
+    [(_, p)] = version_space.synthesize(ex(("abc", ""), ("de", "")), (), never, 5)
+    assert p == Const("")
+    # An empty output next to a non-empty one needs more than a concatenation of slices of x1.
+    assert version_space.synthesize(ex(("abc", "x"), ("abc1", "")), (), never, 5) == []
+    assert len(version_space.synthesize(NAMES, (), never, 2)) <= 2
+
+
+def test_version_space_uses_constants():
+    # The output's letters are not in the input: only a constant can supply them.
+    examples = ex(("1", "id-1"), ("22", "id-22"))
+    found = version_space.synthesize(examples, ("id-",), never, 3)
+    assert found and all(fits(p, examples) for _, p in found)
+    assert found[0][1].run(("7",)) == "id-7"
+
+
+def test_version_space_honours_the_deadline():
+    with pytest.raises(Timeout):
+        version_space.synthesize(NAMES, (), Deadline(-1.0), 5)
+
+
+# ------------------------------------------------------------------------- conditionals
+
+
+def _vs(examples):
+    return version_space.synthesize(examples, (), never, 1)
+
+
+def test_partition_clusters_cover_examples_once():
+    examples = ex(("a b", "b"), ("c d", "d"), ("x", "X!"), ("yy zz", "zz"))
+    clusters = conditionals.partition(examples, _vs)
+    members = [i for m, _, _ in clusters for i in m]
+    assert sorted(members) == list(range(len(examples)))
+    assert len(clusters) == 2
+    assert clusters[0][0] == [0, 1, 3]
+    for m, c, p in clusters:
+        assert c > 0
+        assert fits(p, [examples[i] for i in m]), str(p)
+
+
+def test_partition_unexplained_example():
+    with pytest.raises(conditionals._Unexplained) as info:
+        conditionals.partition(ex(("a", "b"), ("c", "d")), lambda e: [] if len(e) == 1 else [])
+    assert info.value.index == 0
+
+
+def test_predicates_behave_as_their_vectors_say():
+    rows = [("Seattle",), ("Paris, France",), ("Denver",), ("",), ("42 x",)]
+    preds = conditionals.predicates(rows)
+    assert preds
+    for vec, (c, p) in preds.items():
+        assert p.TYPE == "B"
+        assert len(vec) == len(rows)
+        assert tuple(bool(p.run(r)) for r in rows) == vec, str(p)
+        assert c > 0
+    # Every behaviour comes with its negation.
+    for vec in preds:
+        assert tuple(not v for v in vec) in preds
+    # A comma test separates the rows with a comma from the others.
+    assert (False, True, False, False, False) in preds
+
+
+def test_conditionals_synthesize_country():
+    [(c, prog)] = conditionals.synthesize(COUNTRY, _vs, never)
+    assert isinstance(prog, If)
+    assert fits(prog, COUNTRY), str(prog)
+    assert prog.run(("Madrid",)) == "Madrid, USA"
+    assert prog.run(("Rome, Italy",)) == "Rome, Italy"
+    assert c > 0
+
+
+def test_conditionals_three_branches():
+    examples = ex(
+        ("a b", "b"), ("c d", "d"), ("12", "#12"), ("345", "#345"), ("x.y", "x"), ("p.q", "p")
+    )
+    [(_, prog)] = conditionals.synthesize(examples, _vs, never)
+    assert fits(prog, examples), str(prog)
+    assert str(prog).count("If(") == 2
+
+
+def test_conditionals_give_up():
+    # One cluster: nothing to branch on.
+    assert conditionals.synthesize(NAMES, _vs, never) == []
+    # More clusters than branches allowed.
+    assert len(IMPOSSIBLE) > conditionals.MAX_BRANCHES
+    assert conditionals.synthesize(IMPOSSIBLE, _vs, never) == []
+
+
+def test_conditionals_honour_the_deadline():
+    with pytest.raises(Timeout):
+        conditionals.synthesize(COUNTRY, _vs, Deadline(-1.0))
+
+
+# ---------------------------------------------------------------------------- bottom-up
+
+
+@pytest.mark.parametrize(
+    "examples, expected",
+    [
+        (ex(("a-b c", "ab c"), ("x-y-z w", "xyz w")), 'Replace("-", "")'),
+        (ex(("a.b", "a b"), ("c.d.e", "c d e")), 'Replace(".", " ")'),
+        (ex(("hello", "5"), ("hi", "2"), ("abcdefghijkl", "12")), "IntToStr(Len(x1))"),
+        (ex(("abc", "abcabc"), ("x", "xx")), "Concat(x1, x1)"),
+        (ex(("Hello World", "hello world"), ("ABC", "abc")), "ToCase(Lower)"),
+    ],
+    ids=["replace", "swap", "length", "double", "lower"],
+)
+def test_bottom_up_finds_small_programs(examples, expected):
+    found = bottom_up.synthesize(examples, (), Deadline(5.0))
+    assert len(found) == 1
+    c, prog = found[0]
+    assert fits(prog, examples), str(prog)
+    assert str(prog) == expected
+    assert c == cost(prog)
+
+
+def test_bottom_up_arithmetic():
+    examples = ex(("12", "13"), ("40", "41"), ("7", "8"))
+    [(_, prog)] = bottom_up.synthesize(examples, (), Deadline(5.0))
+    assert fits(prog, examples), str(prog)
+    assert prog.run(("99",)) == "100"
+
+
+def test_bottom_up_phone_digits():
+    examples = ex(("801-456-8765", "8014568765"), ("612-555-1234", "6125551234"))
+    [(_, prog)] = bottom_up.synthesize(examples, (), Deadline(5.0))
+    assert fits(prog, examples), str(prog)
+    assert prog.run(("303-222-9876",)) == "3032229876"
+    assert prog.size() <= 4
+
+
+def test_bottom_up_leaf_solutions():
+    [(_, p)] = bottom_up.synthesize(ex(("abc", "abc")), (), Deadline(5.0))
+    assert p == Input(0)
+    [(_, p)] = bottom_up.synthesize(ex((("a", "b"), "b"), (("c", "d"), "d")), (), Deadline(5.0))
+    assert p == Input(1)
+
+
+def test_bottom_up_gives_up_or_times_out():
+    examples = ex(("a", "q"), ("b", "r"))
+    assert bottom_up.synthesize(examples, (), Deadline(5.0), max_size=3) == []
+    with pytest.raises(Timeout):
+        bottom_up.synthesize(IMPOSSIBLE, (), Deadline(-1.0))
+
+
+# ------------------------------------------------------------------------------- engine
+
+
+@pytest.mark.parametrize("name", sorted(VS_TASKS))
+def test_engine_candidates_fit(name):
+    examples = VS_TASKS[name]
+    found = engine.synthesize(examples, timeout=2.0)
+    assert isinstance(found, list) and found
+    assert len(found) <= 5
+    assert len({c.program for c in found}) == len(found)
+    costs = [c.cost for c in found]
+    assert costs == sorted(costs)
+    for c in found:
+        assert isinstance(c, engine.Candidate)
+        assert fits(c.program, examples), str(c.program)
+        assert c.engine in ("version-space", "bottom-up", "conditional")
+
+
+def test_engine_prefers_nested_replace():
+    examples = ex(("801-456-8765", "8014568765"), ("612-555-1234", "6125551234"))
+    found = engine.synthesize(examples, timeout=2.0)
+    assert isinstance(found, list)
+    assert found[0].engine == "bottom-up"
+    assert all(fits(c.program, examples) for c in found)
+
+
+def test_engine_conditional():
+    found = engine.synthesize(COUNTRY, timeout=2.0)
+    assert isinstance(found, list)
+    assert found[0].engine == "conditional"
+    assert fits(found[0].program, COUNTRY)
+
+
+def test_engine_rows_rerank():
+    examples = ex(("name: Bob", "Bob"), ("city: Oslo", "Oslo"))
+    rows = [("1: 2",), ("7: 42",)]
+    plain = engine.synthesize(examples, timeout=2.0)
+    steered = engine.synthesize(examples, rows, timeout=2.0)
+    assert isinstance(plain, list) and isinstance(steered, list)
+    assert all(fits(c.program, examples) for c in steered)
+    assert all(steered[0].program.run(r) is not None for r in rows)
+
+
+def test_engine_failure():
+    found = engine.synthesize(IMPOSSIBLE, timeout=1.0)
+    assert isinstance(found, engine.Failure)
+    assert found.message
+    assert found.examples
+    assert all(0 <= i < len(IMPOSSIBLE) for i in found.examples)
+
+
+@pytest.mark.parametrize("examples", [IMPOSSIBLE, NAMES, COUNTRY], ids=["hard", "names", "cond"])
+def test_engine_tiny_timeout_does_not_raise(examples):
+    found = engine.synthesize(examples, timeout=0.05)
+    if isinstance(found, engine.Failure):
+        assert found.message and isinstance(found.examples, tuple)
+    else:
+        assert found
+        assert all(fits(c.program, examples) for c in found)
+
+
+def test_rerank_penalizes_missing_values():
+    good, bad = Input(0), If(Has(tok("Number")), Input(0), Concat((Input(0), Input(5))))
+    assert bad.run(("x",)) is None
+    ranked = rerank([(1.0, bad), (1.5, good)], [("x",), ("y",)])
+    assert ranked[0][1] == good
+    assert rerank([(1.0, bad), (1.5, good)], [])[0][1] == bad
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(
+    exprs("S", depth=2, ncols=1),
+    st.lists(realistic_text, min_size=2, max_size=3, unique=True),
+)
+def test_engine_on_random_programs(prog, inputs):
+    examples = [((s,), prog.run((s,))) for s in inputs]
+    assume(all(isinstance(o, str) and len(o) <= 60 for _, o in examples))
+    found = engine.synthesize(examples, timeout=0.3)
+    if isinstance(found, engine.Failure):
+        assert found.message
+    else:
+        for c in found:
+            assert fits(c.program, examples), (str(prog), str(c.program))
+
+
+# ----------------------------------------------------------------------------- deadline
+
+
+def test_deadline():
+    d = Deadline(60.0)
+    d()  # plenty of time: does not raise
+    assert 0 < d.left() <= 60.0
+    half = d.sub(0.5)
+    assert half.left() <= d.left() * 0.5 + 1e-3
+    assert half.end <= d.end
+    past = Deadline(-1.0)
+    assert past.left() < 0
+    with pytest.raises(Timeout):
+        past()
+    # A sub-deadline of a passed deadline has no time at all.
+    gone = past.sub(0.9)
+    assert gone.left() <= 0
+    zero = Deadline(0.0)
+    time.sleep(0.001)
+    with pytest.raises(Timeout):
+        zero()
