@@ -267,12 +267,6 @@ def test_non_positive_or_non_numeric_timeout(timeout):
         likewise.learn(NAMES, timeout=timeout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="learn() accepts timeout=nan (nan <= 0 is False); the engine then gives every "
-    "search a zero budget and raises NoProgramFound('no program reproduces all the examples') "
-    "even for a trivial task, instead of rejecting the timeout with InvalidExamples",
-)
 def test_nan_timeout_is_rejected():
     with pytest.raises(InvalidExamples, match="timeout"):
         likewise.learn([("a", "b")], timeout=math.nan)
@@ -321,6 +315,8 @@ def test_error_hierarchy():
         assert issubclass(cls, LikewiseError)
     with pytest.raises(ParseError):
         Program.parse("Concat(")
+    with pytest.raises(ParseError, match="string"):
+        Program.parse("Len(x1)")  # an integer, not a string program
     with pytest.raises(ParseError):
         likewise.loads("not json")
     with pytest.raises(ParseError):

@@ -205,13 +205,6 @@ def test_run_with_observe():
     assert bench.summary(results)["with_held_out"] == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bench.run_task calls prog(*e.inputs) on held-out examples without guarding "
-    "InvalidInput: a suite whose test examples have a different column count than its train "
-    "examples (accepted by tasks.parse_suite) crashes the whole run with InvalidInput instead "
-    "of a SuiteError at load time or a per-task result",
-)
 def test_mismatched_test_columns_do_not_crash_the_run(tmp_path):
     f = tmp_path / "arity.json"
     f.write_text(
@@ -236,12 +229,6 @@ def test_mismatched_test_columns_do_not_crash_the_run(tmp_path):
     assert results[0].generalized is not True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bench.load(..., test_suffix) does not catch SuiteError from the held-out sibling "
-    "file: one malformed or unsupported X-long.sl aborts loading the whole folder, although "
-    "a malformed X.sl itself only makes X an 'unsupported' entry",
-)
 def test_malformed_sibling_does_not_abort_the_folder(folder):
     (folder / "join-long.sl").write_text('(synth-fun g ((a String)) String)\n(constraint (= (g "x"')
     entries = bench.load([folder], test_suffix="-long")

@@ -213,6 +213,39 @@ def test_apply_unknown_column(runner):
     assert "name, city, note" in r.stderr
 
 
+def test_apply_output_column_on_ragged_rows(runner, tmp_path):
+    f = tmp_path / "ragged.csv"
+    f.write_text("name,city\nBob Smith\nAda Lovelace,London\n", encoding="utf-8")
+    r = invoke(
+        runner,
+        "apply",
+        "--column",
+        "name",
+        "--output-column",
+        "short",
+        "--program",
+        "GetToken(Word, -1)",
+        str(f),
+    )
+    assert r.exit_code == 0
+    rows = csv_rows(r.stdout)
+    header = rows[0]
+    assert header == ["name", "city", "short"]
+    short = header.index("short")
+    assert [row[short] if short < len(row) else None for row in rows[1:]] == [
+        "Smith",
+        "Lovelace",
+    ]
+
+
+def test_apply_csv_with_byte_order_mark(runner, tmp_path):
+    f = tmp_path / "bom.csv"
+    f.write_bytes(b"\xef\xbb\xbfname,city\nBob Smith,Oslo\n")
+    r = invoke(runner, "apply", "--column", "name", "--program", "GetToken(Word, -1)", str(f))
+    assert r.exit_code == 0, r.stderr
+    assert csv_rows(r.stdout)[1] == ["Smith", "Oslo"]
+
+
 def test_apply_empty_csv(runner, tmp_path):
     f = tmp_path / "empty.csv"
     f.write_text("", encoding="utf-8")

@@ -27,7 +27,8 @@ from likewise.lang.simplify import canonical
 from likewise.lang.syntax import parse, show
 from strategies import exprs, inputs, patterns, positions, programs, small_ints, texts
 
-PROPS = settings(max_examples=300, deadline=None, derandomize=True)
+PROPS = settings(max_examples=150, deadline=None, derandomize=True)
+FEW = settings(max_examples=60, deadline=None, derandomize=True)
 WORD, NUMBER = tok("Word"), tok("Number")
 X1, X2 = Input(0), Input(1)
 
@@ -71,7 +72,7 @@ def test_canonical_programs_keep_their_value(p, envs):
     _same_everywhere(p, q, envs)
 
 
-@PROPS
+@FEW
 @given(st.one_of(slices, programs(2)))
 def test_canonical_is_idempotent_and_prints(p):
     q = canonical(p)
@@ -81,7 +82,7 @@ def test_canonical_is_idempotent_and_prints(p):
     assert "Slice(Abs(0), Abs(-1)" not in show(q)
 
 
-@PROPS
+@FEW
 @given(any_position, any_position, texts)
 def test_canonical_single_slice_on_text(a, b, s):
     p = Slice(a, b, X1)
@@ -159,7 +160,7 @@ def test_shapes_left_alone(kept):
     assert canonical(kept) == kept
 
 
-@PROPS
+@FEW
 @given(small_ints, small_ints, texts)
 def test_abs_abs_substr_agrees(a, b, s):
     p = Slice(Abs(a), Abs(b))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 from likewise.errors import InvalidExamples, InvalidInput, NoProgramFound
@@ -83,7 +84,7 @@ def learn(
     if noise not in ("auto", 0):
         raise InvalidExamples(f"noise must be 'auto' or 0, got {noise!r}")
     rows = [as_row(r, ncols, f"unlabeled row {n + 1}") for n, r in enumerate(inputs or ())]
-    if not isinstance(timeout, (int, float)) or timeout <= 0:
+    if not isinstance(timeout, (int, float)) or not math.isfinite(timeout) or timeout <= 0:
         raise InvalidExamples(f"timeout must be a positive number of seconds, got {timeout!r}")
     found = engine.synthesize(
         exs, rows[:1000], tuple(constants), float(timeout), noise=noise == "auto"

@@ -6,6 +6,7 @@ every shown example, *generalized* when it also reproduces every held-out one.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import statistics
 import string
@@ -106,7 +107,10 @@ def _sygus_entry(f: Path, test_suffix: str | None) -> Entry:
     if test_suffix:
         sibling = f.with_name(f.stem + test_suffix + ".sl")
         if sibling.exists():  # else the task runs with nothing held out
-            held = load_sygus(sibling)
+            try:
+                held = load_sygus(sibling)
+            except SuiteError as e:
+                return Entry(f.stem, None, f"held-out file: {e}")
             task = Task(task.name, task.train, held.train, task.tags, task.constants)
     return Entry(f.stem, task)
 
@@ -114,13 +118,12 @@ def _sygus_entry(f: Path, test_suffix: str | None) -> Entry:
 ALPHABET = string.ascii_letters + string.digits + " .,-/"
 
 
-def corrupt(task: Task, edits: int, seed: int) -> tuple[Task, set[int]]:
+def corrupt(task: Task, edits: int, seed: int) -> Task:
     """Apply ``edits`` random character edits (insert, delete or substitute one character) to
     the shown examples, each in a uniformly chosen example and field (an input or the output).
     The random stream depends only on the seed and the task's name."""
     rng = random.Random(f"{seed}:{task.name}")
     train = [list((*e.inputs, e.output)) for e in task.train]
-    touched: set[int] = set()
     for _ in range(edits):
         i = rng.randrange(len(train))
         f = rng.randrange(len(train[i]))
@@ -135,9 +138,8 @@ def corrupt(task: Task, edits: int, seed: int) -> tuple[Task, set[int]]:
         else:
             s = s[:at] + c + s[at + 1 :]
         train[i][f] = s
-        touched.add(i)
     noisy = tuple(Example(tuple(e[:-1]), e[-1]) for e in train)
-    return Task(task.name, noisy, task.test, task.tags, task.constants), touched
+    return Task(task.name, noisy, task.test, task.tags, task.constants)
 
 
 def run_task(
@@ -147,12 +149,14 @@ def run_task(
     noise: int = 0,
     seed: int = 0,
     exact: bool = False,
+    ask: int = 0,
 ) -> Result:
     task = task.observe(observe)
-    touched: set[int] = set()
     if noise:
-        task, touched = corrupt(task, noise, seed)
+        task = corrupt(task, noise, seed)
     start = time.perf_counter()
+    with contextlib.suppress(LikewiseError):  # the learn below reports any failure
+        task = _ask(task, ask, timeout)
     try:
         prog = learn(
             [(e.inputs, e.output) for e in task.train],
@@ -164,10 +168,15 @@ def run_task(
         held = False if task.test else None
         return Result(task.name, "failed", False, held, time.perf_counter() - start, error=str(e))
     seconds = time.perf_counter() - start
-    # An example the program names as a likely typo does not count against it.
-    suspects = {i for i, _, _ in prog.suspect_examples}
-    consistent = all(prog(*e.inputs) == e.output or i in suspects for i, e in enumerate(task.train))
-    generalized = all(prog(*e.inputs) == e.output for e in task.test) if task.test else None
+    try:
+        # An example the program names as a likely typo does not count against it.
+        suspects = {i for i, _, _ in prog.suspect_examples}
+        consistent = all(
+            prog(*e.inputs) == e.output or i in suspects for i, e in enumerate(task.train)
+        )
+        generalized = all(prog(*e.inputs) == e.output for e in task.test) if task.test else None
+    except LikewiseError as e:  # e.g. held-out rows with another column count
+        return Result(task.name, "failed", False, False, seconds, str(prog), f"scoring: {e}")
     status = "consistent" if consistent else "wrong"
     if consistent and generalized:
         status = "generalized"
@@ -179,6 +188,29 @@ def run_task(
     return Result(task.name, status, consistent, generalized, seconds, str(prog), "", named)
 
 
+def _ask(task: Task, questions: int, timeout: float) -> Task:
+    """Simulate a user answering ``suggest()``: the held-out rows are the unlabeled rows; the
+    suggested row's true output becomes a shown example (and leaves the held-out set)."""
+    from likewise.session import suggest
+
+    for _ in range(questions):
+        rows = [e.inputs for e in task.test]
+        if not rows:
+            break
+        picks = suggest([(e.inputs, e.output) for e in task.train], rows, 1, timeout)
+        if not picks:
+            break
+        n = picks[0].index
+        task = Task(
+            task.name,
+            (*task.train, task.test[n]),
+            task.test[:n] + task.test[n + 1 :],
+            task.tags,
+            task.constants,
+        )
+    return task
+
+
 def run(
     entries: list[Entry],
     timeout: float,
@@ -187,13 +219,14 @@ def run(
     noise: int = 0,
     seed: int = 0,
     exact: bool = False,
+    ask: int = 0,
 ) -> list[Result]:
     results = []
     for e in entries:
         if e.task is None:
             r = Result(e.name, "unsupported", False, None, 0.0, error=e.error)
         else:
-            r = run_task(e.task, timeout, observe, noise, seed, exact)
+            r = run_task(e.task, timeout, observe, noise, seed, exact, ask)
         results.append(r)
         progress(r)
     return results

@@ -179,7 +179,7 @@ def apply(
 def _reading(file: str):
     """The input stream, with decoding and CSV errors turned into clear usage errors."""
     try:
-        stream = sys.stdin if file == "-" else open(file, encoding="utf-8", newline="")  # noqa: SIM115
+        stream = sys.stdin if file == "-" else open(file, encoding="utf-8-sig", newline="")  # noqa: SIM115
     except OSError as e:
         raise _fail(f"cannot read {file}: {e.strerror}") from None
     try:
@@ -263,7 +263,7 @@ def _csv_rows(stream, column: str, output_column: str | None, prog: Program | No
         out = prog._run((value,))
         result = out if out is not None else ""
         if output_column:
-            row = row + [result]
+            row = row + [""] * (len(header) - len(row)) + [result]
         elif idx < len(row):
             row[idx] = result
         yield emit(row), out is None
@@ -291,6 +291,12 @@ def bench(
     exact: Annotated[
         bool, typer.Option(help="Learn with noise=0: every shown example must be reproduced.")
     ] = False,
+    ask: Annotated[
+        int,
+        typer.Option(
+            help="Answer this many suggest() questions from the held-out rows before learning."
+        ),
+    ] = 0,
 ) -> None:
     """Run benchmark suites and print one row per task and a summary."""
     from likewise import bench as b
@@ -309,7 +315,7 @@ def bench(
         detail = r.program or r.error
         typer.echo(f"{r.name:48.48s} {r.status:12s} {r.seconds:7.3f}s{held}  {detail[:120]}")
 
-    results = b.run(entries, timeout, observe, show, noise, seed, exact)
+    results = b.run(entries, timeout, observe, show, noise, seed, exact, ask)
     s = b.summary(results)
     typer.echo(
         f"\n{s['tasks']} tasks: {s['consistent']} consistent, "
