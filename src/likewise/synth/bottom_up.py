@@ -164,6 +164,7 @@ def synthesize(
     ]
     for size in range(2, max_size + 1):
         for op in OPS:
+            deadline()
             seen = pools[op.ret]
             for combo, value in _expand(op, size, by_size, n, deadline):
                 if value in seen:
@@ -190,7 +191,7 @@ def _expand(op: Op, size: int, by_size, n: int, deadline) -> Iterator[tuple[tupl
         count = 0
         for combo in product(*lists):
             count += 1
-            if count % 512 == 0:
+            if count % 128 == 0:
                 deadline()
             vals = [c[0] for c in combo]
             try:

@@ -107,9 +107,8 @@ def synthesize(
     if noise and n >= 2 and (best is None or (n >= 3 and best > noise_model.EDIT_COST + 1.5)):
         learner = _quick(constants, deadline)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
-        with contextlib.suppress(Timeout):
-            for c, p, suspects in noise_model.candidates(examples, learner, max_out):
-                pool.append((c, p, "noise", suspects))
+        for c, p, suspects in noise_model.candidates(examples, learner, max_out, deadline):
+            pool.append((c, p, "noise", suspects))
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from likewise.lang.ast import Node
+from likewise.synth.deadline import Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
@@ -43,15 +44,23 @@ def max_edits(output: str) -> int:
 
 
 def candidates(
-    examples: Examples, learn: Learner, max_out: int = 1
+    examples: Examples,
+    learn: Learner,
+    max_out: int = 1,
+    deadline: Callable[[], None] = lambda: None,
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
-    """Programs learned with ``1..max_out`` examples set aside, each with its noise cost."""
+    """Programs learned with ``1..max_out`` examples set aside, each with its noise cost.
+    Past the deadline it returns what it has."""
     out: list[tuple[float, Node, tuple[Suspect, ...]]] = []
     n = len(examples)
     for size in range(1, max_out + 1):
         if n - size < 1:
             break
         for left in combinations(range(n), size):
+            try:
+                deadline()
+            except Timeout:
+                return out
             kept = [ex for i, ex in enumerate(examples) if i not in left]
             for c, prog in learn(kept):
                 suspects: list[Suspect] = []
