@@ -17,7 +17,7 @@ Argument kinds in ``SIG``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar
 
 from likewise.lang import runtime as rt
@@ -482,13 +482,87 @@ class IntIf(Node):
     run = If.run
 
 
+# --- dates and numbers -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class FormatDate(Node):
+    """Read a date/time written as ``in_fmt``, round it down to ``unit`` (``~hour`` and
+    ``~15min`` round to nearest), and write it as ``out_fmt``. Directives: runtime.py."""
+
+    in_fmt: str
+    out_fmt: str
+    unit: str = ""
+    src: Node = X0
+    SIG = ("text", "text", "text", "src")
+    RT = "format_date"
+
+    def args(self):
+        return (self.src, self.in_fmt, self.out_fmt, self.unit)
+
+
+@dataclass(frozen=True, repr=False)
+class FormatNumber(Node):
+    """Read a written number and write it with ``decimals`` places (-1: as many as it has),
+    rounded by ``rounding``, thousands grouped by ``group``, ``point`` as decimal point,
+    integer digits zero-padded to ``width``, after multiplying by 10**``scale``."""
+
+    decimals: int
+    group: str = ""
+    point: str = "."
+    rounding: str = "half-even"
+    width: int = 0
+    scale: int = 0
+    src: Node = X0
+    SIG = ("int", "text", "text", "text", "int", "int", "src")
+    RT = "format_number"
+
+    def args(self):
+        return (
+            self.src,
+            self.decimals,
+            self.group,
+            self.point,
+            self.rounding,
+            self.width,
+            self.scale,
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class Bucket(Node):
+    """The range of ``width`` integers the number falls in ("20-29")."""
+
+    width: int
+    src: Node = X0
+    SIG = ("int", "src")
+    RT = "bucket"
+
+    def args(self):
+        return (self.src, self.width)
+
+
+@dataclass(frozen=True, repr=False)
+class AtLeast(Node):
+    """The text is a number no smaller than ``threshold``."""
+
+    threshold: str
+    src: Node = X0
+    SIG = ("text", "src")
+    TYPE = "B"
+    RT = "at_least"
+
+    def args(self):
+        return (self.src, self.threshold)
+
+
 NODE_TYPES: dict[str, type[Node]] = {
     c.__name__: c
     for c in (
         Input, Const, IntConst, Abs, Pos, Concat, Slice, SubStr, GetSpan, GetToken, GetUpto,
         GetFrom, GetFirst, GetAll, ToCase, Replace, Trim, StrReplace, StrAt, StrSubstr, IntToStr,
         Len, IndexOf, StrToInt, Plus, Minus, PrefixOf, SuffixOf, Contains, Eq, IntEq, Has, Not,
-        If, IntIf,
+        If, IntIf, FormatDate, FormatNumber, Bucket, AtLeast,
     )
 }  # fmt: skip
 
@@ -496,3 +570,8 @@ NODE_TYPES: dict[str, type[Node]] = {
 def sig_fields(cls: type[Node]) -> list[tuple[str, str]]:
     """(field name, argument kind) pairs in the order the text form writes them."""
     return [(f.name, k) for f, k in zip(fields(cls), cls.SIG, strict=True)]  # type: ignore[arg-type]
+
+
+def defaults(cls: type[Node]) -> dict[str, object]:
+    """The fields that have a default, and its value (trailing defaults are left unwritten)."""
+    return {f.name: f.default for f in fields(cls) if f.default is not MISSING}  # type: ignore[arg-type]

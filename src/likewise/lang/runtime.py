@@ -274,3 +274,298 @@ def ite(c, a, b):
     if c is None:
         return None
     return a if c else b
+
+
+# Dates and times. A format is text with directives (strftime-like, English names, no locale):
+# %Y 4-digit year, %y 2-digit year (00-49 -> 2000s, 50-99 -> 1900s), %m / %-m month with /
+# without zero padding, %d / %-d day, %o ordinal day (1st), %B / %b month name / 3-letter
+# abbreviation, %A / %a weekday name / abbreviation, %H / %-H hour (24h), %I / %-I hour (12h),
+# %M minute, %S second, %p AM/PM, %q quarter (1-4), %% a percent sign.
+# Parsing accepts 1 or 2 digits for month, day and hour, any letter case for names, and finds
+# the first place in the text where the whole format matches.
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DATE_FIELDS = {
+    "Y": r"(\d{4})",
+    "y": r"(\d{2})",
+    "m": r"(\d{1,2})",
+    "d": r"(\d{1,2})",
+    "o": r"(\d{1,2})(?:st|nd|rd|th)",
+    "B": "(" + "|".join(MONTHS) + ")",
+    "b": "(" + "|".join(m[:3] for m in MONTHS) + r")\.?",
+    "A": "(" + "|".join(WEEKDAYS) + ")",
+    "a": "(" + "|".join(w[:3] for w in WEEKDAYS) + r")\.?",
+    "H": r"(\d{1,2})",
+    "I": r"(\d{1,2})",
+    "M": r"(\d{2})",
+    "S": r"(\d{2})",
+    "p": r"([AaPp])\.?[Mm]\.?",
+    "q": r"([1-4])",
+}
+
+
+def _directives(fmt):
+    """Split a format into literal strings and (directive letter, pad) pairs."""
+    out, i = [], 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c == "%" and i + 1 < len(fmt):
+            nxt = fmt[i + 1]
+            if nxt == "%":
+                out.append("%")
+                i += 2
+                continue
+            pad = nxt != "-"
+            letter = fmt[i + 2] if not pad and i + 2 < len(fmt) else nxt
+            if letter in _DATE_FIELDS:
+                out.append((letter, pad))
+                i += 2 if pad else 3
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _date_regex(fmt):
+    import re
+
+    parts, letters = [], []
+    for d in _directives(fmt):
+        if isinstance(d, tuple):
+            parts.append(_DATE_FIELDS[d[0]])
+            letters.append(d[0])
+        else:
+            parts.append(re.escape(d))
+    return re.compile("".join(parts), re.IGNORECASE), tuple(letters)
+
+
+def parse_date(s, fmt):
+    """The datetime the first match of ``fmt`` in ``s`` denotes, or None. Missing fields take
+    the year 2000, January, the 1st, midnight."""
+    import datetime
+
+    if s is None or fmt is None:
+        return None
+    rx, letters = _date_regex(fmt)
+    m = rx.search(s)
+    if not m:
+        return None
+    f = {"Y": 2000, "m": 1, "d": 1, "H": 0, "M": 0, "S": 0}
+    pm = None
+    for letter, text in zip(letters, m.groups(), strict=True):
+        low = text.lower()
+        if letter == "y":
+            f["Y"] = 2000 + int(text) if int(text) < 50 else 1900 + int(text)
+        elif letter in "BbAa":
+            names = MONTHS if letter in "Bb" else WEEKDAYS
+            n = next(i for i, name in enumerate(names) if name.lower().startswith(low[:3]))
+            if letter in "Bb":
+                f["m"] = n + 1
+        elif letter == "o":
+            f["d"] = int(text)
+        elif letter == "p":
+            pm = low.startswith("p")
+        elif letter == "I":
+            f["H"] = int(text)
+            if not 1 <= f["H"] <= 12:
+                return None
+        elif letter == "q":
+            f["m"] = 3 * int(text) - 2
+        else:
+            f[letter] = int(text)
+    if pm is not None:
+        f["H"] = f["H"] % 12 + (12 if pm else 0)
+    try:
+        return datetime.datetime(f["Y"], f["m"], f["d"], f["H"], f["M"], f["S"])
+    except ValueError:
+        return None
+
+
+def _ordinal(n):
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def render_date(t, fmt):
+    if t is None:
+        return None
+    out = []
+    for d in _directives(fmt):
+        if not isinstance(d, tuple):
+            out.append(d)
+            continue
+        letter, pad = d
+        hour12 = t.hour % 12 or 12
+        value = {
+            "Y": f"{t.year:04d}",
+            "y": f"{t.year % 100:02d}",
+            "m": t.month,
+            "d": t.day,
+            "o": _ordinal(t.day),
+            "B": MONTHS[t.month - 1],
+            "b": MONTHS[t.month - 1][:3],
+            "A": WEEKDAYS[t.weekday()],
+            "a": WEEKDAYS[t.weekday()][:3],
+            "H": t.hour,
+            "I": hour12,
+            "M": f"{t.minute:02d}",
+            "S": f"{t.second:02d}",
+            "p": "AM" if t.hour < 12 else "PM",
+            "q": str((t.month - 1) // 3 + 1),
+        }[letter]
+        out.append(f"{value:02d}" if isinstance(value, int) and pad else str(value))
+    return "".join(out)
+
+
+ROUND_UNITS = ("", "day", "week", "month", "quarter", "year", "hour", "15min", "~hour", "~15min")
+
+
+def round_date(t, unit):
+    """Round down to the start of the unit (weeks start on Monday); ``~`` rounds to nearest."""
+    import datetime
+
+    if t is None or unit not in ROUND_UNITS:
+        return None
+    if unit.startswith("~"):
+        step = 60 if unit == "~hour" else 15
+        minutes = t.hour * 60 + t.minute + (t.second >= 30)
+        minutes = (minutes + step // 2) // step * step
+        return datetime.datetime(t.year, t.month, t.day) + datetime.timedelta(minutes=minutes)
+    if unit in ("hour", "15min"):
+        step = 60 if unit == "hour" else 15
+        return t.replace(minute=t.minute // step * step if step < 60 else 0, second=0)
+    if unit:
+        t = t.replace(hour=0, minute=0, second=0)
+    if unit == "week":
+        return t - datetime.timedelta(days=t.weekday())
+    if unit == "month":
+        return t.replace(day=1)
+    if unit == "quarter":
+        return t.replace(month=(t.month - 1) // 3 * 3 + 1, day=1)
+    if unit == "year":
+        return t.replace(month=1, day=1)
+    return t
+
+
+def format_date(s, in_fmt, out_fmt, unit):
+    return render_date(round_date(parse_date(s, in_fmt), unit), out_fmt)
+
+
+# Numbers, parsed from the common written forms and formatted exactly (decimal arithmetic).
+
+ROUNDINGS = ("half-even", "half-up", "down", "up", "floor", "ceiling")
+_CURRENCY = "$€£¥₹₩₽¢"
+
+
+def parse_number(s):
+    """The number written in ``s`` (signs, currency, percent, thousands separators, decimal
+    comma, parentheses for negatives, exponents), or None. A lone comma or dot followed by
+    exactly three digits is a thousands separator; otherwise the last one is the decimal point."""
+    import decimal
+
+    if s is None:
+        return None
+    t = s.strip()
+    neg = False
+    if t.startswith("(") and t.endswith(")"):
+        neg, t = True, t[1:-1].strip()
+    for code in ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR"):
+        if t[:3].upper() == code or t[-3:].upper() == code:
+            t = (t[3:] if t[:3].upper() == code else t[:-3]).strip()
+            break
+    t = t.strip(_CURRENCY + " ").rstrip("%").strip()
+    if t and t[0] in "+-−":
+        neg, t = neg != (t[0] != "+"), t[1:].strip(_CURRENCY + " ")
+    t = t.replace(" ", "").replace("'", "").replace("\u00a0", "")
+    if not t or len(t) > 100:
+        return None
+    mantissa, e, exp = t.partition("e") if "e" in t else t.partition("E")
+    if e and not (exp.lstrip("+-").isdigit() and len(exp) < 5):
+        return None
+    commas, dots = mantissa.count(","), mantissa.count(".")
+    if commas and dots:
+        point = "," if mantissa.rfind(",") > mantissa.rfind(".") else "."
+    elif commas + dots == 1:
+        sep = "," if commas else "."
+        head, _, tail = mantissa.partition(sep)
+        point = "" if len(tail) == 3 and head and sep == "," else sep
+    else:
+        point = ""
+    group = {"": ",.", ",": ".", ".": ","}[point]
+    digits = mantissa
+    for g in group:
+        digits = digits.replace(g, "")
+    if point:
+        digits = digits.replace(point, ".")
+    if not digits or not all(c in DIGITS + "." for c in digits) or digits.count(".") > 1:
+        return None
+    if digits == ".":
+        return None
+    value = decimal.Decimal(digits + (e + exp if e else ""))
+    return -value if neg else value
+
+
+def render_number(v, decimals, group, point, rounding, width, scale):
+    """Write a number with ``decimals`` places (-1: as many as it has), rounded by the named
+    rule, integer digits zero-padded to ``width``, thousands grouped by ``group``."""
+    import decimal
+
+    if v is None or rounding not in ROUNDINGS or abs(scale) > 20 or not 0 <= width <= 50:
+        return None
+    v = v.scaleb(scale)
+    if decimals >= 0:
+        mode = {
+            "half-even": decimal.ROUND_HALF_EVEN,
+            "half-up": decimal.ROUND_HALF_UP,
+            "down": decimal.ROUND_DOWN,
+            "up": decimal.ROUND_UP,
+            "floor": decimal.ROUND_FLOOR,
+            "ceiling": decimal.ROUND_CEILING,
+        }[rounding]
+        if decimals > 20 or v.adjusted() > 60:
+            return None
+        v = v.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=mode)
+    elif v.adjusted() > 60 or v.adjusted() < -60:
+        return None
+    text = f"{abs(v):f}"
+    whole, _, frac = text.partition(".")
+    whole = whole.zfill(width)
+    if group:
+        parts = []
+        while len(whole) > 3:
+            parts.append(whole[-3:])
+            whole = whole[:-3]
+        whole = group.join([whole, *reversed(parts)])
+    sign = "-" if v < 0 and any(c not in "0" for c in text if c != ".") else ""
+    return sign + whole + (point + frac if frac else "")
+
+
+def format_number(s, decimals, group, point, rounding, width, scale):
+    return render_number(parse_number(s), decimals, group, point, rounding, width, scale)
+
+
+def bucket(s, width):
+    """The range of ``width`` integers holding the number: 23 with width 10 is "20-29"."""
+    v = parse_number(s)
+    if v is None or width <= 0:
+        return None
+    low = int(v // width) * width if v >= 0 else -int((-v + width - 1) // width) * width
+    return f"{low}-{low + width - 1}"
+
+
+def at_least(s, threshold):
+    """The text is a number no smaller than ``threshold`` (written as a decimal)."""
+    import decimal
+
+    v = parse_number(s)
+    if v is None:
+        return None
+    try:
+        return v >= decimal.Decimal(threshold)
+    except decimal.InvalidOperation:
+        return None

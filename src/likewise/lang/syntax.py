@@ -11,7 +11,16 @@ import json
 import re
 
 from likewise.errors import ParseError
-from likewise.lang.ast import BOUNDS, CASES, NODE_TYPES, TOKEN_CLASSES, X0, Input, Node, sig_fields
+from likewise.lang.ast import (
+    BOUNDS,
+    CASES,
+    NODE_TYPES,
+    TOKEN_CLASSES,
+    Input,
+    Node,
+    defaults,
+    sig_fields,
+)
 
 
 def show_text(s: str) -> str:
@@ -31,12 +40,13 @@ def show(node: Node) -> str:
     if name == "IntConst":
         return str(node.value)  # type: ignore[attr-defined]
     parts = []
-    for fname, kind in sig_fields(type(node)):
+    sig = sig_fields(type(node))
+    omit = defaults(type(node))
+    while sig and sig[-1][0] in omit and getattr(node, sig[-1][0]) == omit[sig[-1][0]]:
+        sig.pop()  # trailing arguments at their default are left out
+    for fname, kind in sig:
         v = getattr(node, fname)
-        if kind == "src":
-            if v != X0:
-                parts.append(show(v))
-        elif kind == "S*":
+        if kind == "S*":
             parts.extend(show(p) for p in v)
         elif kind == "pat":
             parts.append(show_pat(v))
@@ -121,8 +131,9 @@ class _Reader:
             raise ParseError(f"unknown operator {name!r} at offset {at}")
         self.take("p", "(")
         args = []
-        for n, (_, kind) in enumerate(sig_fields(cls)):
-            if kind == "src" and self.peek()[1] == ")":
+        optional = defaults(cls)
+        for n, (fname, kind) in enumerate(sig_fields(cls)):
+            if fname in optional and self.peek()[1] == ")":
                 break
             if n:
                 self.take("p", ",")
