@@ -11,6 +11,8 @@ from dataclasses import fields, replace
 from likewise.lang.ast import (
     Abs,
     Concat,
+    Const,
+    FormatDate,
     GetFrom,
     GetSpan,
     GetToken,
@@ -32,11 +34,42 @@ def canonical(node: Node) -> Node:
             changes[f.name] = tuple(canonical(p) for p in v)
     if changes:
         node = replace(node, **changes)  # type: ignore[type-var]
-    if isinstance(node, Concat) and len(node.parts) == 1:
-        return node.parts[0]
+    if isinstance(node, Concat):
+        parts = _merge_dates(node.parts)
+        return parts[0] if len(parts) == 1 else Concat(parts)
     if isinstance(node, Slice):
         return _slice(node)
     return node
+
+
+def _merge_dates(parts: tuple[Node, ...]) -> tuple[Node, ...]:
+    """Fields of one date, with constants between them, become one FormatDate."""
+    out: list[Node] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if isinstance(p, FormatDate):
+            fmt, j = p.out_fmt, i + 1
+            while True:
+                k = j
+                between = ""
+                while k < len(parts) and isinstance(parts[k], Const):
+                    between += parts[k].text  # type: ignore[attr-defined]
+                    k += 1
+                nxt = parts[k] if k < len(parts) else None
+                if not (
+                    isinstance(nxt, FormatDate)
+                    and (nxt.in_fmt, nxt.unit, nxt.src) == (p.in_fmt, p.unit, p.src)
+                ):
+                    break
+                fmt += between.replace("%", "%%") + nxt.out_fmt
+                j = k + 1
+            out.append(replace(p, out_fmt=fmt))
+            i = j
+        else:
+            out.append(p)
+            i += 1
+    return tuple(out)
 
 
 def _slice(node: Slice) -> Node:

@@ -7,7 +7,8 @@ beyond them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 
 from likewise.lang import runtime as rt
 from likewise.lang.ast import CASES, DELIMITERS, TOKEN_CLASSES, Abs, Node, Pattern, Pos
@@ -78,3 +79,167 @@ def concat_splits(target: str) -> Iterable[tuple[str, str]]:
     """Witness of ``Concat``: every way to split the target into a non-empty head and a tail."""
     for j in range(1, len(target) + 1):
         yield target[:j], target[j:]
+
+
+# --- dates -------------------------------------------------------------------------------
+
+DATE_DIRECTIVES = (
+    "%Y", "%y", "%m", "%-m", "%d", "%-d", "%o", "%B", "%b", "%A", "%a",
+    "%H", "%-H", "%I", "%-I", "%M", "%S", "%p", "%q",
+)  # fmt: skip
+
+
+def _runs(s: str) -> list[tuple[str, str]]:
+    """``s`` as (kind, text) runs: digits ``D``, letters ``L``, any other character ``O``."""
+    out: list[tuple[str, str]] = []
+    for c in s:
+        kind = "D" if c in rt.DIGITS else "L" if c.isalpha() else "O"
+        if out and kind != "O" and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + c)
+        else:
+            out.append((kind, c))
+    return out
+
+
+def _word_role(words: list[str]) -> str | None:
+    low = [w.lower() for w in words]
+    names = [
+        ("%B", [m.lower() for m in rt.MONTHS]),
+        ("%b", [m[:3].lower() for m in rt.MONTHS]),
+        ("%A", [d.lower() for d in rt.WEEKDAYS]),
+        ("%a", [d[:3].lower() for d in rt.WEEKDAYS]),
+        ("%p", ["am", "pm"]),
+    ]
+    for directive, allowed in names:
+        if all(w in allowed for w in low):
+            return directive
+    if all(w in ("st", "nd", "rd", "th") for w in low):
+        return "ordinal"
+    return None if len(set(words)) > 1 else "literal"
+
+
+def date_formats(values: Sequence[str], limit: int = 6) -> list[str]:
+    """Witness of ``FormatDate``'s input format: the formats that read every value as a
+    date or time. Day/month orders that every value allows all come back."""
+    if not values or any(len(v) > 60 for v in values):
+        return []
+    shapes = [_runs(v) for v in values]
+    kinds = [k for k, _ in shapes[0]]
+    if any([k for k, _ in sh] != kinds for sh in shapes) or "D" not in kinds:
+        return []
+    columns = [[sh[i][1] for sh in shapes] for i in range(len(kinds))]
+    # Each position: a fixed piece of text, or the directives it could be.
+    options: list[list[str]] = []
+    has_month_name = False
+    for i, (kind, col) in enumerate(zip(kinds, columns, strict=True)):
+        if kind == "O":
+            if len(set(col)) > 1:
+                return []
+            options.append([col[0].replace("%", "%%")])
+        elif kind == "L":
+            role = _word_role(col)
+            if role is None:
+                return []
+            if role == "ordinal":
+                if i == 0 or kinds[i - 1] != "D":
+                    return []
+                options.append([""])
+                options[i - 1] = ["%o"] if "%d" in options[i - 1] or "%-d" in options[i - 1] else []
+            elif role == "literal":
+                options.append([col[0].replace("%", "%%")])
+            else:
+                has_month_name |= role in ("%B", "%b")
+                options.append([role])
+        else:
+            options.append(_digit_roles(col, i, kinds, columns))
+    found: list[str] = []
+    for combo in itertools.product(*options):
+        fmt = "".join(combo)
+        letters = [d[0] for d in rt._directives(fmt) if isinstance(d, tuple)]
+        if any(sum(x in group for x in letters) > 1 for group in _EXCLUSIVE):
+            continue
+        if not _plausible(set(letters), has_month_name):
+            continue
+        if all(rt.parse_date(v, fmt) is not None for v in values):
+            found.append(fmt)
+            if len(found) >= limit:
+                break
+    return found
+
+
+_EXCLUSIVE = ("Yy", "HI", "Bbmq", "Aa", "do", "M", "S", "p")
+
+
+def _digit_roles(col: list[str], i: int, kinds: list[str], columns: list[list[str]]) -> list[str]:
+    widths = {len(v) for v in col}
+    nums = [int(v) for v in col]
+    before = columns[i - 1][0] if i > 0 and kinds[i - 1] == "O" else ""
+    after = columns[i + 1][0] if i + 1 < len(kinds) and kinds[i + 1] == "O" else ""
+    pad = "" if widths == {2} else "-"
+    if widths == {4}:
+        return ["%Y"]
+    if widths == {8}:
+        return ["%Y%m%d"]
+    if max(widths) > 2:
+        return []
+    twelve_hour = any(
+        k == "L" and _word_role(c) == "%p" for k, c in zip(kinds, columns, strict=True)
+    )
+    if after == ":" and before != ":":  # an hour
+        top = 12 if twelve_hour else 23
+        return [f"%{pad}{'I' if twelve_hour else 'H'}"] if max(nums) <= top else []
+    if before == ":":  # minutes after the first colon, seconds after the second
+        colons = sum(
+            1 for k, c in zip(kinds[:i], columns[:i], strict=True) if k == "O" and c[0] == ":"
+        )
+        return [("%M" if colons == 1 else "%S")] if widths == {2} and max(nums) <= 59 else []
+    roles = []
+    if max(nums) <= 12 and min(nums) >= 1:
+        roles.append(f"%{pad}m")
+    if max(nums) <= 31 and min(nums) >= 1:
+        roles.append(f"%{pad}d")
+    if widths == {2}:
+        roles.append("%y")
+    return roles
+
+
+def _plausible(letters: set[str], month_name: bool) -> bool:
+    """A date needs a month and a day or year; a time needs hours and minutes."""
+    date = ("m" in letters or month_name or "B" in letters or "b" in letters) and (
+        "d" in letters or "o" in letters or "Y" in letters or "y" in letters
+    )
+    time = "H" in letters or "I" in letters
+    if "I" in letters and "p" not in letters:
+        return False
+    if "M" in letters and not time or "S" in letters and "M" not in letters:
+        return False
+    return date or (time and "M" in letters)
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+
+def number_specs(outputs: Sequence[str]) -> list[tuple[int, str, str, str, int, int]]:
+    """Candidate ``FormatNumber`` settings (decimals, group, point, rounding, width, scale),
+    limited by what the outputs show (e.g. zero padding only when they have leading zeros)."""
+    widths = {0}
+    for o in outputs:
+        for a, b in rt.matches(o, ("Number",)):
+            if o[a] == "0" and b - a > 1:
+                widths.add(b - a)
+    specs = []
+    for decimals in (-1, 0, 1, 2, 3, 4):
+        for group, point in (
+            ("", "."),
+            (",", "."),
+            ("", ","),
+            (".", ","),
+            (" ", ","),
+            (" ", "."),
+            ("'", "."),
+        ):
+            for rounding in rt.ROUNDINGS if decimals >= 0 else ("half-even",):
+                for width in sorted(widths):
+                    for scale in (0, 2, -2):
+                        specs.append((decimals, group, point, rounding, width, scale))
+    return specs

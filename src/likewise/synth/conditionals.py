@@ -3,12 +3,15 @@ predicate on the inputs that routes each row to its part (a decision list of ``I
 
 from __future__ import annotations
 
+import decimal
+import itertools
 from collections.abc import Callable, Sequence
 from itertools import permutations
 
 from likewise.lang import runtime as rt
 from likewise.lang.ast import (
     TOKEN_CLASSES,
+    AtLeast,
     Const,
     Contains,
     Eq,
@@ -86,11 +89,26 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tupl
                     add(SuffixOf(Const(s[-n:]), x), 0.5)
         for w in sorted(words, key=lambda w: (len(w), w))[:400]:
             add(Contains(x, Const(w)), const_cost(w) - 0.5)
+        nums = sorted({rt.parse_number(r[c]) for r in inputs} - {None})
+        if len(nums) == len({r[c] for r in inputs}) > 1:  # every value is a number
+            for a, b in itertools.pairwise(nums):
+                add(AtLeast(_roundest(a, b), x), 0.5)
     for vec, (c, p) in list(found.items()):
         neg = tuple(not v for v in vec)
         if neg not in found:
             found[neg] = (c + 0.3, Not(p))
     return found
+
+
+def _roundest(a, b) -> str:
+    """The roundest number t with a < t <= b, written plainly (a threshold between values)."""
+    for k in range(12, -7, -1):
+        for m in (1, 5, 2):
+            step = decimal.Decimal(m).scaleb(k)
+            t = ((a / step).to_integral_value(decimal.ROUND_FLOOR) + 1) * step
+            if a < t <= b:
+                return f"{t.normalize():f}"
+    return f"{b:f}"
 
 
 def synthesize(

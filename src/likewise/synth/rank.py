@@ -44,6 +44,35 @@ def const_cost(text: str, hints: Sequence[str] = ()) -> float:
     )
 
 
+ROUNDING_COST = {
+    "half-up": 0.0,
+    "half-even": 0.05,
+    "down": 0.1,
+    "floor": 0.15,
+    "ceiling": 0.15,
+    "up": 0.2,
+}
+
+
+def date_cost(directive: str, unit: str) -> float:
+    """One date field written out: cheaper than copying digits, so dates read as dates."""
+    return 0.8 + (0.3 if unit else 0) + (0.01 if "-" in directive else 0)
+
+
+def number_cost(
+    decimals: int, group: str, point: str, rounding: str, width: int, scale: int
+) -> float:
+    return (
+        0.9
+        + (0.1 if group else 0)
+        + (0.1 if point != "." else 0)
+        + (ROUNDING_COST[rounding] if decimals >= 0 else 0)
+        + 0.03 * max(decimals, 0)
+        + (0.2 if width else 0)
+        + (0.3 if scale else 0)
+    )
+
+
 def cost(node: Node) -> float:
     if isinstance(node, Input):
         return 0.2

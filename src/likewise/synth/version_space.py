@@ -21,8 +21,11 @@ from likewise.lang import witness
 from likewise.lang.ast import (
     CASES,
     Abs,
+    Bucket,
     Concat,
     Const,
+    FormatDate,
+    FormatNumber,
     Input,
     Node,
     Pos,
@@ -31,12 +34,14 @@ from likewise.lang.ast import (
     eval_pos,
     tok,
 )
+from likewise.synth import rank
 from likewise.synth.deadline import Timeout
 from likewise.synth.rank import const_cost, cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 TOP = 4  # plans kept per state
 PER_GROUP = 3  # equivalent atoms kept per behaviour
+SAME_DATE = 0.15  # another field of the date the previous atom wrote
 MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
 
 
@@ -103,7 +108,8 @@ def _position_classes(src: _Source, pats) -> dict[int, list[tuple[tuple[int, ...
 def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], None]):
     outs = [ex[1] for ex in examples]
     pats = witness.patterns_for([v for ex in examples for v in ex[0]], constants)
-    groups: dict[tuple[str, ...], list[_Atom]] = {}
+    # Atoms grouped by their outputs (and, for date fields, by the date they read).
+    groups: dict[tuple, list[_Atom]] = {}
     variants: list[str | None] = [None, *CASES]
     for src in _sources(examples):
         classes = _position_classes(src, pats)
@@ -125,12 +131,50 @@ def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], 
                             vec = _check(src.values, u_vec, w_vec, f, outs)
                             if vec is None or (a == b and not any(vec)):
                                 continue
-                            groups.setdefault(vec, []).extend(
+                            groups.setdefault((vec, None), []).extend(
                                 _atoms_for(vec, src, u_exprs, w_exprs, f)
                             )
-    for vec, atoms in groups.items():
-        groups[vec] = sorted(atoms, key=lambda a: a.cost)[:PER_GROUP]
+    for atom in _format_atoms(_sources(examples), outs, deadline):
+        groups.setdefault((atom.out, _date_key(atom.node)), []).append(atom)
+    for key, atoms in groups.items():
+        groups[key] = sorted(atoms, key=lambda a: a.cost)[:PER_GROUP]
     return groups
+
+
+def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_Atom]:
+    """Dates re-formatted, numbers re-written, and number ranges: atoms whose pieces of
+    output are computed rather than copied."""
+    out: list[_Atom] = []
+
+    def keep(vec: tuple, node: Node, c: float) -> None:
+        if None not in vec and any(vec) and all(p in o for p, o in zip(vec, outs, strict=True)):
+            out.append(_Atom(vec, c + rank.cost(node.src) - 0.2, node))  # type: ignore[attr-defined]
+
+    digits_out = any(ch in rt.DIGITS for o in outs for ch in o)
+    seen_numbers: set[tuple] = set()
+    for src in sources:
+        deadline()
+        vals = src.values
+        if not src.absolute_only:
+            for fmt in witness.date_formats(vals):
+                for unit in rt.ROUND_UNITS:
+                    dates = [rt.round_date(rt.parse_date(v, fmt), unit) for v in vals]
+                    if None in dates:
+                        continue
+                    for d in witness.DATE_DIRECTIVES:
+                        vec = tuple(rt.render_date(t, d) for t in dates)
+                        keep(vec, FormatDate(fmt, d, unit, src.node), rank.date_cost(d, unit))
+        nums = tuple(rt.parse_number(v) for v in vals)
+        if not digits_out or None in nums or nums in seen_numbers:
+            continue
+        seen_numbers.add(nums)
+        for spec in witness.number_specs(outs):
+            vec = tuple(rt.render_number(n, *spec) for n in nums)
+            keep(vec, FormatNumber(*spec, src.node), rank.number_cost(*spec))
+        for width in (5, 10, 20, 25, 50, 100, 1000):
+            vec = tuple(rt.bucket(v, width) for v in vals)
+            keep(vec, Bucket(width, src.node), 1.2)
+    return out
 
 
 def _check(values, u_vec, w_vec, f, outs) -> tuple[str, ...] | None:
@@ -179,7 +223,7 @@ def synthesize(
     # output's example and first character.
     by_pivot: dict[str, list[list[_Atom]]] = {}
     empty_pivot: dict[tuple[int, str], list[list[_Atom]]] = {}
-    for vec, atoms in groups.items():
+    for (vec, _), atoms in groups.items():
         if vec[0]:
             by_pivot.setdefault(vec[0], []).append(atoms)
         else:
@@ -210,7 +254,9 @@ def synthesize(
     # Uniform-cost search for the k cheapest paths; each state is expanded at most TOP times.
     # A state also records whether the last step was a constant: two constants in a row are
     # the same program as one longer constant, so that step is not taken.
-    start = (tuple(0 for _ in outs), False)
+    # A state also remembers the date being written (input format, rounding, source): more
+    # fields of the same date cost little, since together they are one FormatDate.
+    start = (tuple(0 for _ in outs), False, None)
     heap: list[tuple[float, int, tuple, tuple]] = [(0.0, 0, start, ())]
     expanded: dict[tuple, int] = {}
     memo: dict[tuple[int, ...], list] = {}
@@ -224,7 +270,7 @@ def synthesize(
         if expanded.get(key, 0) >= TOP:
             continue
         expanded[key] = expanded.get(key, 0) + 1
-        state, after_const = key
+        state, after_const, date = key
         if state == final:
             results.extend(_instances(c, path))
             plans += 1
@@ -241,12 +287,19 @@ def synthesize(
             is_const = isinstance(step, str)
             if is_const and after_const:
                 continue
-            nkey = (nxt, is_const)
+            step_date = date if is_const else _date_key(step[0].node)
+            if step_date is not None and step_date == date:
+                sc = SAME_DATE if not is_const else 0.1 * len(step)  # part of the date's format
+            nkey = (nxt, is_const, step_date)
             if expanded.get(nkey, 0) < TOP:
                 heapq.heappush(heap, (c + sc, counter, nkey, (*path, step)))
                 counter += 1
     results.sort(key=lambda r: r[0])
     return list({str(p): (c, p) for c, p in reversed(results)}.values())[::-1][:k]
+
+
+def _date_key(node: Node) -> tuple | None:
+    return (node.in_fmt, node.unit, node.src) if isinstance(node, FormatDate) else None
 
 
 def _advance(out: tuple[str, ...], state, outs) -> tuple[int, ...] | None:

@@ -1,0 +1,247 @@
+"""Resolving ambiguity: suggest(), Session, and flagged cells with their confidence."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import likewise
+from likewise import Cell, InvalidInput, Session, Suggestion, suggest
+from likewise.session import rank_rows
+
+# Email user names: two examples fit "the first word" as well as "everything before the @".
+EMAIL_EXAMPLES = [("john@example.com", "john"), ("amy@acme.org", "amy")]
+EMAIL_ROWS = ["x.y@foo.net", "bob-smith@mail.co.uk", "ann.lee@uni.edu", "zed@zed.io"]
+
+
+def user_name(email: str) -> str:
+    return email.split("@")[0]
+
+
+def last_word(name: str) -> str:
+    return name.split()[-1]
+
+
+def check_suggestions(found: list[Suggestion], rows: list, k: int) -> None:
+    assert len(found) <= k
+    for s in found:
+        assert isinstance(s, Suggestion)
+        assert 0 <= s.index < len(rows)
+        assert s.row == likewise.program.as_row(rows[s.index], len(s.row))
+        assert len(s.outputs) >= 2  # only rows the programs disagree on
+        assert math.isclose(sum(w for _, w in s.outputs), 1.0, abs_tol=1e-9)
+        weights = [w for _, w in s.outputs]
+        assert weights == sorted(weights, reverse=True)
+        assert all(0 < w <= 1 for w in weights)
+        assert len({out for out, _ in s.outputs}) == len(s.outputs)
+        assert 0.0 <= s.disagreement <= 1.0
+        assert math.isclose(s.disagreement, 1 - s.outputs[0][1])
+    assert len({s.index for s in found}) == len(found)
+    keys = [(-s.disagreement, s.index) for s in found]
+    assert keys == sorted(keys)
+
+
+def test_suggest_returns_ambiguous_rows_ranked() -> None:
+    found = suggest(EMAIL_EXAMPLES, EMAIL_ROWS, k=3, timeout=2)
+    check_suggestions(found, EMAIL_ROWS, 3)
+    assert found, "first word and 'before the @' disagree on dotted user names"
+    # zed@zed.io is read the same way by every program.
+    assert 3 not in {s.index for s in found}
+    top = found[0]
+    outs = {out for out, _ in top.outputs}
+    assert user_name(EMAIL_ROWS[top.index]) in outs
+
+
+def test_suggest_with_a_larger_spread_of_disagreement() -> None:
+    rows = ["x@foo-bar.net", "bob@mail.co.uk", "ann.lee@uni.edu"]
+    examples = [("john@example.com", "example"), ("amy@acme.org", "acme")]
+    found = suggest(examples, rows, k=3, timeout=2)
+    check_suggestions(found, rows, 3)
+    assert len(found) >= 2
+
+
+def test_suggest_k_limits_the_count() -> None:
+    found = suggest(EMAIL_EXAMPLES, EMAIL_ROWS, k=1, timeout=2)
+    check_suggestions(found, EMAIL_ROWS, 1)
+    assert len(found) == 1
+    assert found == suggest(EMAIL_EXAMPLES, EMAIL_ROWS, k=3, timeout=2)[:1]
+
+
+def test_suggest_is_empty_when_every_program_agrees() -> None:
+    examples = [("John Smith", "John"), ("Jane Doe", "Jane")]
+    rows = ["Alexander Great", "Bo Li", "Mary Ann Lee", "Kate Bush"]
+    found = suggest(examples, rows, k=3, timeout=2)
+    check_suggestions(found, rows, 3)
+    assert found == []
+    prog = likewise.learn(examples, inputs=rows, timeout=2)
+    assert all(c.confidence == 1.0 and not c.uncertain for c in prog.apply(rows, "flag"))
+
+
+def test_suggest_with_no_rows() -> None:
+    assert suggest(EMAIL_EXAMPLES, [], k=3, timeout=2) == []
+
+
+def test_suggest_rejects_rows_with_the_wrong_column_count() -> None:
+    with pytest.raises(InvalidInput):
+        suggest(EMAIL_EXAMPLES, [("a", "b")], k=3, timeout=2)
+
+
+def test_suggest_on_two_columns() -> None:
+    examples = [(("John", "Smith"), "Smith, J."), (("Jane", "Doe"), "Doe, J.")]
+    rows = [("Ada", "Lovelace"), ("Mary Ann", "Lee Jones"), ("Bo", "Li")]
+    found = suggest(examples, rows, k=3, timeout=2)
+    check_suggestions(found, rows, 3)
+
+
+def test_rank_rows_directly() -> None:
+    prog = likewise.learn(EMAIL_EXAMPLES, inputs=EMAIL_ROWS, timeout=2)
+    rows = [(r,) for r in EMAIL_ROWS]
+    found = rank_rows(prog, rows, 10)
+    check_suggestions(found, rows, 10)
+    for s in found:
+        assert prog(s.row[0]) in {out for out, _ in s.outputs}
+    # A program with no alternatives never disagrees with itself.
+    alone = likewise.Program(prog.node, prog.ncols)
+    assert rank_rows(alone, rows, 10) == []
+
+
+def test_disagreement_of_an_empty_suggestion_is_zero() -> None:
+    assert Suggestion(0, ("x",), ()).disagreement == 0.0
+    assert Suggestion(0, ("x",), (("a", 0.7), ("b", 0.3))).disagreement == pytest.approx(0.3)
+
+
+# --- flagged cells and confidence ----------------------------------------------------------
+
+
+def test_apply_flag_gives_cells() -> None:
+    prog = likewise.learn(EMAIL_EXAMPLES, inputs=EMAIL_ROWS, timeout=2)
+    rows = [*EMAIL_ROWS, "no at sign here", ""]
+    cells = prog.apply(rows, on_uncertain="flag")
+    assert len(cells) == len(rows)
+    assert [c.value for c in cells] == prog.apply(rows)
+    for row, cell in zip(rows, cells, strict=True):
+        assert isinstance(cell, Cell)
+        assert 0.0 <= cell.confidence <= 1.0
+        assert cell.confidence == pytest.approx(prog.confidence(row))
+        if cell.value is None:
+            assert cell.uncertain
+            assert cell.confidence == 0.0
+        assert cell.uncertain == (cell.value is None or cell.confidence < 0.75)
+    by_row = dict(zip(rows, cells, strict=True))
+    assert by_row[""].value is None and by_row[""].uncertain
+    assert not by_row["zed@zed.io"].uncertain
+    assert by_row["zed@zed.io"].confidence == 1.0
+    assert any(c.uncertain and c.value is not None for c in cells)
+
+
+def test_apply_rejects_unknown_on_uncertain() -> None:
+    prog = likewise.learn(EMAIL_EXAMPLES, timeout=2)
+    for bad in ("skip", "FLAG", "", None):
+        with pytest.raises(InvalidInput, match="on_uncertain"):
+            prog.apply(EMAIL_ROWS, on_uncertain=bad)
+
+
+def test_confidence_of_a_program_alone_is_all_or_nothing() -> None:
+    prog = likewise.Program.parse("GetToken(Word, 2)")
+    assert prog.confidence("Alan Turing") == 1.0
+    assert prog.confidence("Alan") == 0.0
+    assert prog.apply(["Alan"], on_uncertain="flag") == [Cell(None, 0.0, True)]
+    assert prog.apply(["Alan Turing"], on_uncertain="flag") == [Cell("Turing", 1.0, False)]
+
+
+def test_confidence_on_two_columns_and_bad_rows() -> None:
+    prog = likewise.learn([(("John", "Smith"), "Smith, J."), (("Jane", "Doe"), "Doe, J.")])
+    c = prog.confidence("Ada", "Lovelace")
+    assert 0.0 < c <= 1.0
+    with pytest.raises(InvalidInput):
+        prog.confidence("only one column")
+
+
+# --- Session -------------------------------------------------------------------------------
+
+
+def test_session_relearns_after_a_disambiguating_example() -> None:
+    s = Session(EMAIL_EXAMPLES, rows=EMAIL_ROWS, timeout=2)
+    before = s.program
+    assert before is s.program  # cached until something changes
+    assert [before(r) for r in EMAIL_ROWS] != [user_name(r) for r in EMAIL_ROWS]
+    s.add_example("x.y@foo.net", "x.y")
+    after = s.program
+    assert after != before
+    assert [after(r) for r in EMAIL_ROWS] == [user_name(r) for r in EMAIL_ROWS]
+    assert s.suggest() == []
+    cells = s.apply()
+    assert [c.value for c in cells] == [user_name(r) for r in EMAIL_ROWS]
+    assert all(isinstance(c, Cell) and not c.uncertain for c in cells)
+
+
+def test_session_add_rows_relearns_and_suggests_among_them() -> None:
+    s = Session(timeout=2)
+    assert s.examples == [] and s.rows == []
+    s.add_example("john@example.com", "john")
+    s.add_example("amy@acme.org", "amy")
+    first = s.program
+    assert s.suggest() == []  # no rows yet
+    assert s.apply() == []
+    s.add_rows(EMAIL_ROWS)
+    assert s.rows == EMAIL_ROWS
+    found = s.suggest(2)
+    check_suggestions(found, EMAIL_ROWS, 2)
+    assert found
+    assert s.program is not first  # rows changed, so the program was relearned
+    cells = s.apply()
+    assert len(cells) == len(EMAIL_ROWS)
+    assert all(0.0 <= c.confidence <= 1.0 for c in cells)
+
+
+def test_session_with_no_examples_raises() -> None:
+    s = Session(rows=["a"], timeout=1)
+    with pytest.raises(likewise.InvalidExamples):
+        _ = s.program
+
+
+def test_session_docstring_example() -> None:
+    s = Session(rows=["Alan Turing", "Grace Hopper"], timeout=2)
+    s.add_example("John Smith", "Smith, J.")
+    assert s.program("Grace Hopper") == "Hopper, G."
+
+
+# --- the ask protocol, simulated -----------------------------------------------------------
+
+
+def ask_until_settled(examples, rows, truth, questions: int):
+    """Answer suggest()'s top question with the true output, ``questions`` times at most."""
+    examples = list(examples)
+    asked = []
+    for _ in range(questions):
+        found = suggest(examples, rows, k=1, timeout=2)
+        if not found:
+            break
+        n = found[0].index
+        asked.append(n)
+        examples.append((rows[n], truth(rows[n])))
+    return likewise.learn(examples, inputs=rows, timeout=2), asked
+
+
+@pytest.mark.parametrize(
+    ("examples", "rows", "truth"),
+    [
+        (EMAIL_EXAMPLES, EMAIL_ROWS, user_name),
+        ([("Anna Smith", "Smith"), ("Bo Li", "Li")], ["Mary Ann Lee", "Alan M Turing"], last_word),
+    ],
+)
+def test_answering_suggestions_fixes_the_program(examples, rows, truth) -> None:
+    before = likewise.learn(examples, inputs=rows, timeout=2)
+    if truth is user_name:
+        assert any(before(r) != truth(r) for r in rows), "the task should start out wrong"
+    prog, asked = ask_until_settled(examples, rows, truth, questions=3)
+    assert asked
+    assert [prog(r) for r in rows] == [truth(r) for r in rows]
+
+
+def test_one_answer_settles_the_user_name_task() -> None:
+    prog, asked = ask_until_settled(EMAIL_EXAMPLES, EMAIL_ROWS, user_name, questions=1)
+    assert len(asked) == 1
+    assert [prog(r) for r in EMAIL_ROWS] == [user_name(r) for r in EMAIL_ROWS]
+    assert prog("first.last@host.com") == "first.last"
