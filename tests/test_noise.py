@@ -100,12 +100,6 @@ def test_edit_distance_limit_early_exit_on_length() -> None:
     assert edit_distance("abcdef", "xyzuvw", limit=1) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="edit_distance's docstring says it returns limit + 1 above the limit, but when no "
-    "single row of the DP table exceeds the limit it returns the full distance: "
-    "edit_distance('aabb', 'bbaa', limit=2) == 4, not 3",
-)
 def test_edit_distance_limit_returns_limit_plus_one() -> None:
     words = ["".join(p) for n in range(5) for p in itertools.product("ab", repeat=n)]
     wrong = [
@@ -119,8 +113,9 @@ def test_edit_distance_limit_returns_limit_plus_one() -> None:
 
 
 def test_max_edits_scales_with_length() -> None:
-    assert max_edits("") == 1
-    assert max_edits("ab") == 1
+    assert max_edits("") == 0  # too short for a typo to be told from another value
+    assert max_edits("ab") == 0
+    assert max_edits("abc") == 1
     assert max_edits("abcdef") == 2
     assert max_edits("x" * 100) == 3
 
@@ -252,6 +247,12 @@ def test_clean_examples_give_no_suspects(examples) -> None:
 def test_invalid_noise_values_are_rejected(noise) -> None:
     with pytest.raises(InvalidExamples, match="noise"):
         likewise.learn(NAMES, timeout=1, noise=noise)
+
+
+def test_a_wholly_different_one_character_output_is_no_typo() -> None:
+    prog = likewise.learn([("a1", "a"), ("b2", "b"), ("c3", "z")], timeout=2)
+    assert prog.suspect_examples == []
+    assert prog("c3") == "z"
 
 
 def test_single_example_has_nothing_to_set_aside() -> None:

@@ -66,12 +66,9 @@ def run(
             suggestions = session.suggest(3)
         except LikewiseError as e:
             console.print(f"[red]{e}[/]")
-            removed = session.examples.pop()
-            session._program = None
+            removed = session.drop_last_example()
             console.print(f"dropped the last example {removed[0]!r} => {removed[1]!r}")
-            if not session.examples:
-                continue
-            suggestions = session.suggest(3)
+            continue
         asked = suggestions[0] if suggestions else None
         _preview(console, session, asked)
         if asked is None:

@@ -76,6 +76,10 @@ class Session:
         self.examples.append((inputs, output))
         self._program = None
 
+    def drop_last_example(self) -> tuple[Row, str]:
+        self._program = None
+        return self.examples.pop()
+
     def add_rows(self, rows: Iterable[Row]) -> None:
         self.rows.extend(rows)
         self._program = None

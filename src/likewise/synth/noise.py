@@ -35,12 +35,13 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
         if limit is not None and min(cur) > limit:
             return limit + 1
         prev = cur
-    return prev[-1]
+    return prev[-1] if limit is None or prev[-1] <= limit else limit + 1
 
 
 def max_edits(output: str) -> int:
-    """How many edits still read as a typo of ``output`` rather than another value."""
-    return max(1, min(3, len(output) // 3))
+    """How many edits still read as a typo of ``output`` rather than another value: one per
+    three characters, at most three (so outputs under three characters have no typos)."""
+    return min(3, len(output) // 3)
 
 
 def candidates(
@@ -70,8 +71,9 @@ def candidates(
                     got = prog.run(inputs)
                     if not isinstance(got, str):
                         break
-                    d = edit_distance(got, given, max_edits(given))
-                    if d == 0 or d > max_edits(given):
+                    limit = max_edits(given)
+                    d = edit_distance(got, given, limit)
+                    if d == 0 or d > limit:
                         break
                     suspects.append((i, given, got))
                     total += EDIT_COST * d
