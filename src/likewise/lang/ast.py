@@ -556,13 +556,27 @@ class AtLeast(Node):
         return (self.src, self.threshold)
 
 
+@dataclass(frozen=True, repr=False)
+class Above(Node):
+    """The text is a number greater than ``threshold``."""
+
+    threshold: str
+    src: Node = X0
+    SIG = ("text", "src")
+    TYPE = "B"
+    RT = "above"
+
+    def args(self):
+        return (self.src, self.threshold)
+
+
 NODE_TYPES: dict[str, type[Node]] = {
     c.__name__: c
     for c in (
         Input, Const, IntConst, Abs, Pos, Concat, Slice, SubStr, GetSpan, GetToken, GetUpto,
         GetFrom, GetFirst, GetAll, ToCase, Replace, Trim, StrReplace, StrAt, StrSubstr, IntToStr,
         Len, IndexOf, StrToInt, Plus, Minus, PrefixOf, SuffixOf, Contains, Eq, IntEq, Has, Not,
-        If, IntIf, FormatDate, FormatNumber, Bucket, AtLeast,
+        If, IntIf, FormatDate, FormatNumber, Bucket, AtLeast, Above,
     )
 }  # fmt: skip
 

@@ -464,12 +464,32 @@ _CURRENCY = "$€£¥₹₩₽¢"
 
 def parse_number(s):
     """The number written in ``s`` (signs, currency, percent, thousands separators, decimal
-    comma, parentheses for negatives, exponents), or None. A lone comma or dot followed by
-    exactly three digits is a thousands separator; otherwise the last one is the decimal point."""
-    import decimal
-
+    comma, parentheses for negatives, exponents), or None. A lone comma followed by exactly
+    three digits is a thousands separator; otherwise the last comma or dot is the decimal
+    point. When ``s`` is more than a number, the first number written in it is read."""
     if s is None:
         return None
+    whole = _read_number(s)
+    if whole is not None or len(s) > 1000:
+        return whole
+    i = next((i for i, c in enumerate(s) if c in DIGITS), None)
+    if i is None:
+        return None
+    a, b = i, i
+    while b < len(s) and (
+        s[b] in DIGITS or (s[b] in ",." and b + 1 < len(s) and s[b + 1] in DIGITS)
+    ):
+        b += 1
+    while a > 0 and s[a - 1] in _CURRENCY + "(":
+        a -= 1
+    if a > 0 and s[a - 1] in "-−+" and (a == 1 or not _is_alnum(s[a - 2])):
+        a -= 1
+    return _read_number(s[a:b])
+
+
+def _read_number(s):
+    import decimal
+
     t = s.strip()
     neg = False
     if t.startswith("(") and t.endswith(")"):
@@ -558,14 +578,25 @@ def bucket(s, width):
     return f"{low}-{low + width - 1}"
 
 
-def at_least(s, threshold):
-    """The text is a number no smaller than ``threshold`` (written as a decimal)."""
+def compare_number(s, threshold):
+    """-1, 0 or 1 as the number in ``s`` is below, at or above ``threshold`` (a decimal)."""
     import decimal
 
     v = parse_number(s)
-    if v is None:
+    if v is None or threshold is None:
         return None
     try:
-        return v >= decimal.Decimal(threshold)
-    except decimal.InvalidOperation:
+        t = decimal.Decimal(threshold)
+        return (v > t) - (v < t)
+    except (decimal.InvalidOperation, ValueError):
         return None
+
+
+def at_least(s, threshold):
+    c = compare_number(s, threshold)
+    return None if c is None else c >= 0
+
+
+def above(s, threshold):
+    c = compare_number(s, threshold)
+    return None if c is None else c > 0

@@ -120,8 +120,34 @@ def _word_role(words: list[str]) -> str | None:
 
 def date_formats(values: Sequence[str], limit: int = 6) -> list[str]:
     """Witness of ``FormatDate``'s input format: the formats that read every value as a
-    date or time. Day/month orders that every value allows all come back."""
-    if not values or any(len(v) > 60 for v in values):
+    date or time. Day/month orders that every value allows all come back. When the values are
+    more than a date ("Shipped 13 Oct 2007 (UPS)"), formats of a date inside the first value
+    that is found in every value."""
+    if not values or any(len(v) > 200 for v in values):
+        return []
+    whole = _whole_formats(values, limit)
+    if whole:
+        return whole
+    runs = _runs(values[0])
+    found: list[str] = []
+    for a in range(len(runs)):
+        if runs[a][0] == "O":
+            continue
+        for b in range(a + 2, min(len(runs), a + 12) + 1):
+            window = runs[a:b]
+            if window[-1][0] == "O" or sum(k == "D" for k, _ in window) < 2:
+                continue
+            for fmt in _whole_formats(["".join(t for _, t in window)], limit):
+                if fmt not in found and all(rt.parse_date(v, fmt) is not None for v in values):
+                    found.append(fmt)
+        if len(found) >= limit:
+            break
+    # The longest formats first: they read the most of each value.
+    return sorted(found, key=len, reverse=True)[:limit]
+
+
+def _whole_formats(values: Sequence[str], limit: int) -> list[str]:
+    if any(len(v) > 60 for v in values):
         return []
     shapes = [_runs(v) for v in values]
     kinds = [k for k, _ in shapes[0]]

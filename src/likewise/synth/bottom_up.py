@@ -159,9 +159,9 @@ def synthesize(
         if add(t, 1, value, node) is not None:
             return [(cost(node), node)]
     # Replace(old, new) with constant arguments: removing or swapping symbols is common.
-    symbols = [
-        c for c in DELIMITERS + "-_<>=+*|~^`\\\t" if any(c in s for ex in examples for s in ex[0])
-    ]
+    marks = DELIMITERS + "-_<>=+*|~^`\\\t"
+    symbols = [c for c in marks if any(c in s for ex in examples for s in ex[0])]
+    added = [c for c in marks if c not in symbols and any(c in ex[1] for ex in examples)]
     for size in range(2, max_size + 1):
         for op in OPS:
             deadline()
@@ -174,7 +174,7 @@ def synthesize(
                     return [(cost(node), node)]
         if size == 2:
             for (value, src), old in product(list(by_size.get(("S", 1), [])), symbols):
-                for new in ("", " ", *[d for d in symbols if d != old]):
+                for new in ("", " ", *[d for d in symbols + added if d != old]):
                     v = tuple(s.replace(old, new) for s in value)
                     node = Replace(old, new, src)
                     if add("S", 3, v, node) is not None:

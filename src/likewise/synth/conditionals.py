@@ -11,6 +11,7 @@ from itertools import permutations
 from likewise.lang import runtime as rt
 from likewise.lang.ast import (
     TOKEN_CLASSES,
+    Above,
     AtLeast,
     Const,
     Contains,
@@ -24,7 +25,7 @@ from likewise.lang.ast import (
     SuffixOf,
     tok,
 )
-from likewise.synth.rank import const_cost, cost
+from likewise.synth.rank import pat_cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
@@ -58,14 +59,30 @@ class _Unexplained(Exception):
         self.index = index
 
 
+def predicate_cost(p: Node) -> float:
+    """Tests read best when short: a word the rows contain, a prefix, a round threshold."""
+    if isinstance(p, Not):
+        return predicate_cost(p.b) + 0.3
+    if isinstance(p, Has):
+        return 1.2 + pat_cost(p.pat)
+    if isinstance(p, Eq):
+        return 1.0
+    text = next((a.text for a in p.children() if isinstance(a, Const)), "")
+    if isinstance(p, AtLeast | Above):
+        text = p.threshold
+        return 0.9 + 0.1 * len(text.strip("-0.")) + (0.2 if isinstance(p, Above) else 0)
+    base = 1.0 if isinstance(p, Contains) else 1.1
+    return base + 0.1 * len(text)
+
+
 def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tuple[float, Node]]:
     """Candidate tests on the inputs, one (the simplest) per behaviour on the given rows."""
     found: dict[tuple[bool, ...], tuple[float, Node]] = {}
 
     def add(p: Node, extra: float = 0.0) -> None:
         vec = tuple(bool(p.run(r)) for r in inputs)
-        c = cost(p) + extra
-        if vec not in found or c < found[vec][0]:
+        c = predicate_cost(p) + extra
+        if vec not in found or (c, str(p)) < (found[vec][0], str(found[vec][1])):
             found[vec] = (c, p)
 
     ncols = len(inputs[0])
@@ -77,27 +94,36 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tupl
         words: set[str] = set()
         for r in inputs:
             s = r[c]
-            words.update(s[a:b] for a, b in rt.matches(s, tok("Alphanum")))
+            tokens = [s[a:b] for a, b in rt.matches(s, tok("Alphanum"))]
+            words.update(tokens)
             for d in {ch for ch in s if not ch.isalnum()}:
                 words.add(d)
                 for piece in s.split(d):
                     if piece:
                         words.update((piece, d + piece, piece + d))
-            for n in (1, 2, 3):
-                if len(s) > n:
-                    add(PrefixOf(Const(s[:n]), x), 0.5)
-                    add(SuffixOf(Const(s[-n:]), x), 0.5)
+            for n in (1, 2, 3, 4, 5):
+                if len(s) > n:  # a piece of a word is likelier a coincidence than a word
+                    add(PrefixOf(Const(s[:n]), x), 0.4 * _cuts_word(s, n))
+                    add(SuffixOf(Const(s[-n:]), x), 0.4 * _cuts_word(s, len(s) - n))
+            if tokens:
+                add(PrefixOf(Const(tokens[0]), x))
+                add(SuffixOf(Const(tokens[-1]), x))
         for w in sorted(words, key=lambda w: (len(w), w))[:400]:
-            add(Contains(x, Const(w)), const_cost(w) - 0.5)
+            add(Contains(x, Const(w)))
         nums = sorted({rt.parse_number(r[c]) for r in inputs} - {None})
         if len(nums) == len({r[c] for r in inputs}) > 1:  # every value is a number
             for a, b in itertools.pairwise(nums):
-                add(AtLeast(_roundest(a, b), x), 0.5)
+                add(AtLeast(_roundest(a, b), x))
+                add(Above(f"{a.normalize():f}", x))
     for vec, (c, p) in list(found.items()):
         neg = tuple(not v for v in vec)
         if neg not in found:
             found[neg] = (c + 0.3, Not(p))
     return found
+
+
+def _cuts_word(s: str, i: int) -> bool:
+    return 0 < i < len(s) and rt._is_alnum(s[i - 1]) and rt._is_alnum(s[i])
 
 
 def _roundest(a, b) -> str:

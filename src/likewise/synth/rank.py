@@ -54,16 +54,18 @@ ROUNDING_COST = {
 }
 
 
-def date_cost(directive: str, unit: str) -> float:
-    """One date field written out: cheaper than copying digits, so dates read as dates."""
-    return 0.8 + (0.3 if unit else 0) + (0.01 if "-" in directive else 0)
+def date_cost(directive: str, unit: str, wordy: bool = False) -> float:
+    """One date field written out: cheaper than copying digits, so dates read as dates.
+    Where the examples cannot tell, numbers are zero-padded, except next to words."""
+    unpadded = "-" in directive or directive == "%o"
+    return 0.8 + (0.3 if unit else 0) + (0.01 if unpadded != wordy else 0)
 
 
 def number_cost(
     decimals: int, group: str, point: str, rounding: str, width: int, scale: int
 ) -> float:
     return (
-        0.9
+        1.3
         + (0.1 if group else 0)
         + (0.1 if point != "." else 0)
         + (ROUNDING_COST[rounding] if decimals >= 0 else 0)
@@ -83,7 +85,8 @@ def cost(node: Node) -> float:
     if isinstance(node, Abs):
         if node.k in (0, -1):
             return 0.1
-        return 0.35 + 0.06 * min(abs(node.k), abs(node.k + 1))
+        near = min(abs(node.k), abs(node.k + 1))  # characters from the nearer end
+        return 0.35 + 0.06 * near + (0.3 if near > 3 else 0)
     if isinstance(node, Pos):
         return pat_cost(node.pat) + 0.15 * (abs(node.i) - 1) + (0.02 if node.i < 0 else 0)
     if isinstance(node, Slice):

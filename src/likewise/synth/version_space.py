@@ -41,6 +41,7 @@ from likewise.synth.rank import const_cost, cost
 Examples = Sequence[tuple[tuple[str, ...], str]]
 TOP = 4  # plans kept per state
 PER_GROUP = 3  # equivalent atoms kept per behaviour
+CONSTANT_LIKE = 3.0  # extra cost of copying text that is identical in every example
 SAME_DATE = 0.15  # another field of the date the previous atom wrote
 MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
 
@@ -132,7 +133,7 @@ def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], 
                             if vec is None or (a == b and not any(vec)):
                                 continue
                             groups.setdefault((vec, None), []).extend(
-                                _atoms_for(vec, src, u_exprs, w_exprs, f)
+                                _atoms_for(vec, src, u_exprs, w_exprs, f, u_vec, w_vec)
                             )
     for atom in _format_atoms(_sources(examples), outs, deadline):
         groups.setdefault((atom.out, _date_key(atom.node)), []).append(atom)
@@ -147,10 +148,13 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
     out: list[_Atom] = []
 
     def keep(vec: tuple, node: Node, c: float) -> None:
+        if vec == vals:
+            return  # a plain copy reads better
         if None not in vec and any(vec) and all(p in o for p, o in zip(vec, outs, strict=True)):
             out.append(_Atom(vec, c + rank.cost(node.src) - 0.2, node))  # type: ignore[attr-defined]
 
     digits_out = any(ch in rt.DIGITS for o in outs for ch in o)
+    wordy = any(ch.isalpha() for o in outs for ch in o)  # "March 4" rather than "March 04"
     seen_numbers: set[tuple] = set()
     for src in sources:
         deadline()
@@ -163,7 +167,9 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
                         continue
                     for d in witness.DATE_DIRECTIVES:
                         vec = tuple(rt.render_date(t, d) for t in dates)
-                        keep(vec, FormatDate(fmt, d, unit, src.node), rank.date_cost(d, unit))
+                        keep(
+                            vec, FormatDate(fmt, d, unit, src.node), rank.date_cost(d, unit, wordy)
+                        )
         nums = tuple(rt.parse_number(v) for v in vals)
         if not digits_out or None in nums or nums in seen_numbers:
             continue
@@ -189,13 +195,28 @@ def _check(values, u_vec, w_vec, f, outs) -> tuple[str, ...] | None:
     return tuple(vec)
 
 
-def _atoms_for(vec, src: _Source, u_exprs, w_exprs, f) -> list[_Atom]:
+def _constant_like(src: _Source, u_vec, w_vec) -> bool:
+    """The slice sits inside text that is the same in every example (like the "Rs" of
+    "Rs. 12.50"): copying it cannot be told from writing a constant, which reads better."""
+    found = set()
+    for s, u, w in zip(src.values, u_vec, w_vec, strict=True):
+        while u > 0 and rt._is_alnum(s[u - 1]):
+            u -= 1
+        while w < len(s) and rt._is_alnum(s[w]):
+            w += 1
+        found.add(s[u:w])
+    text = next(iter(found))
+    return len(src.values) > 1 and len(found) == 1 and any(rt._is_alnum(c) for c in text)
+
+
+def _atoms_for(vec, src: _Source, u_exprs, w_exprs, f, u_vec, w_vec) -> list[_Atom]:
     """The slices between two position classes, cheapest first (at most PER_GROUP)."""
     out = []
+    extra = src.cost + (CONSTANT_LIKE if _constant_like(src, u_vec, w_vec) else 0.0)
     for u in u_exprs:
         for w in w_exprs:
             node: Node = Slice(u, w, src.node)
-            c = cost(node) + src.cost
+            c = cost(node) + extra
             if f is not None:
                 node, c = ToCase(f, node), c + 0.6
             out.append(_Atom(vec, c, node))
