@@ -68,9 +68,9 @@ def predicate_cost(p: Node) -> float:
     if isinstance(p, Eq):
         return 1.0
     text = next((a.text for a in p.children() if isinstance(a, Const)), "")
-    if isinstance(p, AtLeast | Above):
-        text = p.threshold
-        return 0.9 + 0.1 * len(text.strip("-0.")) + (0.2 if isinstance(p, Above) else 0)
+    if isinstance(p, AtLeast | Above):  # round thresholds read best: 0, 10, 100
+        digits = p.threshold.lstrip("-").replace(".", "").strip("0")
+        return 0.9 + 0.15 * len(digits) + (0.2 if isinstance(p, Above) and digits else 0)
     base = 1.0 if isinstance(p, Contains) else 1.1
     return base + 0.1 * len(text)
 
@@ -110,7 +110,7 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tupl
                 add(SuffixOf(Const(tokens[-1]), x))
         for w in sorted(words, key=lambda w: (len(w), w))[:400]:
             add(Contains(x, Const(w)))
-        nums = sorted({rt.parse_number(r[c]) for r in inputs} - {None})
+        nums = sorted({rt._read_number(r[c]) for r in inputs} - {None})
         if len(nums) == len({r[c] for r in inputs}) > 1:  # every value is a number
             for a, b in itertools.pairwise(nums):
                 add(AtLeast(_roundest(a, b), x))

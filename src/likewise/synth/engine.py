@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from likewise.lang.ast import Node
+from likewise.lang.ast import If, Node
 from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, version_space
 from likewise.synth import noise as noise_model
@@ -103,8 +103,15 @@ def synthesize(
     found = _search(examples, constants, deadline.sub(exact_share), k)
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     best = min((c for c, _, _ in found), default=None)
-    # A set-aside example can only win by being simpler by more than one edit's cost.
-    if noise and n >= 2 and (best is None or (n >= 3 and best > noise_model.EDIT_COST + 1.5)):
+    top = min(found, key=lambda f: f[0])[1] if found else None
+    # A set-aside example can only win by being simpler by more than one edit's cost, and not
+    # against a conditional whose every branch explains several examples: that is a pattern.
+    if (
+        noise
+        and n >= 2
+        and (best is None or (n >= 3 and best > noise_model.EDIT_COST + 1.5))
+        and not (top is not None and min(_branch_sizes(top, examples)) >= 2)
+    ):
         learner = _quick(constants, deadline)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in noise_model.candidates(examples, learner, max_out, deadline):
@@ -120,6 +127,18 @@ def synthesize(
             seen[p] = (engine, suspects)
             ranked.append((c, p))
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
+
+
+def _branch_sizes(program: Node, examples: Examples) -> list[int]:
+    """How many examples each branch of an If chain serves (one branch if no If)."""
+    sizes: list[int] = []
+    node, rows = program, [ex[0] for ex in examples]
+    while isinstance(node, If):
+        taken = [r for r in rows if node.cond.run(r)]
+        sizes.append(len(taken))
+        rows = [r for r in rows if r not in taken]
+        node = node.other
+    return [*sizes, len(rows)] if sizes else [1]
 
 
 def _diagnose(

@@ -78,5 +78,7 @@ def candidates(
                     suspects.append((i, given, got))
                     total += EDIT_COST * d
                 else:
-                    out.append((total, prog, tuple(suspects)))
+                    # Typos are random: the same "typo" twice is a pattern the program misses.
+                    if len({g for _, g, _ in suspects}) == len(suspects):
+                        out.append((total, prog, tuple(suspects)))
     return out

@@ -30,7 +30,8 @@ def pat_cost(p: Pattern) -> float:
 
 def const_cost(text: str, hints: Sequence[str] = ()) -> float:
     """Letters and digits in a constant are expensive (they usually come from the input),
-    unless they belong to a constant the caller suggested."""
+    unless they belong to a constant the caller suggested. Past the first two, each costs
+    less: a whole word ("normal") is likelier a constant than a couple of copied letters."""
     covered = [False] * len(text)
     for h in hints:
         if len(h) >= 2:
@@ -38,10 +39,16 @@ def const_cost(text: str, hints: Sequence[str] = ()) -> float:
             while i >= 0:
                 covered[i : i + len(h)] = [True] * len(h)
                 i = text.find(h, i + 1)
-    return 0.5 + sum(
-        0.1 if not c.isalnum() else (0.3 if cov else 2.2)
-        for c, cov in zip(text, covered, strict=True)
-    )
+    total, alnum = 0.5, 0
+    for c, cov in zip(text, covered, strict=True):
+        if not c.isalnum():
+            total += 0.1
+        elif cov:
+            total += 0.3
+        else:
+            total += 2.2 if alnum < 2 else 0.6
+            alnum += 1
+    return total
 
 
 ROUNDING_COST = {
