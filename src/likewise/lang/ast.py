@@ -266,6 +266,20 @@ class GetAll(Node):
 
 
 @dataclass(frozen=True, repr=False)
+class JoinAll(Node):
+    """All matches of a pattern joined by ``sep`` (GetAll with a separator)."""
+
+    pat: Pattern
+    sep: str
+    src: Node = X0
+    SIG = ("pat", "text", "src")
+    RT = "join_all"
+
+    def args(self):
+        return (self.src, self.pat, self.sep)
+
+
+@dataclass(frozen=True, repr=False)
 class ToCase(Node):
     case: str
     src: Node = X0
@@ -488,22 +502,25 @@ class IntIf(Node):
 @dataclass(frozen=True, repr=False)
 class FormatDate(Node):
     """Read a date/time written as ``in_fmt``, round it down to ``unit`` (``~hour`` and
-    ``~15min`` round to nearest), and write it as ``out_fmt``. Directives: runtime.py."""
+    ``~15min`` round to nearest), move it by ``shift`` minutes, and write it as ``out_fmt``.
+    Directives: runtime.py."""
 
     in_fmt: str
     out_fmt: str
     unit: str = ""
+    shift: int = 0
     src: Node = X0
-    SIG = ("text", "text", "text", "src")
+    SIG = ("text", "text", "text", "int", "src")
     RT = "format_date"
 
     def args(self):
-        return (self.src, self.in_fmt, self.out_fmt, self.unit)
+        return (self.src, self.in_fmt, self.out_fmt, self.unit, self.shift)
 
 
 @dataclass(frozen=True, repr=False)
 class FormatNumber(Node):
-    """Read a written number and write it with ``decimals`` places (-1: as many as it has),
+    """Read a written number and write it with ``decimals`` places (-1: as many as it has,
+    -2: as few as it needs),
     rounded by ``rounding``, thousands grouped by ``group``, ``point`` as decimal point,
     integer digits zero-padded to ``width``, after multiplying by 10**``scale``."""
 
@@ -576,7 +593,7 @@ NODE_TYPES: dict[str, type[Node]] = {
         Input, Const, IntConst, Abs, Pos, Concat, Slice, SubStr, GetSpan, GetToken, GetUpto,
         GetFrom, GetFirst, GetAll, ToCase, Replace, Trim, StrReplace, StrAt, StrSubstr, IntToStr,
         Len, IndexOf, StrToInt, Plus, Minus, PrefixOf, SuffixOf, Contains, Eq, IntEq, Has, Not,
-        If, IntIf, FormatDate, FormatNumber, Bucket, AtLeast, Above,
+        If, IntIf, FormatDate, FormatNumber, Bucket, AtLeast, Above, JoinAll,
     )
 }  # fmt: skip
 

@@ -19,6 +19,7 @@ from likewise.lang.ast import (
     Has,
     If,
     Input,
+    JoinAll,
     Node,
     Not,
     Pos,
@@ -115,6 +116,8 @@ def describe(node: Node) -> str:
     if isinstance(node, GetFirst):
         which = f"first {node.i}" if node.i > 0 else f"last {-node.i}"
         return f"the {which} {_pat(node.pat, True)}{_source(node.src)}, joined"
+    if isinstance(node, JoinAll):
+        return f"all the {_pat(node.pat, True)}{_source(node.src)}, joined by {_q(node.sep)}"
     if isinstance(node, GetAll):
         return f"all the {_pat(node.pat, True)}{_source(node.src)}, joined"
     if isinstance(node, GetSpan):

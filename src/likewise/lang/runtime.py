@@ -152,6 +152,13 @@ def get_all(s, pat):
     return "".join(s[a:b] for a, b in matches(s, pat))
 
 
+def join_all(s, pat, sep):
+    """All matches of ``pat``, joined by ``sep``."""
+    if s is None or sep is None:
+        return None
+    return sep.join(s[a:b] for a, b in matches(s, pat))
+
+
 def proper(s):
     """Upper-case the first letter of each word, lower-case the rest (apostrophes stay inside)."""
     out = []
@@ -422,15 +429,21 @@ def render_date(t, fmt):
     return "".join(out)
 
 
-ROUND_UNITS = ("", "day", "week", "month", "quarter", "year", "hour", "15min", "~hour", "~15min")
+ROUND_UNITS = (
+    "", "day", "week", "month", "quarter", "year", "hour", "15min", "~hour", "~15min", "month-end",
+)  # fmt: skip
 
 
 def round_date(t, unit):
-    """Round down to the start of the unit (weeks start on Monday); ``~`` rounds to nearest."""
+    """Round down to the start of the unit (weeks start on Monday); ``~`` rounds to nearest;
+    ``month-end`` moves to the last day of the month."""
     import datetime
 
     if t is None or unit not in ROUND_UNITS:
         return None
+    if unit == "month-end":
+        start = t.replace(day=1, hour=0, minute=0, second=0)
+        return (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
     if unit.startswith("~"):
         step = 60 if unit == "~hour" else 15
         minutes = t.hour * 60 + t.minute + (t.second >= 30)
@@ -452,8 +465,19 @@ def round_date(t, unit):
     return t
 
 
-def format_date(s, in_fmt, out_fmt, unit):
-    return render_date(round_date(parse_date(s, in_fmt), unit), out_fmt)
+def shift_date(t, minutes):
+    import datetime
+
+    if t is None or abs(minutes) > 10**8:
+        return None
+    try:
+        return t + datetime.timedelta(minutes=minutes)
+    except OverflowError:
+        return None
+
+
+def format_date(s, in_fmt, out_fmt, unit, shift):
+    return render_date(shift_date(round_date(parse_date(s, in_fmt), unit), shift), out_fmt)
 
 
 # Numbers, parsed from the common written forms and formatted exactly (decimal arithmetic).
@@ -531,7 +555,8 @@ def _read_number(s):
 
 
 def render_number(v, decimals, group, point, rounding, width, scale):
-    """Write a number with ``decimals`` places (-1: as many as it has), rounded by the named
+    """Write a number with ``decimals`` places (-1: as many as it has, -2: as few as it
+    needs), rounded by the named
     rule, integer digits zero-padded to ``width``, thousands grouped by ``group``."""
     import decimal
 
@@ -552,6 +577,8 @@ def render_number(v, decimals, group, point, rounding, width, scale):
         v = v.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=mode)
     elif v.adjusted() > 60 or v.adjusted() < -60:
         return None
+    elif decimals == -2:  # as few places as the value needs
+        v = v.normalize()
     text = f"{abs(v):f}"
     whole, _, frac = text.partition(".")
     whole = whole.zfill(width)

@@ -59,7 +59,8 @@ def _merge_dates(parts: tuple[Node, ...]) -> tuple[Node, ...]:
                 nxt = parts[k] if k < len(parts) else None
                 if not (
                     isinstance(nxt, FormatDate)
-                    and (nxt.in_fmt, nxt.unit, nxt.src) == (p.in_fmt, p.unit, p.src)
+                    and (nxt.in_fmt, nxt.unit, nxt.shift, nxt.src)
+                    == (p.in_fmt, p.unit, p.shift, p.src)
                 ):
                     break
                 fmt += between.replace("%", "%%") + nxt.out_fmt

@@ -254,7 +254,7 @@ def number_specs(outputs: Sequence[str]) -> list[tuple[int, str, str, str, int, 
             if o[a] == "0" and b - a > 1:
                 widths.add(b - a)
     specs = []
-    for decimals in (-1, 0, 1, 2, 3, 4):
+    for decimals in (-1, -2, 0, 1, 2, 3, 4):
         for group, point in (
             ("", "."),
             (",", "."),
@@ -266,6 +266,6 @@ def number_specs(outputs: Sequence[str]) -> list[tuple[int, str, str, str, int, 
         ):
             for rounding in rt.ROUNDINGS if decimals >= 0 else ("half-even",):
                 for width in sorted(widths):
-                    for scale in (0, 2, -2):
+                    for scale in (0, 2, -2, -3):
                         specs.append((decimals, group, point, rounding, width, scale))
     return specs

@@ -26,7 +26,9 @@ from likewise.lang.ast import (
     Const,
     FormatDate,
     FormatNumber,
+    GetAll,
     Input,
+    JoinAll,
     Node,
     Pos,
     Slice,
@@ -41,6 +43,8 @@ from likewise.synth.rank import const_cost, cost
 Examples = Sequence[tuple[tuple[str, ...], str]]
 TOP = 4  # plans kept per state
 PER_GROUP = 3  # equivalent atoms kept per behaviour
+TIME_SHIFTS = (15, 30, 45, 60, 90, 120, -15, -30, -60)  # minutes, for times
+DATE_SHIFTS = tuple(d * 1440 for d in (1, 7, 14, 30, -1, -7))  # days, for dates
 CONSTANT_LIKE = 3.0  # extra cost of copying text that is identical in every example
 SAME_DATE = 0.15  # another field of the date the previous atom wrote
 MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
@@ -79,7 +83,19 @@ def _sources(examples: Examples) -> list[_Source]:
                     continue
                 seen.add(vals)
                 node = Slice(Pos(tok(t), i, "Start"), Pos(tok(t), i, "End"), Input(c))
-                out.append(_Source(node, vals, 0.3 + cost(node), True))  # type: ignore[arg-type]
+                out.append(_Source(node, vals, 0.0, True))  # Slice costs its source
+    # All the words (or numbers, capitals...) joined by a separator the outputs use.
+    outs = [ex[1] for ex in examples]
+    seps = [d for d in (" ", ".", "-", ", ", "/", "_", "") if not d or any(d in o for o in outs)]
+    for c in range(ncols):
+        for t in ("Word", "Alphanum", "AllCaps", "Number"):
+            for sep in seps:
+                node = JoinAll(tok(t), sep, Input(c)) if sep else GetAll(tok(t), Input(c))
+                vals = tuple(node.run(ex[0]) for ex in examples)
+                if vals in seen or not any(vals):
+                    continue
+                seen.add(vals)  # type: ignore[arg-type]
+                out.append(_Source(node, vals, 0.0, True))  # Slice costs its source
     return out
 
 
@@ -161,15 +177,20 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
         vals = src.values
         if not src.absolute_only:
             for fmt in witness.date_formats(vals):
-                for unit in rt.ROUND_UNITS:
-                    dates = [rt.round_date(rt.parse_date(v, fmt), unit) for v in vals]
+                timed = any(h in fmt for h in ("%H", "%-H", "%I", "%-I"))
+                shifts = TIME_SHIFTS if timed else DATE_SHIFTS
+                for unit, shift in [(u, 0) for u in rt.ROUND_UNITS] + [("", m) for m in shifts]:
+                    dates = [
+                        rt.shift_date(rt.round_date(rt.parse_date(v, fmt), unit), shift)
+                        for v in vals
+                    ]
                     if None in dates:
                         continue
+                    extra = 0.4 if shift else 0.0
                     for d in witness.DATE_DIRECTIVES:
                         vec = tuple(rt.render_date(t, d) for t in dates)
-                        keep(
-                            vec, FormatDate(fmt, d, unit, src.node), rank.date_cost(d, unit, wordy)
-                        )
+                        node = FormatDate(fmt, d, unit, shift, src.node)
+                        keep(vec, node, rank.date_cost(d, unit, wordy) + extra)
         nums = tuple(rt.parse_number(v) for v in vals)
         if not digits_out or None in nums or nums in seen_numbers:
             continue
@@ -320,7 +341,9 @@ def synthesize(
 
 
 def _date_key(node: Node) -> tuple | None:
-    return (node.in_fmt, node.unit, node.src) if isinstance(node, FormatDate) else None
+    if isinstance(node, FormatDate):
+        return (node.in_fmt, node.unit, node.shift, node.src)
+    return None
 
 
 def _advance(out: tuple[str, ...], state, outs) -> tuple[int, ...] | None:
