@@ -79,7 +79,7 @@ def number_cost(
         + 0.03 * max(decimals, 0)
         + (0.1 if decimals == -2 else 0)
         + (0.2 if width else 0)
-        + (0.3 if scale else 0)
+        + 0.2 * abs(scale)
     )
 
 
