@@ -6,6 +6,8 @@ import math
 from collections.abc import Iterable, Sequence
 
 from likewise.errors import InvalidExamples, InvalidInput, NoProgramFound
+from likewise.lang import runtime
+from likewise.lang.ast import FormatDate, Node
 from likewise.program import Program, Row, as_row
 from likewise.synth import engine
 
@@ -101,4 +103,40 @@ def learn(
         )
         for c in found
     ]
-    return progs[0].with_alternatives(progs[1:])
+    best = progs[0].with_alternatives(progs[1:])
+    best.notes.extend(_ambiguous_dates(best.node, [r for r, _ in exs] + rows))
+    return best
+
+
+def _ambiguous_dates(node: Node, rows: list[tuple[str, ...]]) -> list[str]:
+    """Say so when every row reads as a date both day-first and month-first."""
+    notes = []
+    for n in _walk(node):
+        if isinstance(n, FormatDate):
+            swapped = _swap_day_month(n.in_fmt)
+            values = [n.src.run(r) for r in rows]
+            if swapped != n.in_fmt and all(
+                v is None or runtime.parse_date(v, swapped) is not None for v in values
+            ):
+                notes.append(
+                    f"dates are read as {n.in_fmt!r}, but every row also reads as {swapped!r}: "
+                    "give a row whose day is above 12 to settle day/month order"
+                )
+    return list(dict.fromkeys(notes))
+
+
+def _swap_day_month(fmt: str) -> str:
+    out = []
+    for part in runtime._directives(fmt):
+        if isinstance(part, tuple):
+            letter, padded = part
+            out.append("%" + ("" if padded else "-") + {"d": "m", "m": "d"}.get(letter, letter))
+        else:
+            out.append(part.replace("%", "%%"))
+    return "".join(out)
+
+
+def _walk(node: Node):
+    yield node
+    for c in node.children():
+        yield from _walk(c)

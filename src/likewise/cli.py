@@ -65,6 +65,8 @@ def _learn(
         raise _fail(f"no program found: {e}", EXIT_NO_PROGRAM) from None
     except LikewiseError as e:
         raise _fail(str(e)) from None
+    for note in prog.notes:
+        typer.echo(f"likewise: note: {note}", err=True)
     for i, given, expected in prog.suspect_examples:
         typer.echo(
             f"likewise: example {i + 1}: output {given!r} looks like a typo of {expected!r}",

@@ -49,7 +49,7 @@ def as_row(row: object, ncols: int, what: str = "row") -> tuple[str, ...]:
 class Program:
     """A learned string program. ``str(p)`` is its readable text; ``p(x)`` runs it."""
 
-    __slots__ = ("_alternatives", "cost", "engine", "ncols", "node", "suspect_examples")
+    __slots__ = ("_alternatives", "cost", "engine", "ncols", "node", "notes", "suspect_examples")
 
     def __init__(
         self,
@@ -71,9 +71,11 @@ class Program:
         # Examples this program does not reproduce because they look mistyped:
         # (index in the examples given, the output given, the output this program gives).
         self.suspect_examples: list[tuple[int, str, str]] = list(suspects)
+        # Things the user should know, e.g. that the rows cannot decide day/month order.
+        self.notes: list[str] = []
 
     def with_alternatives(self, alternatives: Sequence[Program]) -> Program:
-        return Program(
+        prog = Program(
             self.node,
             self.ncols,
             cost=self.cost,
@@ -81,6 +83,8 @@ class Program:
             alternatives=alternatives,
             suspects=self.suspect_examples,
         )
+        prog.notes.extend(self.notes)
+        return prog
 
     @classmethod
     def parse(cls, text: str, ncols: int = 1) -> Program:
