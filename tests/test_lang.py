@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from likewise.lang import runtime as rt
 from likewise.lang.ast import (
     Abs,
     Concat,
@@ -48,7 +47,7 @@ from likewise.lang.ast import (
     tok,
 )
 from likewise.lang.syntax import parse, show
-from likewise.lang.witness import case_witnesses, concat_splits, patterns_for, positions
+from likewise.lang.witness import patterns_for, positions
 from strategies import exprs, inputs, patterns, programs, texts
 
 PROPS = settings(max_examples=200, deadline=None, derandomize=True)
@@ -291,21 +290,3 @@ def test_position_witnesses_with_suggested_patterns(s):
     assert all(p != "" for p in pats)
     for k, exprs_k in positions(s, pats).items():
         assert all(eval_pos(p, s) == k for p in exprs_k)
-
-
-@PROPS
-@given(texts, st.sampled_from(["Proper", "AllCaps", "Lower", None]))
-def test_case_witnesses_reproduce_the_target(source, case):
-    target = source if case is None else rt.to_case(source, case)
-    found = case_witnesses(target, source)
-    assert case in found or (case is not None and source == target)
-    for c_ in found:
-        assert (source if c_ is None else rt.to_case(source, c_)) == target
-
-
-@PROPS
-@given(texts)
-def test_concat_splits_rebuild_the_target(target):
-    splits = list(concat_splits(target))
-    assert len(splits) == len(target)
-    assert all(head and head + tail == target for head, tail in splits)

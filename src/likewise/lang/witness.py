@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from likewise.lang import runtime as rt
-from likewise.lang.ast import CASES, DELIMITERS, TOKEN_CLASSES, Abs, Node, Pattern, Pos
+from likewise.lang.ast import DELIMITERS, TOKEN_CLASSES, Abs, Node, Pattern, Pos
 
 TOKEN_PATTERNS: tuple[Pattern, ...] = tuple((t,) for t in TOKEN_CLASSES)
 
@@ -64,21 +64,6 @@ def positions(s: str, pats: Iterable[Pattern], max_index: int = 8) -> dict[int, 
                     out[a].append(Pos(p, i, "Start"))
                     out[b].append(Pos(p, i, "End"))
     return out
-
-
-def case_witnesses(target: str, source: str) -> list[str | None]:
-    """Witness of ``ToCase``: the cases (None for unchanged) that turn ``source`` into ``target``."""
-    out: list[str | None] = [None] if source == target else []
-    for c in CASES:
-        if rt.to_case(source, c) == target and source != target:
-            out.append(c)
-    return out
-
-
-def concat_splits(target: str) -> Iterable[tuple[str, str]]:
-    """Witness of ``Concat``: every way to split the target into a non-empty head and a tail."""
-    for j in range(1, len(target) + 1):
-        yield target[:j], target[j:]
 
 
 # --- dates -------------------------------------------------------------------------------
