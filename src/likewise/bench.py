@@ -42,6 +42,7 @@ class Result:
     # With injected noise: were the examples that the program (rightly) does not reproduce all
     # named as suspects? None when that does not apply.
     suspects_named: bool | None = None
+    tag: str = ""  # the task's first tag (its category)
 
 
 def load(paths: Iterable[str | Path], test_suffix: str | None = None) -> list[Entry]:
@@ -152,6 +153,7 @@ def run_task(
     ask: int = 0,
 ) -> Result:
     task = task.observe(observe)
+    tag = task.tags[0] if task.tags else ""
     if noise:
         task = corrupt(task, noise, seed)
     start = time.perf_counter()
@@ -166,7 +168,9 @@ def run_task(
         )
     except LikewiseError as e:
         held = False if task.test else None
-        return Result(task.name, "failed", False, held, time.perf_counter() - start, error=str(e))
+        return Result(
+            task.name, tag, "failed", False, held, time.perf_counter() - start, error=str(e)
+        )
     seconds = time.perf_counter() - start
     try:
         # An example the program names as a likely typo does not count against it.
@@ -176,7 +180,9 @@ def run_task(
         )
         generalized = all(prog(*e.inputs) == e.output for e in task.test) if task.test else None
     except LikewiseError as e:  # e.g. held-out rows with another column count
-        return Result(task.name, "failed", False, False, seconds, str(prog), f"scoring: {e}")
+        return Result(
+            task.name, "failed", False, False, seconds, str(prog), f"scoring: {e}", tag=tag
+        )
     status = "consistent" if consistent else "wrong"
     if consistent and generalized:
         status = "generalized"
@@ -185,7 +191,7 @@ def run_task(
         missed = {i for i, e in enumerate(task.train) if prog(*e.inputs) != e.output}
         if missed:
             named = missed <= suspects
-    return Result(task.name, status, consistent, generalized, seconds, str(prog), "", named)
+    return Result(task.name, status, consistent, generalized, seconds, str(prog), "", named, tag)
 
 
 def _ask(task: Task, questions: int, timeout: float) -> Task:
@@ -249,5 +255,20 @@ def summary(results: list[Result]) -> dict:
     }
 
 
+def by_tag(results: list[Result]) -> dict[str, tuple[int, int]]:
+    """Per category (first tag): (generalized, tasks with held-out examples)."""
+    out: dict[str, tuple[int, int]] = {}
+    for r in results:
+        if r.generalized is not None:
+            g, n = out.get(r.tag, (0, 0))
+            out[r.tag] = (g + bool(r.generalized), n + 1)
+    return dict(sorted(out.items()))
+
+
 def as_json(results: list[Result], meta: dict) -> dict:
-    return {"meta": meta, "summary": summary(results), "results": [asdict(r) for r in results]}
+    return {
+        "meta": meta,
+        "summary": summary(results),
+        "by_tag": by_tag(results),
+        "results": [asdict(r) for r in results],
+    }

@@ -318,9 +318,16 @@ def bench(
         typer.echo(f"{r.name:48.48s} {r.status:12s} {r.seconds:7.3f}s{held}  {detail[:120]}")
 
     results = b.run(entries, timeout, observe, show, noise, seed, exact, ask)
+    typer.echo("")
+    tags = b.by_tag(results)
+    if len(tags) > 1:
+        typer.echo(
+            "by category, generalized: "
+            + ", ".join(f"{t or '-'} {g}/{n} ({100 * g / n:.0f}%)" for t, (g, n) in tags.items())
+        )
     s = b.summary(results)
     typer.echo(
-        f"\n{s['tasks']} tasks: {s['consistent']} consistent, "
+        f"{s['tasks']} tasks: {s['consistent']} consistent, "
         f"{s['generalized']}/{s['with_held_out']} generalized, {s['failed']} failed, "
         f"{s['unsupported']} unsupported; median {s['median_seconds']:.3f}s, "
         f"p95 {s['p95_seconds']:.3f}s"

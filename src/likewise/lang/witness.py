@@ -1,8 +1,8 @@
 """Inverse semantics ("witness functions"): which arguments make an operator produce a value.
 
 Each function here inverts one forward operator of :mod:`likewise.lang.ast`; the tests check
-every witness against the forward semantics. Synthesizers compose these and know no operator
-beyond them.
+every witness against the forward semantics. Synthesizers call these rather than re-deriving
+the inverses themselves.
 """
 
 from __future__ import annotations
