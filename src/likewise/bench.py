@@ -168,9 +168,8 @@ def run_task(
         )
     except LikewiseError as e:
         held = False if task.test else None
-        return Result(
-            task.name, tag, "failed", False, held, time.perf_counter() - start, error=str(e)
-        )
+        seconds = time.perf_counter() - start
+        return Result(task.name, "failed", False, held, seconds, error=str(e), tag=tag)
     seconds = time.perf_counter() - start
     try:
         # An example the program names as a likely typo does not count against it.
