@@ -436,11 +436,18 @@ ROUND_UNITS = (
 
 def round_date(t, unit):
     """Round down to the start of the unit (weeks start on Monday); ``~`` rounds to nearest;
-    ``month-end`` moves to the last day of the month."""
-    import datetime
-
+    ``month-end`` moves to the last day of the month. None past the end of the calendar."""
     if t is None or unit not in ROUND_UNITS:
         return None
+    try:
+        return _round_date(t, unit)
+    except OverflowError:
+        return None
+
+
+def _round_date(t, unit):
+    import datetime
+
     if unit == "month-end":
         start = t.replace(day=1, hour=0, minute=0, second=0)
         return (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
@@ -506,6 +513,11 @@ def parse_number(s):
         b += 1
     while a > 0 and s[a - 1] in _CURRENCY + "(":
         a -= 1
+    if "(" in s[a:i]:  # "(1,234.50)" inside text is negative; "(3 of 5)" is not
+        if b < len(s) and s[b] == ")":
+            b += 1
+        else:
+            a = s.index("(", a) + 1
     if a > 0 and s[a - 1] in "-−+" and (a == 1 or not _is_alnum(s[a - 2])):
         a -= 1
     return _read_number(s[a:b])
@@ -556,13 +568,19 @@ def _read_number(s):
 
 def render_number(v, decimals, group, point, rounding, width, scale):
     """Write a number with ``decimals`` places (-1: as many as it has, -2: as few as it
-    needs), rounded by the named
-    rule, integer digits zero-padded to ``width``, thousands grouped by ``group``."""
+    needs), rounded by the named rule, integer digits zero-padded to ``width``, thousands
+    grouped by ``group``. Exact for up to 100 significant digits; None beyond."""
     import decimal
 
     if v is None or rounding not in ROUNDINGS or abs(scale) > 20 or not 0 <= width <= 50:
         return None
-    v = v.scaleb(scale)
+    with decimal.localcontext(decimal.Context(prec=100)):
+        return _render_number(v.scaleb(scale), decimals, group, point, rounding, width)
+
+
+def _render_number(v, decimals, group, point, rounding, width):
+    import decimal
+
     if decimals >= 0:
         mode = {
             "half-even": decimal.ROUND_HALF_EVEN,
@@ -572,7 +590,7 @@ def render_number(v, decimals, group, point, rounding, width, scale):
             "floor": decimal.ROUND_FLOOR,
             "ceiling": decimal.ROUND_CEILING,
         }[rounding]
-        if decimals > 20 or v.adjusted() > 60:
+        if decimals > 20 or v.adjusted() > 60 or len(v.as_tuple().digits) > 80:
             return None
         v = v.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=mode)
     elif v.adjusted() > 60 or v.adjusted() < -60:
@@ -598,10 +616,13 @@ def format_number(s, decimals, group, point, rounding, width, scale):
 
 def bucket(s, width):
     """The range of ``width`` integers holding the number: 23 with width 10 is "20-29"."""
+    import decimal
+
     v = parse_number(s)
-    if v is None or width <= 0:
+    if v is None or width <= 0 or v.adjusted() > 60:
         return None
-    low = int(v // width) * width if v >= 0 else -int((-v + width - 1) // width) * width
+    with decimal.localcontext(decimal.Context(prec=100)):
+        low = int((v / width).to_integral_value(decimal.ROUND_FLOOR)) * width
     return f"{low}-{low + width - 1}"
 
 

@@ -48,7 +48,7 @@ def _merge_dates(parts: tuple[Node, ...]) -> tuple[Node, ...]:
     i = 0
     while i < len(parts):
         p = parts[i]
-        if isinstance(p, FormatDate):
+        if isinstance(p, FormatDate) and _whole(p.out_fmt):
             fmt, j = p.out_fmt, i + 1
             while True:
                 k = j
@@ -59,6 +59,7 @@ def _merge_dates(parts: tuple[Node, ...]) -> tuple[Node, ...]:
                 nxt = parts[k] if k < len(parts) else None
                 if not (
                     isinstance(nxt, FormatDate)
+                    and _whole(nxt.out_fmt)
                     and (nxt.in_fmt, nxt.unit, nxt.shift, nxt.src)
                     == (p.in_fmt, p.unit, p.shift, p.src)
                 ):
@@ -71,6 +72,11 @@ def _merge_dates(parts: tuple[Node, ...]) -> tuple[Node, ...]:
             out.append(p)
             i += 1
     return tuple(out)
+
+
+def _whole(fmt: str) -> bool:
+    """The format ends on a complete directive or text, not on a lone ``%``."""
+    return (len(fmt) - len(fmt.rstrip("%"))) % 2 == 0
 
 
 def _slice(node: Slice) -> Node:

@@ -22,6 +22,7 @@ from likewise.synth.rank import rerank
 Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
 CONTRIVED = 8.0
+MAX_NOISY_EXAMPLES = 10
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ def synthesize(
     # Keep a little of the budget to explain a failure, so the whole call ends in time.
     deadline = Deadline(timeout * 0.9)
     n = len(examples)
+    # Setting examples aside is for the few examples a person types, not for long lists.
+    noise = noise and n <= MAX_NOISY_EXAMPLES
     exact_share = 0.6 if noise and n >= 2 else 1.0
     found = _search(examples, constants, deadline.sub(exact_share), k)
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]

@@ -22,6 +22,9 @@ TOKEN_COST = {
 }
 
 
+WHOLE_TOKEN = 0.35  # a slice from a token's start to its end is a GetToken: cheaper
+
+
 def pat_cost(p: Pattern) -> float:
     if isinstance(p, tuple):
         return TOKEN_COST[p[0]]
@@ -101,7 +104,7 @@ def cost(node: Node) -> float:
         src = 0.0 if isinstance(node.src, Input) else 0.3 + cost(node.src)
         a, b = node.start, node.end
         whole_token = isinstance(a, Pos) and isinstance(b, Pos) and (a.pat, a.i) == (b.pat, b.i)
-        return 1 + cost(a) + cost(b) + src - (0.35 if whole_token else 0)
+        return 1 + cost(a) + cost(b) + src - (WHOLE_TOKEN if whole_token else 0)
     if isinstance(node, ToCase):
         return 0.6 + cost(node.src)
     base = 1.0 + sum(cost(c) for c in node.children())

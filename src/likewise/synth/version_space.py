@@ -38,13 +38,14 @@ from likewise.lang.ast import (
 )
 from likewise.synth import rank
 from likewise.synth.deadline import Timeout
-from likewise.synth.rank import const_cost, cost
+from likewise.synth.rank import WHOLE_TOKEN, const_cost, cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 TOP = 4  # plans kept per state
 PER_GROUP = 3  # equivalent atoms kept per behaviour
 TIME_SHIFTS = (15, 30, 45, 60, 90, 120, -15, -30, -60)  # minutes, for times
 DATE_SHIFTS = tuple(d * 1440 for d in (1, 7, 14, 30, -1, -7))  # days, for dates
+NEAR_END = 3  # how far into a nested source its slices may start or end
 CONSTANT_LIKE = 3.0  # extra cost of copying text that is identical in every example
 SAME_DATE = 0.15  # another field of the date the previous atom wrote
 MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
@@ -54,8 +55,9 @@ MARGIN = 3.0  # alternatives costing more than the best plus this are not search
 class _Source:
     node: Node  # what the atom slices: an input, or a token of an input
     values: tuple[str, ...]  # its value on each example
-    cost: float
-    absolute_only: bool  # nested sources are only sliced by absolute positions
+    # Nested sources (a token, words joined) are sliced only near their ends: "the first
+    # letter of the second word", "the last two digits".
+    absolute_only: bool
 
 
 @dataclass
@@ -74,7 +76,7 @@ def _sources(examples: Examples) -> list[_Source]:
         if vals in seen:
             continue
         seen.add(vals)
-        out.append(_Source(Input(c), vals, 0.0, False))
+        out.append(_Source(Input(c), vals, False))
     for c in range(ncols):
         for t in ("Word", "Alphanum", "Number"):
             for i in (1, 2, 3, -1, -2):
@@ -83,7 +85,7 @@ def _sources(examples: Examples) -> list[_Source]:
                     continue
                 seen.add(vals)
                 node = Slice(Pos(tok(t), i, "Start"), Pos(tok(t), i, "End"), Input(c))
-                out.append(_Source(node, vals, 0.0, True))  # Slice costs its source
+                out.append(_Source(node, vals, True))
     # All the words (or numbers, capitals...) joined by a separator the outputs use.
     outs = [ex[1] for ex in examples]
     seps = [d for d in (" ", ".", "-", ", ", "/", "_", "") if not d or any(d in o for o in outs)]
@@ -95,7 +97,7 @@ def _sources(examples: Examples) -> list[_Source]:
                 if vals in seen or not any(vals):
                     continue
                 seen.add(vals)  # type: ignore[arg-type]
-                out.append(_Source(node, vals, 0.0, True))  # Slice costs its source
+                out.append(_Source(node, vals, True))
     return out
 
 
@@ -103,7 +105,9 @@ def _position_classes(src: _Source, pats) -> dict[int, list[tuple[tuple[int, ...
     """Position expressions on the pivot example, grouped by their values on all examples."""
     s0 = src.values[0]
     if src.absolute_only:
-        per = {k: [Abs(k), Abs(k - len(s0) - 1)] for k in range(len(s0) + 1)}
+        n = len(s0)
+        ends = {k for k in range(n + 1) if k <= NEAR_END or n - k <= NEAR_END}
+        per = {k: [Abs(k), Abs(k - n - 1)] for k in sorted(ends)}
     else:
         per = witness.positions(s0, pats)
     classes: dict[int, list[tuple[tuple[int, ...], list[Node]]]] = {}
@@ -118,7 +122,10 @@ def _position_classes(src: _Source, pats) -> dict[int, list[tuple[tuple[int, ...
                 vec.append(v)
             else:
                 groups.setdefault(tuple(vec), []).append(e)
-        classes[k0] = [(v, sorted(es, key=cost)[:PER_GROUP]) for v, es in groups.items()]
+        classes[k0] = [
+            (v, sorted(((e, cost(e)) for e in es), key=lambda ec: ec[1])[:PER_GROUP])
+            for v, es in groups.items()
+        ]
     return classes
 
 
@@ -160,14 +167,24 @@ def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], 
 
 def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_Atom]:
     """Dates re-formatted, numbers re-written, and number ranges: atoms whose pieces of
-    output are computed rather than copied."""
+    output are computed rather than copied. Each candidate is tried on the pivot example
+    first, so that the many settings cost little on many examples."""
     out: list[_Atom] = []
 
-    def keep(vec: tuple, node: Node, c: float) -> None:
-        if vec == vals:
-            return  # a plain copy reads better
-        if None not in vec and any(vec) and all(p in o for p, o in zip(vec, outs, strict=True)):
-            out.append(_Atom(vec, c + rank.cost(node.src) - 0.2, node))  # type: ignore[attr-defined]
+    def keep(write, items: Sequence, node: Node, c: float, chancy: bool = False) -> None:
+        first = write(items[0])
+        if first is None or first not in outs[0]:
+            return
+        vec = [first]
+        for item, o in zip(items[1:], outs[1:], strict=True):
+            piece = write(item)
+            if piece is None or piece not in o:
+                return
+            vec.append(piece)
+        if chancy and all(len(p) == 1 for p in vec):
+            c += 1.0  # one-digit results of a number are easily met by chance ("0" of "0%")
+        if any(vec) and tuple(vec) != vals:  # a plain copy reads better
+            out.append(_Atom(tuple(vec), c + rank.cost(node.src) - 0.2, node))  # type: ignore[attr-defined]
 
     digits_out = any(ch in rt.DIGITS for o in outs for ch in o)
     wordy = any(ch.isalpha() for o in outs for ch in o)  # "March 4" rather than "March 04"
@@ -188,21 +205,28 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
                         continue
                     extra = 0.4 if shift else 0.0
                     for d in witness.DATE_DIRECTIVES:
-                        vec = tuple(rt.render_date(t, d) for t in dates)
-                        node = FormatDate(fmt, d, unit, shift, src.node)
-                        keep(vec, node, rank.date_cost(d, unit, wordy) + extra)
+                        keep(
+                            lambda t, d=d: rt.render_date(t, d),
+                            dates,
+                            FormatDate(fmt, d, unit, shift, src.node),
+                            rank.date_cost(d, unit, wordy) + extra,
+                        )
+        if not digits_out:
+            continue
         nums = tuple(rt.parse_number(v) for v in vals)
-        if not digits_out or None in nums or nums in seen_numbers:
+        if None in nums or nums in seen_numbers:
             continue
         seen_numbers.add(nums)
         for spec in witness.number_specs(outs):
-            vec = tuple(rt.render_number(n, *spec) for n in nums)
-            # One-digit results of a number are easily met by chance ("0" of "0%").
-            tiny = 1.0 if all(len(v or "") == 1 for v in vec) else 0.0
-            keep(vec, FormatNumber(*spec, src.node), rank.number_cost(*spec) + tiny)
+            keep(
+                lambda n, spec=spec: rt.render_number(n, *spec),
+                nums,
+                FormatNumber(*spec, src.node),
+                rank.number_cost(*spec),
+                chancy=True,
+            )
         for width in (5, 10, 20, 25, 50, 100, 1000):
-            vec = tuple(rt.bucket(v, width) for v in vals)
-            keep(vec, Bucket(width, src.node), 1.2)
+            keep(lambda v, w=width: rt.bucket(v, w), vals, Bucket(width, src.node), 1.2)
     return out
 
 
@@ -233,18 +257,26 @@ def _constant_like(src: _Source, u_vec, w_vec) -> bool:
 
 
 def _atoms_for(vec, src: _Source, u_exprs, w_exprs, f, u_vec, w_vec) -> list[_Atom]:
-    """The slices between two position classes, cheapest first (at most PER_GROUP)."""
+    """The slices between two position classes, cheapest first (at most PER_GROUP). Costs
+    are those of ``rank.cost`` for a Slice, added up here from the positions' costs."""
     out = []
-    extra = src.cost + (CONSTANT_LIKE if _constant_like(src, u_vec, w_vec) else 0.0)
-    for u in u_exprs:
-        for w in w_exprs:
-            node: Node = Slice(u, w, src.node)
-            c = cost(node) + extra
-            if f is not None:
-                node, c = ToCase(f, node), c + 0.6
-            out.append(_Atom(vec, c, node))
-    out.sort(key=lambda a: a.cost)
-    return out[:PER_GROUP]
+    extra = 1.0 if isinstance(src.node, Input) else 1.3 + cost(src.node)
+    if _constant_like(src, u_vec, w_vec):
+        extra += CONSTANT_LIKE
+    if f is not None:
+        extra += 0.6
+    for u, cu in u_exprs:
+        for w, cw in w_exprs:
+            c = extra + cu + cw
+            if isinstance(u, Pos) and isinstance(w, Pos) and (u.pat, u.i) == (w.pat, w.i):
+                c -= WHOLE_TOKEN
+            out.append((c, u, w))
+    out.sort(key=lambda x: x[0])
+    atoms = []
+    for c, u, w in out[:PER_GROUP]:
+        node: Node = Slice(u, w, src.node)
+        atoms.append(_Atom(vec, c, node if f is None else ToCase(f, node)))
+    return atoms
 
 
 def synthesize(
