@@ -1,9 +1,9 @@
 """Runs the synthesizers to a deadline and pools their candidates.
 
-Order: the version space (fast, covers most real tasks), conditionals over it, then bottom-up
-enumeration for nested and arithmetic programs. A short bottom-up pass also runs when the version
-space succeeds, because a small nested program (``Replace("-", "")``) can beat a long concatenation
-or a conditional.
+Order: the version space (fast, covers most real tasks), a short bottom-up pass (a small nested
+program such as ``Replace("-", "")`` can beat a long concatenation or a conditional),
+conditionals over the version space when nothing simple fits, then bottom-up enumeration to the
+deadline. With the noise model on, programs that miss an example or two by a typo compete too.
 """
 
 from __future__ import annotations
@@ -105,8 +105,7 @@ def synthesize(
     exact_share = 0.6 if noise and n >= 2 else 1.0
     found = _search(examples, constants, deadline.sub(exact_share), k)
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
-    best = min((c for c, _, _ in found), default=None)
-    top = min(found, key=lambda f: f[0])[1] if found else None
+    best, top = min(((c, p) for c, p, _ in found), key=lambda f: f[0], default=(None, None))
     # A set-aside example can only win by being simpler by more than one edit's cost, and not
     # against a conditional whose every branch explains several examples: that is a pattern.
     if (
