@@ -8,6 +8,8 @@ Atoms are grouped the same way by their outputs. The search walks all examples a
 holds an offset into every output, and a step is an atom whose output on every example continues
 that example's output at its offset. This is the intersection of the per-example DAGs of
 FlashFill, built lazily. The cheapest paths (see :mod:`likewise.synth.rank`) are the programs.
+Dates, numbers and number ranges give atoms too: fields written by FormatDate, FormatNumber and
+Bucket (``_format_atoms``).
 """
 
 from __future__ import annotations
