@@ -230,27 +230,28 @@ def _plausible(letters: set[str], month_name: bool) -> bool:
 # --- numbers -----------------------------------------------------------------------------
 
 
-def number_specs(outputs: Sequence[str]) -> list[tuple[int, str, str, str, int, int]]:
+def number_specs(
+    outputs: Sequence[str], numbers: Sequence = ()
+) -> list[tuple[int, str, str, str, int, int]]:
     """Candidate ``FormatNumber`` settings (decimals, group, point, rounding, width, scale),
-    limited by what the outputs show (e.g. zero padding only when they have leading zeros)."""
+    limited by what the outputs show (zero padding only when they have leading zeros) and by
+    the ``numbers`` to write: a thousands separator only when one reaches a thousand, one
+    rounding rule only when no number needs rounding."""
     widths = {0}
     for o in outputs:
         for a, b in rt.matches(o, ("Number",)):
             if o[a] == "0" and b - a > 1:
                 widths.add(b - a)
+    marks = (("", "."), (",", "."), ("", ","), (".", ","), (" ", ","), (" ", "."), ("'", "."))
     specs = []
-    for decimals in (-1, -2, 0, 1, 2, 3, 4):
-        for group, point in (
-            ("", "."),
-            (",", "."),
-            ("", ","),
-            (".", ","),
-            (" ", ","),
-            (" ", "."),
-            ("'", "."),
-        ):
-            for rounding in rt.ROUNDINGS if decimals >= 0 else ("half-even",):
-                for width in sorted(widths):
-                    for scale in (0, 2, -2, -3):
+    for scale in (0, 2, -2, -3):
+        scaled = [n.scaleb(scale) for n in numbers]
+        big = not numbers or any(abs(n) >= 1000 for n in scaled)
+        places = max((-n.as_tuple().exponent for n in scaled if n.is_finite()), default=99)
+        for decimals in (-1, -2, 0, 1, 2, 3, 4):
+            rounds = decimals >= 0 and places > decimals
+            for group, point in marks if big else (("", "."), ("", ",")):
+                for rounding in rt.ROUNDINGS if rounds else ("half-up",):
+                    for width in sorted(widths):
                         specs.append((decimals, group, point, rounding, width, scale))
     return specs

@@ -219,7 +219,7 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
         if None in nums or nums in seen_numbers:
             continue
         seen_numbers.add(nums)
-        for spec in witness.number_specs(outs):
+        for spec in witness.number_specs(outs, nums):
             keep(
                 lambda n, spec=spec: rt.render_number(n, *spec),
                 nums,
