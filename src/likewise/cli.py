@@ -68,10 +68,11 @@ def _learn(
     for note in prog.notes:
         typer.echo(f"likewise: note: {note}", err=True)
     for i, given, expected in prog.suspect_examples:
-        typer.echo(
-            f"likewise: example {i + 1}: output {given!r} looks like a typo of {expected!r}",
-            err=True,
-        )
+        if expected is None:
+            says = "its input looks mistyped: the program gives no value for it"
+        else:
+            says = f"output {given!r} looks like a typo of {expected!r}"
+        typer.echo(f"likewise: example {i + 1}: {says}", err=True)
     return prog
 
 

@@ -59,7 +59,7 @@ class Program:
         cost: float = 0.0,
         engine: str = "",
         alternatives: Sequence[Program] = (),
-        suspects: Sequence[tuple[int, str, str]] = (),
+        suspects: Sequence[tuple[int, str, str | None]] = (),
     ) -> None:
         if node.TYPE != "S":
             raise ParseError(f"a program must produce a string, but {node} produces {node.TYPE}")
@@ -69,8 +69,9 @@ class Program:
         self.engine = engine
         self._alternatives = tuple(alternatives)
         # Examples this program does not reproduce because they look mistyped:
-        # (index in the examples given, the output given, the output this program gives).
-        self.suspect_examples: list[tuple[int, str, str]] = list(suspects)
+        # (index in the examples given, the output given, the output this program gives, or
+        # None where it gives no value because the example's input looks mistyped).
+        self.suspect_examples: list[tuple[int, str, str | None]] = list(suspects)
         # Things the user should know, e.g. that the rows cannot decide day/month order.
         self.notes: list[str] = []
 

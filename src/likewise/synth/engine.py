@@ -31,7 +31,7 @@ class Candidate:
     program: Node
     engine: str
     # Examples this program does not reproduce, believed to hold typos: (index, given, its output).
-    suspects: tuple[tuple[int, str, str], ...] = ()
+    suspects: tuple[tuple[int, str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,11 @@ class Failure:
 Found = list[tuple[float, Node, str]]
 
 
-def _search(examples: Examples, constants: Sequence[str], deadline: Deadline, k: int) -> Found:
-    """Programs that reproduce every example, from each engine in turn."""
+def _search(
+    examples: Examples, constants: Sequence[str], deadline: Deadline, k: int, full: bool = True
+) -> Found:
+    """Programs that reproduce every example, from each engine in turn (without the long
+    bottom-up search unless ``full``)."""
     found: Found = []
 
     def run(engine: str, fraction: float, fn) -> None:
@@ -63,23 +66,16 @@ def _search(examples: Examples, constants: Sequence[str], deadline: Deadline, k:
                 examples, lambda ex: version_space.synthesize(ex, constants, d, 1), d
             ),
         )
-    if not found:
+    if not found and full:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
     return found
 
 
 def _quick(constants: Sequence[str], deadline: Deadline):
-    """A fast learner for the noise model: the version space and short bottom-up programs."""
+    """The learner for the noise model: every engine but the long bottom-up search."""
 
     def learn(examples: Examples) -> list[tuple[float, Node]]:
-        out = []
-        for fn in (
-            lambda: version_space.synthesize(examples, constants, deadline, 3),
-            lambda: bottom_up.synthesize(examples, constants, deadline, max_size=4),
-        ):
-            with contextlib.suppress(Timeout):
-                out.extend(fn())
-        return out
+        return [(c, p) for c, p, _ in _search(examples, constants, deadline, 3, full=False)]
 
     return learn
 

@@ -16,7 +16,9 @@ from likewise.synth.deadline import Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
-Suspect = tuple[int, str, str]  # (example index, given output, output the program gives)
+# (example index, given output, output the program gives: None where it gives no value, as
+# when the example's input is mistyped)
+Suspect = tuple[int, str, str | None]
 
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
 
@@ -69,12 +71,17 @@ def candidates(
                 for i in left:
                     inputs, given = examples[i]
                     got = prog.run(inputs)
-                    if not isinstance(got, str):
-                        break
                     limit = max_edits(given)
-                    d = edit_distance(got, given, limit)
-                    if d == 0 or d > limit:
+                    if got is None:
+                        # No value on it: the input itself looks mistyped. Charge the most a
+                        # typo may cost, and expect nothing in particular.
+                        d, got = max(limit, 1), None
+                    elif not isinstance(got, str):
                         break
+                    else:
+                        d = edit_distance(got, given, limit)
+                        if d == 0 or d > limit:
+                            break
                     suspects.append((i, given, got))
                     total += EDIT_COST * d
                 else:

@@ -334,7 +334,11 @@ def synthesize(
     # the same program as one longer constant, so that step is not taken.
     # A state also remembers the date being written (input format, rounding, source): more
     # fields of the same date cost little, since together they are one FormatDate.
-    start = (tuple(0 for _ in outs), False, None)
+    # A state also remembers the date being written (input format, rounding, source) and the
+    # constant written since its last field: when another field of the same date follows, the
+    # two are one FormatDate, so that field costs little and the constant is refunded down to
+    # what it costs inside a format.
+    start = (tuple(0 for _ in outs), False, None, "")
     heap: list[tuple[float, int, tuple, tuple]] = [(0.0, 0, start, ())]
     expanded: dict[tuple, int] = {}
     memo: dict[tuple[int, ...], list] = {}
@@ -348,7 +352,7 @@ def synthesize(
         if expanded.get(key, 0) >= TOP:
             continue
         expanded[key] = expanded.get(key, 0) + 1
-        state, after_const, date = key
+        state, after_const, date, pending = key
         if state == final:
             results.extend(_instances(c, path))
             plans += 1
@@ -362,13 +366,16 @@ def synthesize(
         if state not in memo:
             memo[state] = steps(state)
         for sc, step, nxt in memo[state]:
-            is_const = isinstance(step, str)
-            if is_const and after_const:
-                continue
-            step_date = date if is_const else _date_key(step[0].node)
-            if step_date is not None and step_date == date:
-                sc = SAME_DATE if not is_const else 0.1 * len(step)  # part of the date's format
-            nkey = (nxt, is_const, step_date)
+            if isinstance(step, str):
+                if after_const:
+                    continue
+                nkey = (nxt, True, date, step if date is not None else "")
+            else:
+                step_date = _date_key(step[0].node)
+                if step_date is not None and step_date == date:
+                    refund = const_cost(pending) - 0.1 * len(pending) if pending else 0.0
+                    sc = SAME_DATE - refund
+                nkey = (nxt, False, step_date, "")
             if expanded.get(nkey, 0) < TOP:
                 heapq.heappush(heap, (c + sc, counter, nkey, (*path, step)))
                 counter += 1
