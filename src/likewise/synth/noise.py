@@ -79,6 +79,9 @@ def candidates(
                     elif not isinstance(got, str):
                         break
                     else:
+                        # A deleted character can make the given output short: the longer
+                        # of the two says how many edits a typo may take.
+                        limit = max_edits(max(got, given, key=len))
                         d = edit_distance(got, given, limit)
                         if d == 0 or d > limit:
                             break
