@@ -70,10 +70,10 @@ def test_suggest_k_limits_the_count() -> None:
 
 def test_suggest_is_empty_when_every_program_agrees() -> None:
     examples = [("John Smith", "John"), ("Jane Doe", "Jane")]
+    # Every program that fits the examples agrees on the examples' own inputs.
+    assert suggest(examples, ["Jane Doe", "John Smith"], k=3, timeout=2) == []
     rows = ["Alexander Great", "Bo Li", "Mary Ann Lee", "Kate Bush"]
-    found = suggest(examples, rows, k=3, timeout=2)
-    check_suggestions(found, rows, 3)
-    assert found == []
+    check_suggestions(suggest(examples, rows, k=3, timeout=2), rows, 3)
     prog = likewise.learn(examples, inputs=rows, timeout=2)
     assert all(c.confidence == 1.0 and not c.uncertain for c in prog.apply(rows, "flag"))
 

@@ -69,6 +69,7 @@ def learn(
     *,
     noise: str | int = "auto",
     constants: Sequence[str] = (),
+    alternatives: int = 4,
 ) -> Program:
     """Learn the most plausible program that maps every example's input to its output.
 
@@ -77,19 +78,22 @@ def learn(
     lower. ``noise="auto"`` lets a simpler program win that misses an example or two by a
     few typed characters; those examples are listed in ``Program.suspect_examples``.
     ``noise=0`` demands that every example is reproduced exactly. ``constants`` are optional
-    literal strings worth trying. Raises
+    literal strings worth trying. ``alternatives`` bounds how many next-best programs are kept
+    (they feed ``Program.alternatives``, confidence and ``suggest``). Raises
     :class:`InvalidExamples` for unusable examples and :class:`NoProgramFound` when nothing in
     the language fits within ``timeout`` seconds.
     """
     exs, original = _examples(examples)
     ncols = len(exs[0][0])
+    if not isinstance(alternatives, int) or alternatives < 0:
+        raise InvalidExamples(f"alternatives must be a whole number >= 0, got {alternatives!r}")
     if noise not in ("auto", 0):
         raise InvalidExamples(f"noise must be 'auto' or 0, got {noise!r}")
     rows = [as_row(r, ncols, f"unlabeled row {n + 1}") for n, r in enumerate(inputs or ())]
     if not isinstance(timeout, (int, float)) or not math.isfinite(timeout) or timeout <= 0:
         raise InvalidExamples(f"timeout must be a positive number of seconds, got {timeout!r}")
     found = engine.synthesize(
-        exs, rows[:1000], tuple(constants), float(timeout), noise=noise == "auto"
+        exs, rows[:1000], tuple(constants), float(timeout), alternatives + 1, noise == "auto"
     )
     if isinstance(found, engine.Failure):
         raise NoProgramFound(found.message, tuple(original[i] for i in found.examples))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from likewise.api import learn
 from likewise.program import Cell, Program, Row, as_row
 
+SUGGEST_ALTERNATIVES = 12  # more competing programs find more rows worth asking about
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -47,7 +49,7 @@ def suggest(
     """The ``k`` rows (at most) where the plausible programs disagree most, each with the
     competing outputs. An empty list means the examples already settle every row."""
     rows = list(rows)
-    program = learn(examples, inputs=rows, timeout=timeout)
+    program = learn(examples, inputs=rows, timeout=timeout, alternatives=SUGGEST_ALTERNATIVES)
     clean = [as_row(r, program.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
     return rank_rows(program, clean, k)
 
@@ -88,7 +90,12 @@ class Session:
     def program(self) -> Program:
         """The program learned from the current examples (relearned after any change)."""
         if self._program is None:
-            self._program = learn(self.examples, inputs=self.rows, timeout=self.timeout)
+            self._program = learn(
+                self.examples,
+                inputs=self.rows,
+                timeout=self.timeout,
+                alternatives=SUGGEST_ALTERNATIVES,
+            )
         return self._program
 
     def suggest(self, k: int = 3) -> list[Suggestion]:
