@@ -245,3 +245,18 @@ def test_one_answer_settles_the_user_name_task() -> None:
     assert len(asked) == 1
     assert [prog(r) for r in EMAIL_ROWS] == [user_name(r) for r in EMAIL_ROWS]
     assert prog("first.last@host.com") == "first.last"
+
+
+def test_shape_of_a_row() -> None:
+    from likewise.session import shape
+
+    assert shape(("(555) 123-4567",)) == "(9) 9-9|"
+    assert shape(("Ada", "x1")) == "a|a9|"
+
+
+def test_suggest_asks_about_a_row_of_an_unseen_format() -> None:
+    examples = [("John Smith", "John"), ("Jane Doe", "Jane")]
+    rows = ["Jane Doe", "Li  Wei"]  # the second has a double space: no example looks like it
+    found = suggest(examples, rows, k=3, timeout=2)
+    check_suggestions(found, rows, 3)
+    assert [s.index for s in found] == [1]

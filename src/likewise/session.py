@@ -43,15 +43,39 @@ def rank_rows(program: Program, rows: Sequence[tuple[str, ...]], k: int) -> list
     return found[:k]
 
 
+def shape(row: tuple[str, ...]) -> str:
+    """A row's format: digits as 9, letters as a, runs collapsed ("(555) 123-4567" is "(9) 9-9")."""
+    out = []
+    for text in row:
+        for c in text:
+            c = "9" if c in "0123456789" else "a" if c.isalpha() else c
+            if not out or out[-1] != c or c not in "9a":
+                out.append(c)
+        out.append("|")
+    return "".join(out)
+
+
 def suggest(
     examples: Iterable[tuple[Row, str]], rows: Iterable[Row], k: int = 3, timeout: float = 2.0
 ) -> list[Suggestion]:
     """The ``k`` rows (at most) where the plausible programs disagree most, each with the
-    competing outputs. An empty list means the examples already settle every row."""
-    rows = list(rows)
+    competing outputs. When fewer disagree, rows of a format no example shows follow, the most
+    common format first: their one plausible output is the least tested. An empty list means
+    every row agrees and looks like an example."""
+    examples, rows = list(examples), list(rows)
     program = learn(examples, inputs=rows, timeout=timeout, alternatives=SUGGEST_ALTERNATIVES)
     clean = [as_row(r, program.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
-    return rank_rows(program, clean, k)
+    found = rank_rows(program, clean, k)
+    seen = {shape(as_row(i, program.ncols)) for i, _ in examples}
+    asked = {s.index for s in found}
+    counts: dict[str, int] = {}
+    for row in clean:
+        counts[shape(row)] = counts.get(shape(row), 0) + 1
+    new = [n for n, r in enumerate(clean) if shape(r) not in seen and n not in asked]
+    new.sort(key=lambda n: (-counts[shape(clean[n])], n))
+    for n in new[: max(0, k - len(found))]:
+        found.append(Suggestion(n, clean[n], ((program._run(clean[n]), 1.0),)))
+    return found
 
 
 class Session:
