@@ -29,3 +29,7 @@ class SuiteError(LikewiseError, ValueError):
 
 class InvalidInput(LikewiseError, ValueError):
     """A row given to a program does not fit it (wrong type or number of columns)."""
+
+
+class NotCompilable(LikewiseError):
+    """A backend has no native form for an operator; the caller falls back to the interpreter."""

@@ -6,7 +6,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from likewise.errors import InvalidInput, ParseError
 from likewise.lang.ast import Node
@@ -157,6 +157,21 @@ class Program:
     def alternatives(self, k: int = 3) -> list[Program]:
         """The next-best programs found, most plausible first (all fit the examples)."""
         return list(self._alternatives[:k])
+
+    def to_polars(self, *columns: object, strict: bool = False) -> Any:
+        """A native ``polars.Expr`` computing this program over ``columns`` (expressions or
+        column names, one per input column). Operators polars cannot express run through the
+        interpreter in ``map_batches``; ``strict=True`` raises ``NotCompilable`` instead."""
+        from likewise.backends.polars import to_polars
+
+        self._check_columns(columns)
+        return to_polars(self.node, columns, strict=strict)  # type: ignore[arg-type]
+
+    def _check_columns(self, columns: Sequence[object]) -> None:
+        if len(columns) != self.ncols:
+            raise InvalidInput(
+                f"this program reads {self.ncols} column(s), but {len(columns)} were given"
+            )
 
     def to_python(self, name: str = "transform") -> str:
         """Standalone Python source (standard library only) defining ``name(x1, ...)``."""

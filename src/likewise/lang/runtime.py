@@ -162,11 +162,11 @@ def join_all(s, pat, sep):
 def proper(s):
     """Upper-case the first letter of each word, lower-case the rest (apostrophes stay inside)."""
     out = []
-    prev = ""
-    for c in s:
-        inside = prev.isalpha() or (prev == "'" and len(out) > 1 and out[-2].isalpha())
+    for i, c in enumerate(s):
+        inside = i > 0 and (
+            s[i - 1].isalpha() or (s[i - 1] == "'" and i > 1 and s[i - 2].isalpha())
+        )
         out.append(c.lower() if inside else c.upper())
-        prev = c
     return "".join(out)
 
 
@@ -297,22 +297,25 @@ MONTHS = (
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DATE_FIELDS = {
-    "Y": r"(\d{4})",
-    "y": r"(\d{2})",
-    "m": r"(\d{1,2})",
-    "d": r"(\d{1,2})",
-    "o": r"(\d{1,2})(?:st|nd|rd|th)",
+    "Y": r"([0-9]{4})",
+    "y": r"([0-9]{2})",
+    "m": r"([0-9]{1,2})",
+    "d": r"([0-9]{1,2})",
+    "o": r"([0-9]{1,2})(?:st|nd|rd|th)",
     "B": "(" + "|".join(MONTHS) + ")",
     "b": "(" + "|".join(m[:3] for m in MONTHS) + r")\.?",
     "A": "(" + "|".join(WEEKDAYS) + ")",
     "a": "(" + "|".join(w[:3] for w in WEEKDAYS) + r")\.?",
-    "H": r"(\d{1,2})",
-    "I": r"(\d{1,2})",
-    "M": r"(\d{2})",
-    "S": r"(\d{2})",
+    "H": r"([0-9]{1,2})",
+    "I": r"([0-9]{1,2})",
+    "M": r"([0-9]{2})",
+    "S": r"([0-9]{2})",
     "p": r"([AaPp])\.?[Mm]\.?",
     "q": r"([1-4])",
 }
+
+
+_DEFAULT_FIELDS = {"Y": 2000, "m": 1, "d": 1, "H": 0, "M": 0, "S": 0}
 
 
 def _directives(fmt):
@@ -362,7 +365,7 @@ def parse_date(s, fmt):
     m = rx.search(s)
     if not m:
         return None
-    f = {"Y": 2000, "m": 1, "d": 1, "H": 0, "M": 0, "S": 0}
+    f = dict(_DEFAULT_FIELDS)
     pm = None
     for letter, text in zip(letters, m.groups(), strict=True):
         low = text.lower()
@@ -370,7 +373,9 @@ def parse_date(s, fmt):
             f["Y"] = 2000 + int(text) if int(text) < 50 else 1900 + int(text)
         elif letter in "BbAa":
             names = MONTHS if letter in "Bb" else WEEKDAYS
-            n = next(i for i, name in enumerate(names) if name.lower().startswith(low[:3]))
+            n = next((i for i, name in enumerate(names) if name.lower().startswith(low[:3])), None)
+            if n is None:  # matched only by case folding, e.g. a long s in "Auguſt"
+                return None
             if letter in "Bb":
                 f["m"] = n + 1
         elif letter == "o":

@@ -1,0 +1,358 @@
+"""Compile programs to native polars expressions.
+
+``to_polars(node, [pl.col("name")])`` returns one ``pl.Expr`` built from polars' own string,
+list and temporal functions, so the program runs in polars' engine, in parallel and streaming,
+with no Python per row. An operator with no native form (see ``docs/backends.md``) becomes a
+``map_batches`` over the interpreter for that subtree only; ``strict=True`` raises
+:class:`~likewise.errors.NotCompilable` instead. The interpreter defines the meaning: a null
+is the interpreter's ``None`` ("no value"), and the differential tests hold every native form
+to it.
+
+Importing this module registers the expression namespace ``pl.col("name").likewise.apply(p)``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from likewise.backends import regex
+from likewise.backends.polars_dates import format_date
+from likewise.errors import NotCompilable
+from likewise.lang import ast
+
+if TYPE_CHECKING:
+    from likewise.program import Program
+
+__all__ = ["to_polars"]
+
+DTYPES = {"S": pl.String, "I": pl.Int64, "B": pl.Boolean}
+# What str.strip() removes: every character for which str.isspace() holds.
+WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+_D = regex.RUST
+
+
+def to_polars(node: ast.Node, columns: Sequence[pl.Expr | str], *, strict: bool = False) -> pl.Expr:
+    """A polars expression computing ``node`` with input column ``k`` read from
+    ``columns[k]`` (an expression or a column name)."""
+    if node.TYPE not in ("S", "B"):
+        raise ValueError(f"to_polars compiles string and Boolean programs, not {node}")
+    cols = [pl.col(c) if isinstance(c, str) else c for c in columns]
+    out = _Compiler(cols, strict).expr(node)
+    if not cols:
+        return out
+    # One value per row, even where the whole batch takes one branch of a when/then (polars
+    # then yields a single value) or the program is a constant.
+    if node.TYPE == "B":
+        return out & (cols[0].is_null() | cols[0].is_not_null())
+    return pl.concat_str([out, cols[0].cast(pl.String).fill_null("").str.slice(0, 0)])
+
+
+class _Compiler:
+    def __init__(self, cols: list[pl.Expr], strict: bool) -> None:
+        self.cols = cols
+        self.strict = strict
+
+    def expr(self, node: ast.Node) -> pl.Expr:
+        rule = _RULES.get(type(node))
+        try:
+            if rule is None:
+                raise NotCompilable(f"polars has no native form of {type(node).__name__}")
+            return rule(self, node)
+        except NotCompilable:
+            # An integer subtree may hold integers too large for Int64: its parent falls back.
+            if self.strict or node.TYPE == "I":
+                raise
+            return self.fallback(node)
+
+    def fallback(self, node: ast.Node) -> pl.Expr:
+        """The interpreter over whole batches, for this subtree only."""
+        dtype = DTYPES[node.TYPE]
+        used = sorted(node.inputs_used())
+        if not used:
+            return pl.lit(node.run(()), dtype=dtype)
+        width = max(used) + 1
+
+        def run(batch: pl.Series) -> pl.Series:
+            columns = [batch.struct.field(f"x{i}").to_list() for i in used]
+            out = []
+            for values in zip(*columns, strict=True):
+                env: list[Any] = [None] * width
+                for i, v in zip(used, values, strict=True):
+                    env[i] = v
+                out.append(node.run(tuple(env)))
+            return pl.Series(out, dtype=dtype)
+
+        fields = [self.input(i).alias(f"x{i}") for i in used]
+        return pl.struct(fields).map_batches(run, return_dtype=dtype, is_elementwise=True)
+
+    def input(self, index: int) -> pl.Expr:
+        if index < len(self.cols):
+            return self.cols[index].cast(pl.String)
+        return pl.lit(None, dtype=pl.String)
+
+    def src(self, node: Any) -> pl.Expr:
+        return self.expr(node.src)
+
+    # --- positions ---------------------------------------------------------------------
+
+    def pos(self, p: ast.Node, s: pl.Expr) -> pl.Expr:
+        n = s.str.len_chars().cast(pl.Int64)
+        if isinstance(p, ast.Abs):
+            if p.k >= 0:
+                return pl.when(n >= p.k).then(pl.lit(p.k))
+            q = n + (p.k + 1)
+            return pl.when(q >= 0).then(q)
+        assert isinstance(p, ast.Pos)
+        return boundary(s, n, p.pat, p.i, p.bound == "End")
+
+    def span(self, s: pl.Expr, p1: pl.Expr, p2: pl.Expr) -> pl.Expr:
+        return pl.when(p1 <= p2).then(s.str.slice(p1, (p2 - p1).clip(lower_bound=0)))
+
+
+def boundary(s: pl.Expr, n: pl.Expr, pat: ast.Pattern, i: int, end: bool) -> pl.Expr:
+    """The start or end (in characters) of the i-th match of ``pat`` in ``s`` (length ``n``)."""
+    if isinstance(pat, str) and len(pat) > 1 and i < 0:
+        return _literal_from_end(s, pat, i, end)
+    group = s.str.extract(regex.boundary(pat, i, end, _D), 1).str.len_chars().cast(pl.Int64)
+    return group if i > 0 else n - group
+
+
+def _literal_from_end(s: pl.Expr, lit: str, i: int, end: bool) -> pl.Expr:
+    """Counting from the end needs the number of matches: split on the literal (left to
+    right, without overlap, as the runtime scans) and add up the pieces before the match."""
+    pieces = s.str.split(lit)
+    j = pieces.list.len().cast(pl.Int64) - 1 + i  # the match's 0-based index from the start
+    before = pieces.list.head((j + 1).clip(lower_bound=0))
+    start = before.list.eval(pl.element().str.len_chars()).list.sum().cast(pl.Int64)
+    start = start + j * len(lit)
+    return pl.when(j >= 0).then(start + len(lit) if end else start)
+
+
+def _matches(s: pl.Expr, pat: ast.Pattern) -> pl.Expr:
+    return s.str.extract_all(regex.token(pat, _D))
+
+
+def _nothing(node: ast.Node) -> pl.Expr:
+    return pl.lit(None, dtype=DTYPES[node.TYPE])
+
+
+# --- one rule per operator -------------------------------------------------------------------
+
+
+def _get_token(c: _Compiler, node: ast.GetToken) -> pl.Expr:
+    s = c.src(node)
+    if node.i == 0:
+        return _nothing(node)
+    if node.i == 1:
+        return s.str.extract(f"({regex.token(node.pat, _D)})", 1)
+    return _matches(s, node.pat).list.get(node.i - 1 if node.i > 0 else node.i, null_on_oob=True)
+
+
+def _get_first(c: _Compiler, node: ast.GetFirst) -> pl.Expr:
+    ms = _matches(c.src(node), node.pat)
+    if node.i == 0:
+        return _nothing(node)
+    chosen = ms.list.head(node.i) if node.i > 0 else ms.list.tail(-node.i)
+    return pl.when(ms.list.len() >= abs(node.i)).then(chosen.list.join(""))
+
+
+def _upto_from(c: _Compiler, node: ast.GetUpto | ast.GetFrom) -> pl.Expr:
+    s = c.src(node)
+    upto = s.str.extract(regex.boundary(node.pat, 1, True, _D), 1)
+    if isinstance(node, ast.GetUpto):
+        return upto
+    k = upto.str.len_chars()
+    return pl.when(k.is_not_null()).then(s.str.slice(k.fill_null(0)))
+
+
+def _has(c: _Compiler, node: ast.Has) -> pl.Expr:
+    s = c.src(node)
+    if node.pat == "":
+        return pl.when(s.is_not_null()).then(pl.lit(False))
+    return s.str.contains(regex.token(node.pat, _D))
+
+
+def _proper(s: pl.Expr) -> pl.Expr:
+    """runtime.proper, one character at a time inside each row's list of characters."""
+    e = pl.element()
+
+    def alpha(x: pl.Expr) -> pl.Expr:
+        return x.str.contains(rf"\A{_D.letter}\z").fill_null(False)
+
+    prev, prev2 = e.shift(1), e.shift(2)
+    inside = alpha(prev) | ((prev == "'").fill_null(False) & alpha(prev2))
+    cased = pl.when(inside).then(e.str.to_lowercase()).otherwise(e.str.to_uppercase())
+    return s.str.split("").list.eval(cased).list.join("")
+
+
+def _to_case(c: _Compiler, node: ast.ToCase) -> pl.Expr:
+    s = c.src(node)
+    if node.case == "Lower":
+        return s.str.to_lowercase()
+    if node.case == "AllCaps":
+        return s.str.to_uppercase()
+    return _proper(s)
+
+
+def _replace(c: _Compiler, node: ast.Replace) -> pl.Expr:
+    s = c.src(node)
+    return s.str.replace_all(node.old, node.new, literal=True) if node.old else s
+
+
+def _slice(c: _Compiler, node: ast.Slice) -> pl.Expr:
+    s = c.src(node)
+    return c.span(s, c.pos(node.start, s), c.pos(node.end, s))
+
+
+def _sub_str(c: _Compiler, node: ast.SubStr) -> pl.Expr:
+    s = c.src(node)
+    return c.span(s, c.pos(ast.Abs(node.k1 - 1), s), c.pos(ast.Abs(node.k2), s))
+
+
+def _get_span(c: _Compiler, node: ast.GetSpan) -> pl.Expr:
+    s = c.src(node)
+    n = s.str.len_chars().cast(pl.Int64)
+    p1 = boundary(s, n, node.r1, node.i1, node.y1 == "End")
+    p2 = boundary(s, n, node.r2, node.i2, node.y2 == "End")
+    return c.span(s, p1, p2)
+
+
+def _if(c: _Compiler, node: ast.If | ast.IntIf) -> pl.Expr:
+    cond = c.expr(node.cond)
+    return (
+        pl.when(cond.is_null())
+        .then(_nothing(node))
+        .when(cond)
+        .then(c.expr(node.then))
+        .otherwise(c.expr(node.other))
+    )
+
+
+def _null_if_any(*args: pl.Expr) -> pl.Expr:
+    out = args[0].is_null()
+    for a in args[1:]:
+        out = out | a.is_null()
+    return out
+
+
+def _str_at(c: _Compiler, node: ast.StrAt) -> pl.Expr:
+    s, i = c.expr(node.s), c.expr(node.i)
+    ok = (i >= 0) & (i < s.str.len_chars().cast(pl.Int64))
+    return (
+        pl.when(_null_if_any(s, i))
+        .then(_nothing(node))
+        .when(ok)
+        .then(s.str.slice(i.clip(lower_bound=0), 1))
+        .otherwise(pl.lit(""))
+    )
+
+
+def _str_substr(c: _Compiler, node: ast.StrSubstr) -> pl.Expr:
+    s, i, k = c.expr(node.s), c.expr(node.i), c.expr(node.n)
+    ok = (i >= 0) & (i < s.str.len_chars().cast(pl.Int64)) & (k > 0)
+    return (
+        pl.when(_null_if_any(s, i, k))
+        .then(_nothing(node))
+        .when(ok)
+        .then(s.str.slice(i.clip(lower_bound=0), k.clip(lower_bound=0)))
+        .otherwise(pl.lit(""))
+    )
+
+
+def _str_replace(c: _Compiler, node: ast.StrReplace) -> pl.Expr:
+    if not isinstance(node.old, ast.Const):
+        raise NotCompilable("str.replace with a computed pattern")
+    s, new = c.expr(node.s), c.expr(node.new)
+    if not node.old.text:
+        return pl.concat_str([new, s])
+    return pl.when(new.is_not_null()).then(s.str.replace(node.old.text, new, literal=True, n=1))
+
+
+def _index_of(c: _Compiler, node: ast.IndexOf) -> pl.Expr:
+    if not isinstance(node.t, ast.Const):
+        raise NotCompilable("str.indexof with a computed needle")
+    s, i = c.expr(node.s), c.expr(node.i)
+    n = s.str.len_chars().cast(pl.Int64)
+    rest = s.str.slice(i.clip(lower_bound=0))
+    before = rest.str.extract(rf"(?s)\A(.*?){regex.escape(node.t.text)}", 1)
+    found = before.str.len_chars().cast(pl.Int64) + i
+    return (
+        pl.when(_null_if_any(s, i))
+        .then(_nothing(node))
+        .when((i >= 0) & (i <= n) & found.is_not_null())
+        .then(found)
+        .otherwise(pl.lit(-1))
+    )
+
+
+def _int_to_str(c: _Compiler, node: ast.IntToStr) -> pl.Expr:
+    v = c.expr(node.n)
+    return pl.when(v < 0).then(pl.lit("")).otherwise(v.cast(pl.String))
+
+
+def _binary(op: Callable[[pl.Expr, pl.Expr], pl.Expr]) -> Callable[[_Compiler, Any], pl.Expr]:
+    return lambda c, node: op(c.expr(node.a), c.expr(node.b))
+
+
+def _equals(c: _Compiler, node: ast.Eq | ast.IntEq) -> pl.Expr:
+    # polars 2.1 mis-sizes `literal == when(...)` when every row of a batch takes one branch,
+    # so a side without inputs goes on the right.
+    a, b = (node.b, node.a) if not node.a.inputs_used() else (node.a, node.b)
+    return c.expr(a) == c.expr(b)
+
+
+def _format_date(c: _Compiler, node: ast.FormatDate) -> pl.Expr:
+    return format_date(c.src(node), node.in_fmt, node.out_fmt, node.unit, node.shift)
+
+
+_RULES: dict[type[ast.Node], Callable[[_Compiler, Any], pl.Expr]] = {
+    ast.Input: lambda c, node: c.input(node.index),
+    ast.Const: lambda c, node: pl.lit(node.text, dtype=pl.String),
+    ast.IntConst: lambda c, node: pl.lit(node.value, dtype=pl.Int64),
+    ast.Concat: lambda c, node: pl.concat_str([c.expr(p) for p in node.parts]),
+    ast.Slice: _slice,
+    ast.SubStr: _sub_str,
+    ast.GetSpan: _get_span,
+    ast.GetToken: _get_token,
+    ast.GetUpto: _upto_from,
+    ast.GetFrom: _upto_from,
+    ast.GetFirst: _get_first,
+    ast.GetAll: lambda c, node: _matches(c.src(node), node.pat).list.join(""),
+    ast.JoinAll: lambda c, node: _matches(c.src(node), node.pat).list.join(node.sep),
+    ast.ToCase: _to_case,
+    ast.Replace: _replace,
+    ast.Trim: lambda c, node: c.src(node).str.strip_chars(WHITESPACE),
+    ast.StrReplace: _str_replace,
+    ast.StrAt: _str_at,
+    ast.StrSubstr: _str_substr,
+    ast.IntToStr: _int_to_str,
+    ast.Len: lambda c, node: c.expr(node.s).str.len_chars().cast(pl.Int64),
+    ast.IndexOf: _index_of,
+    ast.Plus: _binary(lambda a, b: a + b),
+    ast.Minus: _binary(lambda a, b: a - b),
+    ast.PrefixOf: _binary(lambda a, b: b.str.starts_with(a)),
+    ast.SuffixOf: _binary(lambda a, b: b.str.ends_with(a)),
+    ast.Contains: _binary(lambda a, b: a.str.contains(b, literal=True)),
+    ast.Eq: _equals,
+    ast.IntEq: _equals,
+    ast.Has: _has,
+    ast.Not: lambda c, node: ~c.expr(node.b),
+    ast.If: _if,
+    ast.IntIf: _if,
+    ast.FormatDate: _format_date,
+}
+
+
+@pl.api.register_expr_namespace("likewise")
+class LikewiseNamespace:
+    """``pl.col("name").likewise.apply(program)``; more columns: ``apply(program, "b", ...)``."""
+
+    def __init__(self, expr: pl.Expr) -> None:
+        self._expr = expr
+
+    def apply(self, program: Program, *more: pl.Expr | str) -> pl.Expr:
+        return program.to_polars(self._expr, *more)

@@ -1,0 +1,101 @@
+"""Token patterns as regular expressions, for engines without lookaround.
+
+Polars (Rust ``regex``), DuckDB (RE2) and Spark (``java.util.regex``) all find matches left to
+right without overlap, like :func:`likewise.lang.runtime.matches`. A token class that is a run
+of one character class is matched greedily, so each match is a maximal run, as in the runtime.
+
+A *boundary* (the start or end of the i-th match) becomes a regex whose group 1 is the text
+before the boundary (``i > 0``, anchored at the start) or after it (``i < 0``, anchored at the
+end); the boundary is then that group's length in characters. The repetitions below alternate
+between a class and its complement, so each regex has exactly one way to match and the groups
+land on the runtime's boundaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from likewise.errors import NotCompilable
+from likewise.lang.ast import Pattern
+
+_SPECIAL = set("\\.+*?()|[]{}^$#&-~")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How one regex engine writes Unicode properties (``str.isupper`` and friends)."""
+
+    letter: str
+    upper: str
+    lower: str
+
+
+RUST = Dialect(letter=r"\p{L}", upper=r"\p{Uppercase}", lower=r"\p{Lowercase}")
+JAVA = Dialect(letter=r"\p{L}", upper=r"\p{IsUppercase}", lower=r"\p{IsLowercase}")
+
+
+def escape(text: str) -> str:
+    """``text`` as a regex matching itself, in every dialect here."""
+    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def _class(pat: Pattern, d: Dialect) -> tuple[str, bool] | None:
+    """The character class (contents of ``[...]``) of a token class, and whether its matches
+    are runs (True) or single characters (False); None for PropCase and literals."""
+    if isinstance(pat, str):
+        return (escape(pat), False) if len(pat) == 1 else None
+    return {
+        "Number": ("0-9", True),
+        "Word": (d.letter, True),
+        "Alphanum": (d.letter + "0-9", True),
+        "AllCaps": (d.upper, True),
+        "Lower": (d.lower, True),
+        "Digit": ("0-9", False),
+        "Char": (d.letter + "0-9", False),
+    }.get(pat[0])
+
+
+def token(pat: Pattern, d: Dialect) -> str:
+    """A regex for one match of ``pat`` (use it with find-all or contains)."""
+    if isinstance(pat, str):
+        if not pat:
+            raise NotCompilable("an empty literal pattern matches nothing")
+        return escape(pat)
+    if pat[0] == "PropCase":
+        return f"{d.upper}{d.lower}+"
+    cls, run = _class(pat, d)  # type: ignore[misc]
+    return f"[{cls}]+" if run else f"[{cls}]"
+
+
+def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> str:
+    """A regex whose group 1 is the text before (i > 0) or after (i < 0) the start (or the
+    end, with ``end``) of the i-th match of ``pat``. Raises NotCompilable when no regex
+    without lookaround can say it."""
+    if i == 0 or (isinstance(pat, str) and not pat):
+        raise NotCompilable("position of a match that cannot exist")
+    k = abs(i)
+    cls = _class(pat, d)
+    if cls is not None:
+        c, run = cls
+        yes, no = f"[{c}]", f"[^{c}]"
+        if run:
+            if i > 0:
+                head = f"{no}*(?:{yes}+{no}+){{{k - 1}}}"
+                return rf"\A({head}{yes}+)" if end else rf"\A({head}){yes}"
+            tail = f"(?:{no}+{yes}+){{{k - 1}}}{no}*"
+            return rf"{yes}({tail})\z" if end else rf"({yes}+{tail})\z"
+        if i > 0:
+            return (
+                rf"\A((?:{no}*{yes}){{{k}}})"
+                if end
+                else rf"\A((?:{no}*{yes}){{{k - 1}}}{no}*){yes}"
+            )
+        tail = f"(?:{no}*{yes}){{{k - 1}}}{no}*"
+        return rf"{yes}({tail})\z" if end else rf"({yes}{tail})\z"
+    if i < 0:  # "no later match" needs lookahead for these
+        raise NotCompilable(f"the {i}th match of {pat!r} counted from the end")
+    m = token(pat, d)
+    if end:
+        return rf"(?s)\A((?:.*?{m}){{{k}}})"
+    first = escape(pat) if isinstance(pat, str) else f"{d.upper}{d.lower}"
+    return rf"(?s)\A((?:.*?{m}){{{k - 1}}}.*?){first}"

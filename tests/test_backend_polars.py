@@ -1,0 +1,112 @@
+"""The polars backend agrees with the interpreter, row for row, nulls included."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.strategies import exprs, texts
+
+from likewise.backends.polars import to_polars
+from likewise.errors import NotCompilable
+from likewise.lang.syntax import parse
+from likewise.program import Program
+
+rows = st.lists(st.tuples(st.none() | texts, st.none() | texts), min_size=1, max_size=6)
+
+
+def run_polars(node, data, strict=False):
+    df = pl.DataFrame(
+        {"a": [r[0] for r in data], "b": [r[1] for r in data]},
+        schema={"a": pl.String, "b": pl.String},
+    )
+    return df.select(out=to_polars(node, ["a", "b"], strict=strict))["out"].to_list()
+
+
+def assert_same(node, data, strict=False):
+    expected = [node.run(r) for r in data]
+    assert run_polars(node, data, strict) == expected, str(node)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(exprs("S"), exprs("B")), rows)
+def test_random_programs_agree(node, data):
+    assert_same(node, data)
+
+
+NATIVE = [
+    'Concat(GetToken(Word, -1), ", ", SubStr(1, 1), ".")',
+    "ToCase(Proper, GetToken(Word, 1))",
+    "ToCase(AllCaps, GetSpan(Word, 1, Start, Number, -1, End))",
+    'GetSpan(" - ", -1, End, " - ", -2, Start)',
+    'GetSpan(PropCase, 2, Start, "ab", 1, End)',
+    "GetFirst(Digit, -3)",
+    'JoinAll(Number, "-")',
+    'GetFrom(", ")',
+    "GetUpto(AllCaps)",
+    'Replace(".", "/", Trim())',
+    'If(Has(Number), GetAll(Number), "none")',
+    'FormatDate("%m/%d/%Y", "%Y-%m-%d")',
+    'FormatDate("%b %-d, %Y %I:%M %p", "%A %o %B %y %H:%M:%S q%q", "~15min", 30)',
+    'FormatDate("%Y-%m-%d", "%d.%m.%Y", "month-end")',
+]
+SAMPLES = [
+    ("John Smith", "x"),
+    ("Ann-Marie O'Neil 42 - 7 - b", ""),
+    ("", ""),
+    (None, None),
+    ("ab 12 CD 345 6 Ef gh", "1"),
+    ("07/04/2024", "2/29/2023"),
+    ("Jan 5, 2024 11:52 pm", None),
+    ("2024-02-29", "9999-12-31"),
+    ("12/31/9999", "x"),
+    ("Dec 31, 9999 11:59 PM", ""),
+    ("Zürich İstanbul ǅemal ßtraße", "é\u0301"),
+    ("13/45/2024", "00/10/2020"),
+]
+
+
+@pytest.mark.parametrize("text", NATIVE)
+def test_native_forms_need_no_fallback(text):
+    node = parse(text)
+    assert_same(node, SAMPLES, strict=True)
+
+
+@given(
+    st.sampled_from(NATIVE[-3:]),
+    st.lists(
+        st.tuples(
+            st.one_of(
+                st.none(),
+                texts,
+                st.from_regex(
+                    r"\A([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|(Jan|Feb|dec)\.? [0-9]{1,2}, [0-9]{4} [0-9]{1,2}:[0-9]{2} [AaPp]\.?[mM])\Z"
+                ),
+            ),
+            st.just(""),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+)
+@settings(max_examples=200, deadline=None)
+def test_dates_agree(text, data):
+    assert_same(parse(text), data)
+
+
+def test_fallback_is_per_subtree_and_strict_refuses():
+    node = parse("Concat(GetToken(Word, 1), FormatNumber(2))")
+    data = [("ab 3.14159",), ("x",), (None,)]
+    df = pl.DataFrame({"a": [r[0] for r in data]}, schema={"a": pl.String})
+    assert df.select(o=to_polars(node, ["a"]))["o"].to_list() == [node.run(r) for r in data]
+    with pytest.raises(NotCompilable):
+        to_polars(node, ["a"], strict=True)
+
+
+def test_program_method_and_namespace():
+    prog = Program.parse('Concat(GetToken(Word, 2), ", ", GetToken(Word, 1))')
+    df = pl.DataFrame({"name": ["Ada Lovelace", "Alan"]})
+    a = df.select(prog.to_polars(pl.col("name")))
+    b = df.select(pl.col("name").likewise.apply(prog))
+    assert a.to_series().to_list() == b.to_series().to_list() == ["Lovelace, Ada", None]
