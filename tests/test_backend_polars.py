@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +13,7 @@ from tests.strategies import exprs, texts
 from likewise.backends.polars import to_polars
 from likewise.errors import NotCompilable
 from likewise.lang.syntax import parse
+from likewise.learning.sampler import sample_task
 from likewise.program import Program
 
 rows = st.lists(st.tuples(st.none() | texts, st.none() | texts), min_size=1, max_size=6)
@@ -110,3 +113,25 @@ def test_program_method_and_namespace():
     a = df.select(prog.to_polars(pl.col("name")))
     b = df.select(pl.col("name").likewise.apply(prog))
     assert a.to_series().to_list() == b.to_series().to_list() == ["Lovelace, Ada", None]
+
+
+def test_sampled_tasks_agree_with_mixed_rows():
+    """Programs from the task sampler, on their own inputs plus empty, null and odd rows."""
+    rng = random.Random(7)
+    extra = [("",), (None,), ("é\u0301 ß İ 😀 ٣",), ("  12,5 Jan 3, 2020 (x) ",)]
+    checked = 0
+    while checked < 150:
+        task = sample_task(rng)
+        if task is None:
+            continue
+        node, examples = task
+        ncols = len(examples[0][0])
+        data = [env for env, _ in examples] + [row * ncols for row in extra]
+        names = [f"c{i}" for i in range(ncols)]
+        df = pl.DataFrame(
+            {n: [r[i] for r in data] for i, n in enumerate(names)},
+            schema={n: pl.String for n in names},
+        )
+        got = df.select(o=to_polars(node, names))["o"].to_list()
+        assert got == [node.run(r) for r in data], str(node)
+        checked += 1
