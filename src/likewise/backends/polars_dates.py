@@ -25,8 +25,8 @@ def _num(x: pl.Expr) -> pl.Expr:
     return x.cast(pl.Int64, strict=False)
 
 
-def _names(names: tuple[str, ...], start: int) -> dict[int, str]:
-    return {i + start: name for i, name in enumerate(names)}
+def _either(a: pl.Expr | None, b: pl.Expr) -> pl.Expr:
+    return b if a is None else a | b
 
 
 def _parse(s: pl.Expr, fmt: str) -> pl.Expr:
@@ -43,54 +43,56 @@ def _parse(s: pl.Expr, fmt: str) -> pl.Expr:
     groups = s.str.extract_groups("(?i)" + "".join(parts))
     f: dict[str, pl.Expr] = {k: pl.lit(v) for k, v in rt._DEFAULT_FIELDS.items()}
     pm: pl.Expr | None = None
-    bad = pl.lit(False)
+    bad: pl.Expr | None = None
     for k, letter in enumerate(letters):
-        text = groups.struct.field(str(k + 1))
+        text = pl.field(str(k + 1))
         if letter == "y":
             f["Y"] = _num(text) + pl.when(_num(text) < 50).then(2000).otherwise(1900)
         elif letter in "Bb":
             months = {m[:3].lower(): i + 1 for i, m in enumerate(rt.MONTHS)}
             key = text.str.to_lowercase().str.slice(0, 3)
             f["m"] = key.replace_strict(months, default=None, return_dtype=pl.Int64)
-            bad = bad | f["m"].is_null()
+            bad = _either(bad, f["m"].is_null())
         elif letter in "Aa":
             key = text.str.to_lowercase().str.slice(0, 3)
-            bad = bad | ~key.is_in([w[:3].lower() for w in rt.WEEKDAYS])
+            bad = _either(bad, ~key.is_in([w[:3].lower() for w in rt.WEEKDAYS]))
         elif letter == "o":
             f["d"] = _num(text)
         elif letter == "p":
             pm = text.str.to_lowercase().str.starts_with("p")
         elif letter == "I":
             f["H"] = _num(text)
-            bad = bad | (f["H"] < 1) | (f["H"] > 12)
+            bad = _either(bad, ~f["H"].is_between(1, 12))
         elif letter == "q":
             f["m"] = 3 * _num(text) - 2
         else:
             f[letter] = _num(text)
     if pm is not None:
         f["H"] = f["H"] % 12 + pl.when(pm).then(12).otherwise(0)
-    y, m, d = f["Y"], f["m"], f["d"]
-    leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
-    days = (
-        pl.when(m == 2)
-        .then(pl.when(leap).then(29).otherwise(28))
-        .when(m.is_in([4, 6, 9, 11]))
-        .then(30)
-        .otherwise(31)
+    # Each step reads the fields of the step before inside one struct, so that the regex and
+    # the arithmetic run once per row (polars has no other way to name a value).
+    fields = groups.struct.with_fields(
+        **{k: v for k, v in f.items()}, bad=pl.lit(False) if bad is None else bad
+    )
+    y, m, d, hh, mm, ss = (pl.field(k) for k in "YmdHMS")
+    # From the first of a valid month, add the days and the time: the day existed exactly when
+    # the month did not change (datetime() raises where this gives another month).
+    start = pl.datetime(y.clip(1, 9999), m.clip(1, 12), 1)
+    stamped = fields.struct.with_fields(
+        stamp=start + pl.duration(days=d - 1, hours=hh, minutes=mm, seconds=ss)
     )
     ok = (
-        groups.struct.field("1").is_not_null()
-        & ~bad
+        pl.field("1").is_not_null()
+        & ~pl.field("bad")
         & y.is_between(1, 9999)
         & m.is_between(1, 12)
-        & d.is_between(1, days)
-        & f["H"].is_between(0, 23)
-        & f["M"].is_between(0, 59)
-        & f["S"].is_between(0, 59)
-    ).fill_null(False)
-    safe = {k: pl.when(ok).then(v).otherwise(1 if k in "Ymd" else 0) for k, v in f.items()}
-    stamp = pl.datetime(safe["Y"], safe["m"], safe["d"], safe["H"], safe["M"], safe["S"])
-    return pl.when(ok).then(stamp)
+        & d.is_between(1, 31)
+        & hh.is_between(0, 23)
+        & mm.is_between(0, 59)
+        & ss.is_between(0, 59)
+        & (pl.field("stamp").dt.month() == m)
+    )
+    return stamped.struct.with_fields(out=pl.when(ok).then(pl.field("stamp"))).struct.field("out")
 
 
 def _round(t: pl.Expr, unit: str) -> pl.Expr:
@@ -111,60 +113,50 @@ def _round(t: pl.Expr, unit: str) -> pl.Expr:
 
 
 def _render(t: pl.Expr, fmt: str) -> pl.Expr:
-    """runtime.render_date."""
+    """runtime.render_date, through chrono's strftime (English names, no locale) except for
+    the ordinal day and the quarter, which it lacks."""
     pieces: list[pl.Expr] = []
-    hour = t.dt.hour().cast(pl.Int64)
+    chrono = ""
     for d in rt._directives(fmt):
         if not isinstance(d, tuple):
-            pieces.append(pl.lit(d))
+            chrono += d.replace("%", "%%")
             continue
         letter, pad = d
-        number = {
-            "m": t.dt.month(),
-            "d": t.dt.day(),
-            "H": hour,
-            "I": pl.when(hour % 12 == 0).then(12).otherwise(hour % 12),
-        }.get(letter)
-        if number is not None:
-            text = number.cast(pl.String)
-            pieces.append(text.str.zfill(2) if pad else text)
-        elif letter in "YyMSq":
-            value = {
-                "Y": (t.dt.year(), 4),
-                "y": (t.dt.year() % 100, 2),
-                "M": (t.dt.minute(), 2),
-                "S": (t.dt.second(), 2),
-                "q": (t.dt.quarter(), 1),
-            }[letter]
-            pieces.append(value[0].cast(pl.String).str.zfill(value[1]))
-        elif letter == "o":
+        if letter not in "oq":
+            chrono += "%" + ("-" if not pad and letter in "mdHI" else "") + letter
+            continue
+        if chrono:
+            pieces.append(t.dt.strftime(chrono))
+            chrono = ""
+        if letter == "q":
+            pieces.append(t.dt.quarter().cast(pl.String))
+        else:
             day = t.dt.day().cast(pl.Int64)
-            suffix = (
-                pl.when((day % 100).is_between(10, 20))
-                .then(pl.lit("th"))
-                .otherwise(
-                    (day % 10).replace_strict(
-                        {1: "st", 2: "nd", 3: "rd"}, default="th", return_dtype=pl.String
-                    )
-                )
+            suffix = (day % 10).replace_strict(
+                {1: "st", 2: "nd", 3: "rd"}, default="th", return_dtype=pl.String
             )
-            pieces.append(pl.concat_str([day.cast(pl.String), suffix]))
-        elif letter in "BbAa":
-            names = rt.MONTHS if letter in "Bb" else rt.WEEKDAYS
-            key = t.dt.month() if letter in "Bb" else t.dt.weekday()
-            table = _names(tuple(n if letter.isupper() else n[:3] for n in names), 1)
-            pieces.append(key.cast(pl.Int64).replace_strict(table, return_dtype=pl.String))
-        else:  # "p"
-            pieces.append(pl.when(hour < 12).then(pl.lit("AM")).otherwise(pl.lit("PM")))
-    return pl.when(t.is_not_null()).then(pl.concat_str(pieces))
+            teen = (day % 100).is_between(10, 20)
+            pieces.append(day.cast(pl.String) + pl.when(teen).then(pl.lit("th")).otherwise(suffix))
+    if chrono:
+        pieces.append(t.dt.strftime(chrono))
+    return pieces[0] if len(pieces) == 1 else pl.concat_str(pieces)
 
 
 def format_date(s: pl.Expr, in_fmt: str, out_fmt: str, unit: str, shift: int) -> pl.Expr:
     """runtime.format_date."""
     if abs(shift) > 10**8:
         return pl.lit(None, dtype=pl.String)
-    t = _round(_parse(s, in_fmt), unit)
-    if shift:
-        t = t + pl.duration(minutes=shift)
-    t = pl.when(t.dt.year().is_between(1, 9999)).then(t)
+    t = _parse(s, in_fmt)
+    if unit or shift:  # past the calendar's ends (years 1 to 9999) there is no value
+        moved = _round(pl.field("t"), unit)
+        if shift:
+            moved = moved + pl.duration(minutes=shift)
+        t = (
+            pl.struct(t=t)
+            .struct.with_fields(t=moved)
+            .struct.with_fields(
+                t=pl.when(pl.field("t").dt.year().is_between(1, 9999)).then(pl.field("t"))
+            )
+            .struct.field("t")
+        )
     return _render(t, out_fmt)
