@@ -44,11 +44,12 @@ def to_polars(node: ast.Node, columns: Sequence[pl.Expr | str], *, strict: bool 
     out = _Compiler(cols, strict).expr(node)
     if not cols:
         return out
-    # One value per row, even where the whole batch takes one branch of a when/then (polars
-    # then yields a single value) or the program is a constant.
-    if node.TYPE == "B":
-        return out & (cols[0].is_null() | cols[0].is_not_null())
-    return pl.concat_str([out, cols[0].cast(pl.String).fill_null("").str.slice(0, 0)])
+    # One value per row, even for a constant or where a whole batch takes one branch of a
+    # when/then (polars then yields a single value): a struct with the first column broadcasts
+    # it, at no cost otherwise.
+    out = pl.struct(_out=out, _row=cols[0]).struct.field("_out")
+    name = cols[0].meta.output_name(raise_if_undetermined=False)
+    return out.alias(name) if name else out
 
 
 class _Compiler:
@@ -149,6 +150,9 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> pl.Expr:
         return _nothing(node)
     if node.i == 1:
         return s.str.extract(f"({regex.token(node.pat, _D)})", 1)
+    from_end = regex.last(node.pat, node.i, _D)
+    if from_end is not None:  # one regex search instead of a list of every match
+        return s.str.extract(from_end, 1)
     return _matches(s, node.pat).list.get(node.i - 1 if node.i > 0 else node.i, null_on_oob=True)
 
 
@@ -162,11 +166,10 @@ def _get_first(c: _Compiler, node: ast.GetFirst) -> pl.Expr:
 
 def _upto_from(c: _Compiler, node: ast.GetUpto | ast.GetFrom) -> pl.Expr:
     s = c.src(node)
-    upto = s.str.extract(regex.boundary(node.pat, 1, True, _D), 1)
+    upto = regex.boundary(node.pat, 1, True, _D)
     if isinstance(node, ast.GetUpto):
-        return upto
-    k = upto.str.len_chars()
-    return pl.when(k.is_not_null()).then(s.str.slice(k.fill_null(0)))
+        return s.str.extract(upto, 1)
+    return s.str.extract(f"(?s){upto.removeprefix('(?s)')}(.*)", 2)
 
 
 def _has(c: _Compiler, node: ast.Has) -> pl.Expr:

@@ -99,3 +99,16 @@ def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> str:
         return rf"(?s)\A((?:.*?{m}){{{k}}})"
     first = escape(pat) if isinstance(pat, str) else f"{d.upper}{d.lower}"
     return rf"(?s)\A((?:.*?{m}){{{k - 1}}}.*?){first}"
+
+
+def last(pat: Pattern, i: int, d: Dialect) -> str | None:
+    """A regex whose group 1 is the i-th match counted from the end (``i < 0``), for token
+    classes of runs or single characters; None for the others."""
+    cls = _class(pat, d) if i < 0 and not isinstance(pat, str) else None
+    if cls is None:
+        return None
+    c, run = cls
+    yes, no = f"[{c}]", f"[^{c}]"
+    if run:
+        return rf"({yes}+)(?:{no}+{yes}+){{{-i - 1}}}{no}*\z"
+    return rf"({yes})(?:{no}*{yes}){{{-i - 1}}}{no}*\z"
