@@ -100,18 +100,29 @@ class _Compiler:
 
     # --- positions ---------------------------------------------------------------------
 
-    def pos(self, p: ast.Node, s: pl.Expr) -> pl.Expr:
-        n = s.str.len_chars().cast(pl.Int64)
-        if isinstance(p, ast.Abs):
-            if p.k >= 0:
-                return pl.when(n >= p.k).then(pl.lit(p.k))
-            q = n + (p.k + 1)
-            return pl.when(q >= 0).then(q)
-        assert isinstance(p, ast.Pos)
-        return boundary(s, n, p.pat, p.i, p.bound == "End")
 
-    def span(self, s: pl.Expr, p1: pl.Expr, p2: pl.Expr) -> pl.Expr:
-        return pl.when(p1 <= p2).then(s.str.slice(p1, (p2 - p1).clip(lower_bound=0)))
+def position(p: ast.Node, s: pl.Expr) -> pl.Expr:
+    """``ast.eval_pos``: boundary ``p`` of ``s`` in characters, or null."""
+    n = s.str.len_chars().cast(pl.Int64)
+    if isinstance(p, ast.Abs):
+        if p.k >= 0:
+            return pl.when(n >= p.k).then(pl.lit(p.k))
+        q = n + (p.k + 1)
+        return pl.when(q >= 0).then(q)
+    assert isinstance(p, ast.Pos)
+    return boundary(s, n, p.pat, p.i, p.bound == "End")
+
+
+def span(s: pl.Expr, start: ast.Node, end: ast.Node) -> pl.Expr:
+    """The text of ``s`` between two positions, or null where the start is after the end.
+    Struct fields name ``s`` and the positions, so each is computed once per row."""
+    text, a, b = pl.field("s"), pl.field("a"), pl.field("b")
+    return (
+        pl.struct(s=s)
+        .struct.with_fields(a=position(start, text), b=position(end, text))
+        .struct.with_fields(o=pl.when(a <= b).then(text.str.slice(a, (b - a).clip(0))))
+        .struct.field("o")
+    )
 
 
 def boundary(s: pl.Expr, n: pl.Expr, pat: ast.Pattern, i: int, end: bool) -> pl.Expr:
@@ -206,22 +217,33 @@ def _replace(c: _Compiler, node: ast.Replace) -> pl.Expr:
     return s.str.replace_all(node.old, node.new, literal=True) if node.old else s
 
 
-def _slice(c: _Compiler, node: ast.Slice) -> pl.Expr:
-    s = c.src(node)
-    return c.span(s, c.pos(node.start, s), c.pos(node.end, s))
+def _slice(c: _Compiler, node: ast.Slice | ast.SubStr | ast.GetSpan) -> pl.Expr:
+    if isinstance(node, ast.SubStr):
+        start, end = ast.Abs(node.k1 - 1), ast.Abs(node.k2)
+    elif isinstance(node, ast.GetSpan):
+        start, end = ast.Pos(node.r1, node.i1, node.y1), ast.Pos(node.r2, node.i2, node.y2)
+    else:
+        start, end = node.start, node.end
+    if isinstance(start, ast.Abs) and isinstance(end, ast.Abs):
+        fixed = _fixed_span(c.src(node), start.k, end.k)
+        if fixed is not None:
+            return fixed
+    return span(c.src(node), start, end)
 
 
-def _sub_str(c: _Compiler, node: ast.SubStr) -> pl.Expr:
-    s = c.src(node)
-    return c.span(s, c.pos(ast.Abs(node.k1 - 1), s), c.pos(ast.Abs(node.k2), s))
-
-
-def _get_span(c: _Compiler, node: ast.GetSpan) -> pl.Expr:
-    s = c.src(node)
-    n = s.str.len_chars().cast(pl.Int64)
-    p1 = boundary(s, n, node.r1, node.i1, node.y1 == "End")
-    p2 = boundary(s, n, node.r2, node.i2, node.y2 == "End")
-    return c.span(s, p1, p2)
+def _fixed_span(s: pl.Expr, a: int, b: int) -> pl.Expr | None:
+    """Between two boundaries counted from the same end: one slice, valid when the text is
+    long enough. None for boundaries counted from different ends."""
+    n = s.str.len_chars()
+    if (a >= 0) != (b >= 0):
+        return None
+    if a > b:
+        return pl.lit(None, dtype=pl.String)
+    if a >= 0:
+        return pl.when(n >= b).then(s.str.slice(a, b - a))
+    back_a, back_b = -a - 1, -b - 1  # characters after each boundary
+    text = s.str.slice(-back_a, back_a - back_b) if back_a else pl.lit("")
+    return pl.when(n >= back_a).then(text)
 
 
 def _if(c: _Compiler, node: ast.If | ast.IntIf) -> pl.Expr:
@@ -318,8 +340,8 @@ _RULES: dict[type[ast.Node], Callable[[_Compiler, Any], pl.Expr]] = {
     ast.IntConst: lambda c, node: pl.lit(node.value, dtype=pl.Int64),
     ast.Concat: lambda c, node: pl.concat_str([c.expr(p) for p in node.parts]),
     ast.Slice: _slice,
-    ast.SubStr: _sub_str,
-    ast.GetSpan: _get_span,
+    ast.SubStr: _slice,
+    ast.GetSpan: _slice,
     ast.GetToken: _get_token,
     ast.GetUpto: _upto_from,
     ast.GetFrom: _upto_from,
