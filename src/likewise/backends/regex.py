@@ -92,7 +92,16 @@ def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> str:
             )
         tail = f"(?:{no}*{yes}){{{k - 1}}}{no}*"
         return rf"{yes}({tail})\z" if end else rf"({yes}{tail})\z"
-    if i < 0:  # "no later match" needs lookahead for these
+    if i < 0 and pat == ("PropCase",):
+        # After the start of the k-th match from the end come exactly k matches. Text without
+        # a match has no upper-case letter right before a lower-case one; the upper-case run it
+        # may end with belongs to the next match's first letter.
+        u, lo = d.upper, d.lower
+        m = f"{u}{lo}+"
+        gap = f"(?:[^{u}]|{u}+[^{u}{lo}])*{u}*"
+        rest = f"(?:{gap}{m}){{{k - 1}}}{gap}"
+        return rf"{m}({rest})\z" if end else rf"({m}{rest})\z"
+    if i < 0:  # "no later match" needs lookahead for a literal of several characters
         raise NotCompilable(f"the {i}th match of {pat!r} counted from the end")
     m = token(pat, d)
     if end:
