@@ -167,6 +167,16 @@ class Program:
         self._check_columns(columns)
         return to_polars(self.node, columns, strict=strict)  # type: ignore[arg-type]
 
+    def to_spark(self, *columns: object, strict: bool = False) -> Any:
+        """A native ``pyspark.sql.Column`` computing this program over ``columns`` (columns or
+        column names, one per input column). Operators Spark cannot express run through the
+        interpreter in an Arrow-optimized Python UDF; ``strict=True`` raises ``NotCompilable``
+        instead."""
+        from likewise.backends.spark import to_spark
+
+        self._check_columns(columns)
+        return to_spark(self.node, columns, strict=strict)  # type: ignore[arg-type]
+
     def _check_columns(self, columns: Sequence[object]) -> None:
         if len(columns) != self.ncols:
             raise InvalidInput(
