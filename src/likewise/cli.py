@@ -1,4 +1,4 @@
-"""The ``likewise`` command line: learn, apply (a Unix filter, or one CSV column), export, bench.
+"""The ``likewise`` command line: learn, apply (a Unix filter, or columns of a file), export, bench.
 
 Exit codes: 0 success, 1 no program found, 2 usage error or bad input.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from likewise import files
 from likewise.api import learn as learn_program
 from likewise.errors import InvalidExamples, LikewiseError, NoProgramFound
 from likewise.program import Program
@@ -109,16 +111,25 @@ def _progress(enabled: bool):
     if not enabled:
         return None
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed or 0:,.0f} rows/s")
 
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         TextColumn("{task.completed:,} rows"),
+        Rate(),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
     )
+
+
+ENGINES = ("auto", "polars", "python", "spark")
 
 
 @app.command()
@@ -126,11 +137,39 @@ def apply(
     file: Annotated[str, typer.Argument(help="Input file, or - for standard input.")] = "-",
     example: ExampleOpt = None,  # type: ignore[assignment]
     column: Annotated[
-        str | None, typer.Option(help="Transform this column of a CSV file (with a header).")
+        list[str] | None,
+        typer.Option(
+            help="Transform this column of a CSV, TSV, Parquet or JSON Lines file (with a "
+            "header). Repeat it for a program of several columns, in the program's order."
+        ),
     ] = None,
     output_column: Annotated[
-        str | None, typer.Option(help="Write results to this new column (default: replace).")
+        str | None,
+        typer.Option(help="Write results to this new column (default: replace --column)."),
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (its extension picks the format)."),
+    ] = None,
+    in_place: Annotated[bool, typer.Option(help="Rewrite FILE itself.")] = False,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="Read FILE as csv, tsv, parquet or jsonl (default: by its extension).",
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="polars, python (the interpreter) or spark; auto: polars for a FILE's "
+            "--column, python for lines of text and standard input."
+        ),
+    ] = "auto",
+    master: Annotated[str, typer.Option(help="Spark master URL for --engine spark.")] = (
+        "local[*]"
+    ),
     program: Annotated[
         str | None, typer.Option(help="Apply this program text instead of learning one.")
     ] = None,
@@ -142,40 +181,190 @@ def apply(
     ] = False,
     timeout: TimeoutOpt = 2.0,
 ) -> None:
-    """Transform every line of FILE (or one CSV column), streaming to standard output.
+    """Transform every line of FILE, or columns of a CSV, TSV, Parquet or JSON Lines file,
+    streaming to standard output or to --output.
 
-    Rows where the program has no value are written as empty strings, and counted on stderr.
+    Rows where the program has no value are written as empty strings (null in Parquet and
+    JSON Lines), and counted on stderr. Files are written whole or not at all.
     """
+    columns = column or []
+    fmt, out_fmt, dest = _check_apply(file, columns, output_column, output, in_place, force, format)
+    engine = _engine(engine, file, fmt, columns, out_fmt, dest)
     if interactive:
-        prog = _interactive(file, column, example or [], timeout)
+        prog = _interactive(file, columns, fmt, example or [], timeout)
     elif program is not None:
         try:
-            prog = Program.parse(program)
+            prog = Program.parse(program, max(1, len(columns)))
         except LikewiseError as e:
             raise _fail(f"--program: {e}") from None
     else:
         prog = _learn(example or [], timeout)
         typer.echo(f"likewise: program {prog}", err=True)
-    if prog.ncols != 1:
-        raise _fail(f"this program reads {prog.ncols} columns; apply transforms one column")
-    progress = _progress(sys.stderr.isatty())
+    if not columns and prog.ncols != 1:
+        raise _fail(f"this program reads {prog.ncols} columns: name them with --column")
+    if columns and prog.ncols != len(columns):
+        raise _fail(f"this program reads {prog.ncols} column(s), but {len(columns)} were given")
+    target = output_column or (columns[0] if columns else "")
     missing = 0
-    with _reading(file) as stream:
-        rows = _csv_rows(stream, column, output_column, prog) if column else _lines(stream, prog)
-        if progress:
-            with progress:
-                bar = progress.add_task("applying", total=None)
-                for n, (line, none) in enumerate(rows, 1):
-                    sys.stdout.write(line)
-                    missing += none
-                    if n % 1000 == 0:
-                        progress.update(bar, completed=n)
-        else:
-            for line, none in rows:
-                sys.stdout.write(line)
-                missing += none
+    if engine == "polars":
+        missing = _apply_polars(prog, Path(file), fmt, columns, target, dest, out_fmt)
+    elif engine == "python":
+        missing = _apply_python(prog, file, fmt, columns, output_column, dest, out_fmt)
+    else:
+        assert dest is not None
+        try:
+            files.apply_spark(prog, Path(file), fmt, columns, target, dest, out_fmt, master)
+        except LikewiseError as e:
+            raise _fail(str(e)) from None
     if missing:
         typer.echo(f"likewise: {missing} row(s) had no value and were left empty", err=True)
+
+
+def _check_apply(
+    file: str,
+    columns: list[str],
+    output_column: str | None,
+    output: Path | None,
+    in_place: bool,
+    force: bool,
+    format: str | None,
+) -> tuple[str, str, Path | None]:
+    """The input format, the output format and the output file (None: standard output),
+    checked before any time goes into learning."""
+    if format is not None and format not in files.FORMATS:
+        raise _fail(f"unknown --format {format!r}; available: {', '.join(files.FORMATS)}")
+    if in_place and output is not None:
+        raise _fail("give --in-place or --output, not both")
+    if in_place and file == "-":
+        raise _fail("--in-place needs a FILE")
+    if output is not None and output.exists() and not force:
+        raise _fail(f"{output} exists: pass --force to overwrite it")
+    if output is not None and output.is_dir():
+        raise _fail(f"--output {output} is a directory")
+    if len(columns) > 1 and output_column is None:
+        raise _fail("a program of several columns writes a new column: give --output-column")
+    fmt = format or (files.format_of(file) if file != "-" else None) or "csv"
+    dest = Path(file) if in_place else output
+    out_fmt = fmt if in_place or dest is None else files.format_of(dest) or fmt
+    if fmt in ("parquet", "jsonl") and (file == "-" or not columns):
+        raise _fail(f"{files.NAMES[fmt]} input needs a FILE and --column")
+    if out_fmt == "parquet" and dest is None:
+        raise _fail("Parquet output goes to a file: give --output PATH")
+    return fmt, out_fmt, dest
+
+
+def _engine(
+    engine: str, file: str, fmt: str, columns: list[str], out_fmt: str, dest: Path | None
+) -> str:
+    if engine not in ENGINES:
+        raise _fail(f"unknown --engine {engine!r}; available: {', '.join(ENGINES)}")
+    table = bool(columns) and file != "-"
+    if engine == "auto":
+        engine = "polars" if table and _has_polars() else "python"
+    if engine != "python" and not table:
+        raise _fail(f"--engine {engine} reads columns of a FILE: give FILE and --column")
+    if engine == "python" and {fmt, out_fmt} - {"csv", "tsv"}:
+        raise _fail("Parquet and JSON Lines need polars (or spark) and a FILE with --column")
+    if engine == "spark" and not hasattr(Program, "to_spark"):
+        raise _fail("--engine spark needs Program.to_spark, which this version does not have yet")
+    if engine == "spark" and dest is None:
+        raise _fail("--engine spark writes files: give --output PATH or --in-place")
+    return engine
+
+
+def _has_polars() -> bool:
+    try:
+        import polars  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _apply_polars(
+    prog: Program,
+    src: Path,
+    fmt: str,
+    columns: list[str],
+    target: str,
+    dest: Path | None,
+    out_fmt: str,
+) -> int:
+    progress = _progress(sys.stderr.isatty())
+    with progress or contextlib.nullcontext():
+        on_rows = None
+        if progress is not None:
+            bar = progress.add_task("applying", total=None)
+
+            def on_rows(n: int) -> None:
+                progress.update(bar, completed=n)
+
+        out = _Stdout()
+        try:
+            if dest is None:
+                counts = files.apply(prog, src, fmt, columns, target, out, out_fmt, on_rows)
+                out.flush()
+            else:
+                with files.replacing(dest) as tmp:
+                    counts = files.apply(prog, src, fmt, columns, target, tmp, out_fmt, on_rows)
+        except LikewiseError as e:
+            if out.broken:
+                raise BrokenPipeError from None
+            raise _fail(str(e)) from None
+    return counts.missing
+
+
+class _Stdout:
+    """Standard output's bytes for polars, remembering a closed pipe (e.g. into `head`),
+    which polars may report as another error."""
+
+    broken = False
+
+    def write(self, data: bytes) -> int:
+        try:
+            return sys.stdout.buffer.write(data)
+        except BrokenPipeError:
+            self.broken = True
+            raise
+
+    def flush(self) -> None:
+        sys.stdout.buffer.flush()
+
+
+def _apply_python(
+    prog: Program,
+    file: str,
+    fmt: str,
+    columns: list[str],
+    output_column: str | None,
+    dest: Path | None,
+    out_fmt: str,
+) -> int:
+    """The interpreter, line by line: for standard input, lines of text, or when asked."""
+    progress = _progress(sys.stderr.isatty())
+    missing = 0
+    with contextlib.ExitStack() as stack:
+        stream = stack.enter_context(_reading(file))
+        out = sys.stdout
+        if dest is not None:
+            try:
+                tmp = stack.enter_context(files.replacing(dest))
+            except LikewiseError as e:
+                raise _fail(str(e)) from None
+            out = stack.enter_context(tmp.open("w", encoding="utf-8", newline=""))
+        if columns:
+            sep_in, sep_out = files.SEPARATORS[fmt], files.SEPARATORS[out_fmt]
+            rows = _csv_rows(stream, columns, output_column, prog, sep_in, sep_out)
+        else:
+            rows = _lines(stream, prog)
+        if progress:
+            stack.enter_context(progress)
+            bar = progress.add_task("applying", total=None)
+        for n, (line, none) in enumerate(rows, 1):
+            out.write(line)
+            missing += none
+            if progress and n % 1000 == 0:
+                progress.update(bar, completed=n)
+    return missing
 
 
 @contextlib.contextmanager
@@ -194,18 +383,31 @@ def _reading(file: str):
         raise _fail(f"{file}: malformed CSV: {e}") from None
 
 
-def _interactive(file: str, column: str | None, examples: list[str], timeout: float) -> Program:
+def _interactive(
+    file: str, columns: list[str], fmt: str, examples: list[str], timeout: float
+) -> Program:
     from rich.console import Console
 
     from likewise import interactive
 
     if file == "-":
         raise _fail("--interactive needs a FILE: standard input carries your answers")
-    with _reading(file) as stream:
-        if column:
-            values = [out for out, _ in _csv_rows(stream, column, None, None)][1:]
-        else:
-            values = [line.rstrip("\r\n") for line in stream]
+    if len(columns) > 1:
+        raise _fail("--interactive fills one column: give one --column")
+    shown = 5000
+    if columns and fmt not in files.SEPARATORS:
+        try:
+            values = files.sample(Path(file), fmt, columns[0], shown)
+        except LikewiseError as e:
+            raise _fail(str(e)) from None
+    else:
+        with _reading(file) as stream:
+            if columns:
+                sep = files.SEPARATORS[fmt]
+                rows = _csv_rows(stream, columns, None, None, sep, sep)
+                values = [out for out, _ in itertools.islice(rows, 1, shown + 1)]
+            else:
+                values = [line.rstrip("\r\n") for line in itertools.islice(stream, shown)]
     try:
         pairs = [parse_example(e) for e in examples]
     except LikewiseError as e:
@@ -221,7 +423,7 @@ def _interactive(file: str, column: str | None, examples: list[str], timeout: fl
             return "q"
         return line.rstrip("\r\n")
 
-    prog = interactive.run(values[:5000], [(i[0], o) for i, o in pairs], console, ask, timeout)
+    prog = interactive.run(values, [(i[0], o) for i, o in pairs], console, ask, timeout)
     if prog is None:
         raise _fail("stopped without writing anything", 0)
     typer.echo(f"likewise: program {prog}", err=True)
@@ -236,20 +438,33 @@ def _lines(stream, prog: Program) -> Iterator[tuple[str, bool]]:
         yield (out if out is not None else "") + "\n", out is None
 
 
-def _csv_rows(stream, column: str, output_column: str | None, prog: Program | None):
-    """CSV lines out, with ``column`` transformed by ``prog`` (or, without one, each row's
-    value of the column in place of the line)."""
+def _csv_rows(
+    stream,
+    columns: list[str],
+    output_column: str | None,
+    prog: Program | None,
+    sep_in: str = ",",
+    sep_out: str = ",",
+) -> Iterator[tuple[str, bool]]:
+    """CSV lines out, with the program's output on ``columns`` in ``output_column`` (or, in
+    place of the first of them, without one; without a program, each row's value of the first
+    column in place of the line)."""
     import io
 
-    reader = csv.reader(stream)
+    reader = csv.reader(stream, delimiter=sep_in)
     header = next(reader, None)
     if header is None:
         raise _fail("the CSV file is empty")
-    if column not in header:
-        raise _fail(f"no column {column!r}; the columns are: {', '.join(header)}")
-    idx = header.index(column)
+    for c in columns:
+        if c not in header:
+            raise _fail(f"no column {c!r}; the columns are: {', '.join(header)}")
+    if output_column in header and output_column not in columns:
+        raise _fail(f"--output-column {output_column!r} is already a column of the file")
+    idxs = [header.index(c) for c in columns]
+    new = output_column is not None and output_column not in header
+    target = idxs[0] if output_column is None or new else header.index(output_column)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, delimiter=sep_out, lineterminator="\n")
 
     def emit(row: list[str]) -> str:
         buf.seek(0)
@@ -257,18 +472,18 @@ def _csv_rows(stream, column: str, output_column: str | None, prog: Program | No
         writer.writerow(row)
         return buf.getvalue()
 
-    yield emit(header + [output_column] if output_column else header), False
+    yield emit(header + [output_column] if new else header), False  # type: ignore[list-item]
     for row in reader:
-        value = row[idx] if idx < len(row) else ""
+        values = tuple(row[i] if i < len(row) else "" for i in idxs)
         if prog is None:
-            yield value, False
+            yield values[0], False
             continue
-        out = prog._run((value,))
+        out = prog._run(values)
         result = out if out is not None else ""
-        if output_column:
+        if new:
             row = row + [""] * (len(header) - len(row)) + [result]
-        elif idx < len(row):
-            row[idx] = result
+        elif target < len(row):
+            row[target] = result
         yield emit(row), out is None
 
 
