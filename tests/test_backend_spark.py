@@ -48,17 +48,31 @@ def frame(spark, data, ncols=2):
     return spark.createDataFrame(data, ", ".join(f"{n} string" for n in names)), names
 
 
-def run_spark(spark, nodes, data, strict=False):
+def run_spark(spark, nodes, data, strict=False, columns=None):
     """Every program's outputs on every row, from one select."""
     df, names = frame(spark, data, len(data[0]))
-    cols = [to_spark(node, names, strict=strict).alias(f"o{k}") for k, node in enumerate(nodes)]
-    rows = df.select(*cols).collect()
+    if columns is None:
+        columns = [to_spark(node, names, strict=strict) for node in nodes]
+    rows = df.select(*(c.alias(f"o{k}") for k, c in enumerate(columns))).collect()
     return [[row[k] for row in rows] for k in range(len(nodes))]
 
 
-def assert_same(spark, nodes, data, strict=False):
-    for node, got in zip(nodes, run_spark(spark, nodes, data, strict), strict=True):
+def assert_same(spark, nodes, data, strict=False, columns=None):
+    for node, got in zip(nodes, run_spark(spark, nodes, data, strict, columns), strict=True):
         assert got == [node.run(r) for r in data], str(node)
+
+
+@pytest.fixture
+def interpreted(spark):
+    """Spark's interpreted evaluation, for tests that run each new program on a few rows:
+    generating and compiling Java for a program costs far more than running it there. (The
+    tests of representative programs run with code generation, Spark's default.)"""
+    confs = {"spark.sql.codegen.wholeStage": "false", "spark.sql.codegen.factoryMode": "NO_CODEGEN"}
+    for k, v in confs.items():
+        spark.conf.set(k, v)
+    yield spark
+    for k in confs:
+        spark.conf.unset(k)
 
 
 rows = st.lists(st.tuples(st.none() | texts, st.none() | texts), min_size=1, max_size=6)
@@ -70,8 +84,8 @@ rows = st.lists(st.tuples(st.none() | texts, st.none() | texts), min_size=1, max
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(st.lists(st.one_of(exprs("S"), exprs("B")), min_size=1, max_size=4), rows)
-def test_random_programs_agree(spark, nodes, data):
-    assert_same(spark, nodes, data)
+def test_random_programs_agree(interpreted, nodes, data):
+    assert_same(interpreted, nodes, data)
 
 
 NATIVE = [
@@ -151,12 +165,17 @@ date_rows = st.lists(
 DATES = [parse(t) for t in NATIVE if t.startswith("FormatDate")]
 
 
+@pytest.fixture(scope="module")
+def date_columns(spark):
+    return [to_spark(node, ["c0", "c1"], strict=True) for node in DATES]
+
+
 @given(date_rows)
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-def test_dates_agree(spark, data):
-    assert_same(spark, DATES, data)
+def test_dates_agree(spark, date_columns, data):
+    assert_same(spark, DATES, data, columns=date_columns)
 
 
 def test_fallback_is_per_subtree_and_strict_refuses(spark):

@@ -99,6 +99,7 @@ class _Compiler:
     def __init__(self, cols: list[Column], strict: bool) -> None:
         self.cols = cols
         self.strict = strict
+        self.udfs = 0  # fallbacks so far: Spark refuses a Python UDF inside a lambda
 
     def expr(self, node: ast.Node) -> Column:
         rule = _RULES.get(type(node))
@@ -128,6 +129,7 @@ class _Compiler:
                 env[i] = v
             return node.run(tuple(env))
 
+        self.udfs += 1
         udf = F.udf(run, TYPES[node.TYPE], useArrow=True)
         return udf(*(self.input(i) for i in used))
 
@@ -146,6 +148,25 @@ class _Compiler:
         if isinstance(child, (ast.Input, ast.Const, ast.IntConst)):
             return fn(value)
         return bind(value, fn)
+
+    def let_all(self, children: Sequence[ast.Node], fn: Callable[..., Column]) -> Column:
+        """``fn`` of several compiled children, each compound one computed once, unless one
+        of them runs the interpreter: a Python UDF cannot be inside a lambda, so then they
+        are copied."""
+        before = self.udfs
+        values = [self.expr(child) for child in children]
+        compound = [not isinstance(ch, (ast.Input, ast.Const, ast.IntConst)) for ch in children]
+        if self.udfs > before or not any(compound):
+            return fn(*values)
+
+        def bind_from(k: int, bound: list[Column]) -> Column:
+            if k == len(values):
+                return fn(*bound)
+            if not compound[k]:
+                return bind_from(k + 1, [*bound, values[k]])
+            return bind(values[k], lambda v: bind_from(k + 1, [*bound, v]))
+
+        return bind_from(0, [])
 
     # --- positions ---------------------------------------------------------------------
 
@@ -309,41 +330,33 @@ def _str_substr(c: _Compiler, node: ast.StrSubstr) -> Column:
 
 
 def _str_replace(c: _Compiler, node: ast.StrReplace) -> Column:
-    def with_s(s: Column) -> Column:
-        def with_old(old: Column) -> Column:
-            new = c.expr(node.new)
-            at = F.position(old, s).cast("bigint") - 1  # 0-based; -1 where old is not in s
-            rest = _substr(s, at + F.char_length(old), F.char_length(s))
-            return (
-                F.when(_any_null(s, old, new), _nothing(node))
-                .when(F.char_length(old) == 0, F.concat(new, s))
-                .when(at >= 0, F.concat(_substr(s, _int(0), at), new, rest))
-                .otherwise(s)
-            )
+    def replace(s: Column, old: Column, new: Column) -> Column:
+        at = F.position(old, s).cast("bigint") - 1  # 0-based; -1 where old is not in s
+        rest = _substr(s, at + F.char_length(old), F.char_length(s))
+        return (
+            F.when(_any_null(s, old, new), _nothing(node))
+            .when(F.char_length(old) == 0, F.concat(new, s))
+            .when(at >= 0, F.concat(_substr(s, _int(0), at), new, rest))
+            .otherwise(s)
+        )
 
-        return c.let(node.old, with_old)
-
-    return c.let(node.s, with_s)
+    return c.let_all([node.s, node.old, node.new], replace)
 
 
 def _index_of(c: _Compiler, node: ast.IndexOf) -> Column:
-    def with_s(s: Column) -> Column:
-        def with_i(i: Column) -> Column:
-            t = c.expr(node.t)
-            n = F.char_length(s).cast("bigint")
-            ok = (i >= 0) & (i <= n)
-            start = F.when(ok, i + 1).otherwise(1).cast("int")
-            found = F.position(t, s, start).cast("bigint") - 1
-            return (
-                F.when(_any_null(s, t, i), _nothing(node))
-                .when(~ok, _int(-1))
-                .when(F.char_length(t) == 0, i)  # Spark finds "" at 1 whatever the start
-                .otherwise(found)
-            )
+    def index_of(s: Column, t: Column, i: Column) -> Column:
+        n = F.char_length(s).cast("bigint")
+        ok = (i >= 0) & (i <= n)
+        start = F.when(ok, i + 1).otherwise(1).cast("int")
+        found = F.position(t, s, start).cast("bigint") - 1
+        return (
+            F.when(_any_null(s, t, i), _nothing(node))
+            .when(~ok, _int(-1))
+            .when(F.char_length(t) == 0, i)  # Spark finds "" at 1 whatever the start
+            .otherwise(found)
+        )
 
-        return c.let(node.i, with_i)
-
-    return c.let(node.s, with_s)
+    return c.let_all([node.s, node.t, node.i], index_of)
 
 
 def _int_to_str(c: _Compiler, node: ast.IntToStr) -> Column:

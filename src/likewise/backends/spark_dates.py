@@ -10,10 +10,19 @@ and names depend on the JVM's locale).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pyspark.sql import Column
 from pyspark.sql import functions as F
 
-from likewise.backends.spark_text import ascii_folds, bind, change_chars, fold, fold_regex
+from likewise.backends.spark_text import (
+    ascii_folds,
+    bind,
+    change_chars,
+    const_array,
+    fold,
+    fold_regex,
+)
 from likewise.errors import NotCompilable
 from likewise.lang import runtime as rt
 
@@ -125,7 +134,7 @@ def _parse(s: Column, fmt: str) -> Column:
                 f["Y"] = num + F.when(num < 50, 2000).otherwise(1900)
             elif letter in "Bb":
                 key = F.substr(_lower(text), F.lit(1), F.lit(3))
-                months = F.array(*(F.lit(m[:3].lower()) for m in rt.MONTHS))
+                months = const_array([m[:3].lower() for m in rt.MONTHS])
                 f["m"] = F.array_position(months, key)
                 bad = bad | (f["m"] == 0)
             elif letter in "Aa":
@@ -209,29 +218,28 @@ def _render(t: Column, fmt: str) -> Column:
     def write(c: Column) -> Column:
         y, m, d = c["y"], c["m"], c["d"]
         hour = div(secs, 3600)
+        numbers: dict[str, Callable[[], tuple[Column, int]]] = {
+            "Y": lambda: (y, 4),
+            "y": lambda: (mod(y, 100), 2),
+            "m": lambda: (m, 2),
+            "d": lambda: (d, 2),
+            "H": lambda: (hour, 2),
+            "I": lambda: (F.when(mod(hour, 12) == 0, 12).otherwise(mod(hour, 12)), 2),
+            "M": lambda: (div(mod(secs, 3600), 60), 2),
+            "S": lambda: (mod(secs, 60), 2),
+            "q": lambda: (div(m - 1, 3) + 1, 1),
+        }
         pieces: list[Column] = []
         for directive in rt._directives(fmt):
             if not isinstance(directive, tuple):
                 pieces.append(F.lit(directive))
                 continue
             letter, pad = directive
-            number = {
-                "m": m,
-                "d": d,
-                "H": hour,
-                "I": F.when(mod(hour, 12) == 0, 12).otherwise(mod(hour, 12)),
-            }.get(letter)
-            if number is not None:
-                pieces.append(_digits(number, 2) if pad else number.cast("string"))
-            elif letter in "YyMSq":
-                value, width = {
-                    "Y": (y, 4),
-                    "y": (mod(y, 100), 2),
-                    "M": (div(mod(secs, 3600), 60), 2),
-                    "S": (mod(secs, 60), 2),
-                    "q": (div(m - 1, 3) + 1, 1),
-                }[letter]
-                pieces.append(_digits(value, width))
+            if letter in numbers:
+                value, width = numbers[letter]()
+                # %-m, %-d, %-H and %-I drop the zero; the others always pad
+                padded = pad or letter not in "mdHI"
+                pieces.append(_digits(value, width) if padded else value.cast("string"))
             elif letter == "o":
                 suffix = (
                     F.when(mod(d, 100).between(10, 20), "th")
@@ -243,7 +251,7 @@ def _render(t: Column, fmt: str) -> Column:
                 pieces.append(F.concat(d.cast("string"), suffix))
             elif letter in "BbAa":
                 names = rt.MONTHS if letter in "Bb" else rt.WEEKDAYS
-                table = F.array(*(F.lit(n if letter.isupper() else n[:3]) for n in names))
+                table = const_array([n if letter.isupper() else n[:3] for n in names])
                 key = m - 1 if letter in "Bb" else mod(days + 2, 7)  # Monday is 0
                 pieces.append(F.get(table, key.cast("int")))
             else:  # "p"

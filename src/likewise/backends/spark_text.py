@@ -104,7 +104,7 @@ def bind(value: Column, fn: Callable[[Column], Column]) -> Column:
     return F.get(F.transform(F.array(value), fn), 0)
 
 
-def _array(items: list[str]) -> Column:
+def const_array(items: list[str]) -> Column:
     """A constant array of strings (one literal, not one per item)."""
     return F.split(F.lit("\u0000".join(items)), F.lit("\u0000"), -1)
 
@@ -115,8 +115,8 @@ def change_char(ch: Column, which: str, only: str | None = None) -> Column:
     out = F.translate(ch, src, dst)
     if not multi:
         return out
-    at = F.array_position(_array(list(multi)), ch).cast("int") - 1
-    expanded = F.get(_array(list(multi.values())), at)
+    at = F.array_position(const_array(list(multi)), ch).cast("int") - 1
+    expanded = F.get(const_array(list(multi.values())), at)
     return F.when(F.translate(ch, "".join(multi), "") == "", expanded).otherwise(out)
 
 
