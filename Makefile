@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench clean java
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,14 @@ demo: $(VENV)/.runtime
 	$(BIN)/likewise apply examples/people.csv --column name --output-column short \
 		-e 'John Smith => Smith, J.' -e 'María José Carreño => Carreño, M.'
 
-test: $(VENV)/.test
+# Spark's tests need a Java runtime: install one where it is missing and we may (root with apt);
+# without one they are skipped with a reason.
+java:
+	@command -v java >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless \
+		>/dev/null; } || echo "no Java runtime: the Spark tests will be skipped"
+
+test: $(VENV)/.test java
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
 
