@@ -22,6 +22,13 @@ What Spark does differently, and how the columns here make up for it:
   and case changes come from Python's tables (:mod:`likewise.backends.spark_text`).
 * Strings are compared byte for byte (collation ``UTF8_BINARY``) whatever the columns' or
   the session's default collation.
+* A value read many times is named once with a transform over a one-element array
+  (``spark_text.bind``), which Spark evaluates without code generation; Spark refuses a
+  Python UDF inside such a lambda, so around a fallback values are copied instead.
+
+Known limits: the Unicode tables are those of the Python that compiles the program (the
+fallback UDFs use the executors' Python); a text longer than 2**31 - 2 characters (beyond
+what a Spark row holds in practice) would overflow ``substring``'s 32-bit arguments.
 """
 
 from __future__ import annotations

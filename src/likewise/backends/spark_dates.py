@@ -2,9 +2,9 @@
 
 The fields are read with one regex (Python's case-insensitive matching spelled out for
 Java), checked as ``datetime`` would, and the moment is then plain integer arithmetic on
-seconds since 1970-01-01 in the proleptic Gregorian calendar (the calendar of Python's
+seconds since 0000-03-01 in the proleptic Gregorian calendar (the calendar of Python's
 ``datetime``): no Spark timestamps, so no session time zone, no daylight-saving gaps and no
-ANSI-mode errors. The output is written field by field (no ``date_format``, whose patterns
+ANSI-mode errors. Intermediate values are named with ``bind`` (Spark columns are trees). The output is written field by field (no ``date_format``, whose patterns
 and names depend on the JVM's locale).
 """
 
