@@ -1,0 +1,167 @@
+"""Beam search over program tokens with RobustFill's pruning by the examples ("DP" beam).
+
+Every beam entry carries its grammar state (:mod:`likewise.learning.grammar`), so only
+well-formed programs over the task's columns are spelled. Inside a top-level ``Concat``, each
+time a part is completed the interpreter runs that part on every example's inputs; the entry
+is dropped unless the text produced so far is still a prefix of every output. Finished
+programs are run on the examples, and the consistent ones are returned, best first, with their
+log-probabilities (the model's, unchanged by the grammar's masking: ``NeuralModel.score``
+gives the same number).
+
+The network steps all entries and examples at once (see ``NeuralModel.step``); the per-entry
+work is the bookkeeping of the few candidates that enter the beam.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from likewise.errors import ParseError
+from likewise.lang.ast import Node
+from likewise.lang.vocab import BOS, EOS, VOCAB, decode, from_tokens
+from likewise.learning import grammar
+from likewise.learning.model import Encoded, log_softmax
+
+if TYPE_CHECKING:
+    from likewise.learning.model import NeuralModel
+
+__all__ = ["SearchStats", "beam_search"]
+
+Examples = Sequence[tuple[Sequence[str], str]]
+
+
+@dataclass
+class SearchStats:
+    """What a search did, for tests and tuning."""
+
+    steps: int = 0
+    part_checks: int = 0  # completed top-level parts run on the examples (cache misses)
+    pruned: list[tuple[int, ...]] = field(default_factory=list)  # token ids of dropped entries
+    finished: int = 0  # complete programs checked against the examples
+    consistent: int = 0
+
+
+@dataclass(frozen=True)
+class _Entry:
+    ids: tuple[int, ...]  # BOS and the tokens so far
+    state: grammar.State
+    partial: tuple[str, ...]  # per example, the output of the completed top-level parts
+    part_start: int  # where the current top-level part starts in ids
+
+
+def _run(node: Node, env: tuple[str, ...]) -> object:
+    try:
+        return node.run(env)
+    except Exception:  # a program the model spelled may fail in any way: it is just wrong
+        return None
+
+
+def beam_search(
+    model: NeuralModel,
+    examples: Examples | Encoded,
+    beam: int = 100,
+    max_len: int = 128,
+    n_results: int | None = None,
+    prune: bool = True,
+    timeout: float | None = None,
+    stats: SearchStats | None = None,
+) -> list[tuple[Node, float]]:
+    """Programs consistent with ``examples``, best first, with their log-probabilities.
+
+    ``beam`` entries are kept per step. The search ends when no entry is left, after
+    ``max_len`` tokens, after ``timeout`` seconds, or once ``n_results`` consistent programs
+    are found and no entry can beat the worst of them. ``prune=False`` turns off the checks
+    of partial programs (finished ones are still checked).
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    stats = stats if stats is not None else SearchStats()
+    enc = examples if isinstance(examples, Encoded) else model.encode(examples)
+    outputs, envs, n_vocab = enc.outputs, enc.envs, len(VOCAB)
+    part_cache: dict[tuple[int, ...], tuple[str, ...] | None] = {}
+    results: list[tuple[Node, float]] = []
+    live = [_Entry((BOS,), grammar.START, ("",) * len(outputs), 1)]
+    scores = np.zeros(1)
+    state = model.initial(enc)
+
+    def bar() -> float:  # what a program must score to be among the n_results best found
+        if n_results is None or len(results) < n_results:
+            return -np.inf
+        return sorted((s for _, s in results), reverse=True)[n_results - 1]
+
+    def run_part(ids: tuple[int, ...]) -> tuple[str, ...] | None:
+        if ids not in part_cache:
+            stats.part_checks += 1
+            node = from_tokens([VOCAB[i] for i in ids])
+            vals = [_run(node, env) for env in envs]
+            outs = tuple(v for v in vals if isinstance(v, str))
+            part_cache[ids] = outs if len(outs) == len(vals) else None
+        return part_cache[ids]
+
+    def finish(ids: tuple[int, ...], score: float) -> None:
+        stats.finished += 1
+        try:
+            node = decode(ids)
+        except ParseError:  # pragma: no cover - the grammar forbids it
+            return
+        if all(_run(node, env) == out for env, out in zip(envs, outputs, strict=True)):
+            stats.consistent += 1
+            results.append((node, score))
+
+    for _ in range(max_len):
+        if not live or scores[0] < bar():
+            break
+        if deadline is not None and time.monotonic() > deadline:
+            break
+        stats.steps += 1
+        last = np.array([e.ids[-1] for e in live])
+        logits, new_state = model.step(enc, last, state)
+        masks = np.stack([grammar.allowed(e.state, enc.n_inputs) for e in live])
+        cand = np.where(masks, scores[:, None] + log_softmax(logits), -np.inf).ravel()
+        finite = np.flatnonzero(cand > -np.inf)
+        order = finite[np.argsort(-cand[finite], kind="stable")]
+        kept: list[_Entry] = []
+        parents: list[int] = []
+        new_scores: list[float] = []
+        threshold = bar()
+        for flat in order:
+            score = float(cand[flat])
+            if len(kept) == beam or score < threshold:
+                break
+            k, tok = divmod(int(flat), n_vocab)
+            entry = live[k]
+            ids = (*entry.ids, tok)
+            if tok == EOS:
+                finish(ids, score)
+                threshold = bar()
+                continue
+            state = grammar.advance(entry.state, tok)
+            partial, part_start = entry.partial, entry.part_start
+            if state == grammar.TOP_PARTS:  # a top-level part is complete: ids[part_start:]
+                if prune:
+                    outs = run_part(ids[part_start:])
+                    if outs is None or not all(
+                        o.startswith(p + q) for o, p, q in zip(outputs, partial, outs, strict=True)
+                    ):
+                        stats.pruned.append(ids)
+                        continue
+                    partial = tuple(p + q for p, q in zip(partial, outs, strict=True))
+                part_start = len(ids)
+            elif state == ("parts",):  # just after the top-level Concat
+                part_start = len(ids)
+            kept.append(_Entry(ids, state, partial, part_start))
+            parents.append(k)
+            new_scores.append(score)
+        if not kept:
+            break
+        live, scores = kept, np.array(new_scores)
+        state = (new_state[0][:, parents], new_state[1][:, parents])
+    results.sort(key=lambda r: -r[1])
+    best: dict[Node, float] = {}  # a program may be spelled twice (a small <bigint>)
+    for node, score in results:
+        best.setdefault(node, score)
+    return list(best.items())
