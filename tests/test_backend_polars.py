@@ -135,3 +135,18 @@ def test_sampled_tasks_agree_with_mixed_rows():
         got = df.select(o=to_polars(node, names))["o"].to_list()
         assert got == [node.run(r) for r in data], str(node)
         checked += 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IntToStr(Plus(Len(x1), 100000000000000000000))",
+        "IntToStr(Plus(Len(x1), 9223372036854775807))",
+        "IntToStr(StrToInt(x1))",
+    ],
+)
+def test_integers_beyond_64_bits_fall_back(text):
+    node = parse(text)
+    assert_same(node, [("abc", ""), ("99999999999999999999999", ""), (None, None)])
+    with pytest.raises(NotCompilable):
+        to_polars(node, ["a", "b"], strict=True)

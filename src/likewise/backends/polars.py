@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from likewise.backends import regex
+from likewise.backends.bounds import int_bounds
 from likewise.backends.polars_dates import format_date
 from likewise.errors import NotCompilable
 from likewise.lang import ast
@@ -33,6 +34,7 @@ DTYPES = {"S": pl.String, "I": pl.Int64, "B": pl.Boolean}
 # What str.strip() removes: every character for which str.isspace() holds.
 WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 _D = regex.RUST
+MAX_LEN = 2**32 - 1  # the most characters a polars string holds
 
 
 def to_polars(node: ast.Node, columns: Sequence[pl.Expr | str], *, strict: bool = False) -> pl.Expr:
@@ -62,6 +64,8 @@ class _Compiler:
         try:
             if rule is None:
                 raise NotCompilable(f"polars has no native form of {type(node).__name__}")
+            if node.TYPE == "I":
+                int_bounds(node, MAX_LEN)
             return rule(self, node)
         except NotCompilable:
             # An integer subtree may hold integers too large for Int64: its parent falls back.

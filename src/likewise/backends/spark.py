@@ -40,6 +40,7 @@ from pyspark.sql import Column
 from pyspark.sql import functions as F
 
 from likewise.backends import regex
+from likewise.backends.bounds import int_bounds
 from likewise.backends.spark_dates import format_date
 from likewise.backends.spark_text import bind, dialect, lower_text, proper_text, upper_text
 from likewise.errors import NotCompilable
@@ -50,8 +51,6 @@ __all__ = ["to_spark"]
 TYPES = {"S": "string", "I": "bigint", "B": "boolean"}
 # What str.strip() removes: every character for which str.isspace() holds.
 WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
-# Integer subtrees are compiled only when every value they can take fits in this bound.
-INT_BOUND = 2**62
 MAX_LEN = 2**31 - 1  # the most characters a Spark string holds
 
 
@@ -80,28 +79,6 @@ def _nothing(node: ast.Node) -> Column:
     return F.lit(None).cast(TYPES[node.TYPE])
 
 
-def _bounds(node: ast.Node) -> tuple[int, int]:
-    """The least and greatest value an integer subtree can take (NotCompilable when they
-    may not fit in 64 bits)."""
-    if isinstance(node, ast.IntConst):
-        lo = hi = node.value
-    elif isinstance(node, ast.Len):
-        lo, hi = 0, MAX_LEN
-    elif isinstance(node, ast.IndexOf):
-        lo, hi = -1, MAX_LEN
-    elif isinstance(node, (ast.Plus, ast.Minus)):
-        (a, b), (c, d) = _bounds(node.a), _bounds(node.b)
-        lo, hi = (a + c, b + d) if isinstance(node, ast.Plus) else (a - d, b - c)
-    elif isinstance(node, ast.IntIf):
-        (a, b), (c, d) = _bounds(node.then), _bounds(node.other)
-        lo, hi = min(a, c), max(b, d)
-    else:
-        raise NotCompilable(f"Spark has no native form of {type(node).__name__}")
-    if lo < -INT_BOUND or hi > INT_BOUND:
-        raise NotCompilable(f"{node} may not fit in 64 bits")
-    return lo, hi
-
-
 class _Compiler:
     def __init__(self, cols: list[Column], strict: bool) -> None:
         self.cols = cols
@@ -114,7 +91,7 @@ class _Compiler:
             if rule is None:
                 raise NotCompilable(f"Spark has no native form of {type(node).__name__}")
             if node.TYPE == "I":
-                _bounds(node)
+                int_bounds(node, MAX_LEN)
             return rule(self, node)
         except NotCompilable:
             # An integer subtree may hold integers too large for 64 bits: its parent falls back.
