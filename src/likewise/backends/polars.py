@@ -25,6 +25,8 @@ from likewise.backends.polars_dates import format_date
 from likewise.errors import NotCompilable
 from likewise.lang import ast
 
+_D = regex.rust  # the dialect, built once from Python's Unicode tables
+
 if TYPE_CHECKING:
     from likewise.program import Program
 
@@ -33,7 +35,6 @@ __all__ = ["to_polars"]
 DTYPES = {"S": pl.String, "I": pl.Int64, "B": pl.Boolean}
 # What str.strip() removes: every character for which str.isspace() holds.
 WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
-_D = regex.RUST
 MAX_LEN = 2**32 - 1  # the most characters a polars string holds
 
 
@@ -133,7 +134,7 @@ def boundary(s: pl.Expr, n: pl.Expr, pat: ast.Pattern, i: int, end: bool) -> pl.
     """The start or end (in characters) of the i-th match of ``pat`` in ``s`` (length ``n``)."""
     if isinstance(pat, str) and len(pat) > 1 and i < 0:
         return _literal_from_end(s, pat, i, end)
-    group = s.str.extract(regex.boundary(pat, i, end, _D), 1).str.len_chars().cast(pl.Int64)
+    group = s.str.extract(regex.boundary(pat, i, end, _D()), 1).str.len_chars().cast(pl.Int64)
     return group if i > 0 else n - group
 
 
@@ -149,7 +150,7 @@ def _literal_from_end(s: pl.Expr, lit: str, i: int, end: bool) -> pl.Expr:
 
 
 def _matches(s: pl.Expr, pat: ast.Pattern) -> pl.Expr:
-    return s.str.extract_all(regex.token(pat, _D))
+    return s.str.extract_all(regex.token(pat, _D()))
 
 
 def _nothing(node: ast.Node) -> pl.Expr:
@@ -164,8 +165,8 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> pl.Expr:
     if node.i == 0:
         return _nothing(node)
     if node.i == 1:
-        return s.str.extract(f"({regex.token(node.pat, _D)})", 1)
-    from_end = regex.last(node.pat, node.i, _D)
+        return s.str.extract(f"({regex.token(node.pat, _D())})", 1)
+    from_end = regex.last(node.pat, node.i, _D())
     if from_end is not None:  # one regex search instead of a list of every match
         return s.str.extract(from_end, 1)
     return _matches(s, node.pat).list.get(node.i - 1 if node.i > 0 else node.i, null_on_oob=True)
@@ -181,7 +182,7 @@ def _get_first(c: _Compiler, node: ast.GetFirst) -> pl.Expr:
 
 def _upto_from(c: _Compiler, node: ast.GetUpto | ast.GetFrom) -> pl.Expr:
     s = c.src(node)
-    upto = regex.boundary(node.pat, 1, True, _D)
+    upto = regex.boundary(node.pat, 1, True, _D())
     if isinstance(node, ast.GetUpto):
         return s.str.extract(upto, 1)
     return s.str.extract(f"(?s){upto.removeprefix('(?s)')}(.*)", 2)
@@ -191,7 +192,7 @@ def _has(c: _Compiler, node: ast.Has) -> pl.Expr:
     s = c.src(node)
     if node.pat == "":
         return pl.when(s.is_not_null()).then(pl.lit(False))
-    return s.str.contains(regex.token(node.pat, _D))
+    return s.str.contains(regex.token(node.pat, _D()))
 
 
 def _proper(s: pl.Expr) -> pl.Expr:
@@ -199,7 +200,7 @@ def _proper(s: pl.Expr) -> pl.Expr:
     e = pl.element()
 
     def alpha(x: pl.Expr) -> pl.Expr:
-        return x.str.contains(rf"\A{_D.letter}\z").fill_null(False)
+        return x.str.contains(rf"\A{_D().letter}\z").fill_null(False)
 
     prev, prev2 = e.shift(1), e.shift(2)
     inside = alpha(prev) | ((prev == "'").fill_null(False) & alpha(prev2))

@@ -21,30 +21,7 @@ from pyspark.sql import Column
 from pyspark.sql import functions as F
 
 from likewise.backends import regex
-
-Ranges = list[tuple[int, int]]
-
-
-@cache
-def all_chars() -> str:
-    """Every code point a Python string (and a Spark one) can hold, surrogates excluded."""
-    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
-
-
-def ranges(pred: Callable[[str], bool]) -> Ranges:
-    out: Ranges = []
-    for ch in all_chars():
-        if pred(ch):
-            c = ord(ch)
-            if out and out[-1][1] == c - 1:
-                out[-1] = (out[-1][0], c)
-            else:
-                out.append((c, c))
-    return out
-
-
-def _atom(lo: int, hi: int) -> str:
-    return f"\\x{{{lo:X}}}" if lo == hi else f"\\x{{{lo:X}}}-\\x{{{hi:X}}}"
+from likewise.backends.regex import Ranges, all_chars, ranges
 
 
 def java_class(rs: Ranges) -> str:
@@ -56,12 +33,12 @@ def java_class(rs: Ranges) -> str:
         return r"[^\x{0}-\x{10FFFF}]"
     size = max(8, int(len(rs) ** 0.5))
     if len(rs) <= size:
-        return "[" + "".join(_atom(lo, hi) for lo, hi in rs) + "]"
+        return "[" + "".join(regex.atom(lo, hi) for lo, hi in rs) + "]"
     buckets = []
     for k in range(0, len(rs), size):
         chunk = rs[k : k + size]
-        inner = "".join(_atom(lo, hi) for lo, hi in chunk)
-        buckets.append(f"[{_atom(chunk[0][0], chunk[-1][1])}&&[{inner}]]")
+        inner = "".join(regex.atom(lo, hi) for lo, hi in chunk)
+        buckets.append(f"[{regex.atom(chunk[0][0], chunk[-1][1])}&&[{inner}]]")
     return "[" + "".join(buckets) + "]"
 
 
