@@ -29,8 +29,9 @@ def _either(a: pl.Expr | None, b: pl.Expr) -> pl.Expr:
     return b if a is None else a | b
 
 
-def _parse(s: pl.Expr, fmt: str) -> pl.Expr:
-    """runtime.parse_date: a Datetime, or null where the text has no valid date."""
+def _parse(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
+    """runtime.parse_date: a Datetime (a Date unless ``timed``: when neither the format read
+    nor anything after needs the time of day), or null where the text has no valid date."""
     parts, letters = [], []
     for d in rt._directives(fmt):
         if isinstance(d, tuple):
@@ -40,7 +41,8 @@ def _parse(s: pl.Expr, fmt: str) -> pl.Expr:
             parts.append(regex.escape(d))
     if not letters:
         raise NotCompilable("a date format with no fields")
-    groups = s.str.extract_groups("(?i)" + "".join(parts))
+    cased = any(c.isalpha() for p in parts for c in p.replace("[0-9]", ""))
+    groups = s.str.extract_groups(("(?i)" if cased else "") + "".join(parts))
     f: dict[str, pl.Expr] = {k: pl.lit(v) for k, v in rt._DEFAULT_FIELDS.items()}
     pm: pl.Expr | None = None
     bad: pl.Expr | None = None
@@ -77,10 +79,12 @@ def _parse(s: pl.Expr, fmt: str) -> pl.Expr:
     y, m, d, hh, mm, ss = (pl.field(k) for k in "YmdHMS")
     # From the first of a valid month, add the days and the time: the day existed exactly when
     # the month did not change (datetime() raises where this gives another month).
-    start = pl.datetime(y.clip(1, 9999), m.clip(1, 12), 1)
-    stamped = fields.struct.with_fields(
-        stamp=start + pl.duration(days=d - 1, hours=hh, minutes=mm, seconds=ss)
-    )
+    if timed:
+        start = pl.datetime(y.clip(1, 9999), m.clip(1, 12), 1)
+        stamp = start + pl.duration(days=d - 1, hours=hh, minutes=mm, seconds=ss)
+    else:  # a Date: cheaper to build and to write
+        stamp = pl.date(y.clip(1, 9999), m.clip(1, 12), 1) + pl.duration(days=d - 1)
+    stamped = fields.struct.with_fields(stamp=stamp)
     ok = (
         pl.field("1").is_not_null()
         & ~pl.field("bad")
@@ -93,6 +97,10 @@ def _parse(s: pl.Expr, fmt: str) -> pl.Expr:
         & (pl.field("stamp").dt.month() == m)
     )
     return stamped.struct.with_fields(out=pl.when(ok).then(pl.field("stamp"))).struct.field("out")
+
+
+def _letters(fmt: str) -> list[str]:
+    return [d[0] for d in rt._directives(fmt) if isinstance(d, tuple)]
 
 
 def _round(t: pl.Expr, unit: str) -> pl.Expr:
@@ -146,7 +154,12 @@ def format_date(s: pl.Expr, in_fmt: str, out_fmt: str, unit: str, shift: int) ->
     """runtime.format_date."""
     if abs(shift) > 10**8:
         return pl.lit(None, dtype=pl.String)
-    t = _parse(s, in_fmt)
+    timed = bool(
+        set(_letters(in_fmt) + _letters(out_fmt)) & set("HIMSp")
+        or unit in ("hour", "15min", "~hour", "~15min")
+        or shift % 1440
+    )
+    t = _parse(s, in_fmt, timed)
     if unit or shift:  # past the calendar's ends (years 1 to 9999) there is no value
         moved = _round(pl.field("t"), unit)
         if shift:
