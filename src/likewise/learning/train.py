@@ -308,13 +308,16 @@ def train(a: argparse.Namespace) -> None:
         NeuralModel.save_params(npz_path, export_params(net), config)
 
     def run_eval() -> None:
-        if eval_tasks:
+        nonlocal evaluated
+        if eval_tasks and evaluated != step:
+            evaluated = step
             net.eval()
             t0 = time.monotonic()
             res = evaluate(numpy_model(net), eval_tasks, a.eval_beam)
             write({"eval": step, "elapsed": round(elapsed), **res, "secs": time.monotonic() - t0})
             net.train()
 
+    evaluated = -1  # the step of the last evaluation
     write({"start": step, "params": n_params, "config": asdict(config), "args": vars(a)})
     chunk0, skip_batches = divmod(step, a.chunk)
     loader = DataLoader(
