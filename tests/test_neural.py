@@ -274,7 +274,7 @@ def test_training_checkpoints_resumes_and_exports(tmp_path):
     common = [
         "--threads", "1", "--workers", "0", "--batch-size", "4", "--chunk", "2",
         "--char-dim", "8", "--enc-hidden", "8", "--tok-dim", "8", "--dec-hidden", "16",
-        "--eval-suite", str(suite), "--eval-tasks", "2", "--eval-beam", "3", "--log-every", "1",
+        "--eval-suite", str(suite), "--eval-tasks", "1", "--eval-beam", "2", "--log-every", "1",
         "--min-lr", "1", "--warmup", "1",  # a constant learning rate: no time-based decay
     ]  # fmt: skip
     whole, parts = tmp_path / "whole", tmp_path / "parts"
