@@ -13,6 +13,8 @@ one on all rows, and against the interpreter on the interpreter's sample.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,6 +120,8 @@ def bench_spark(df: pl.DataFrame, master: str) -> None:
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the UDF workers import likewise
+
     spark = (
         SparkSession.builder.master(master)
         .config("spark.ui.enabled", "false")
@@ -154,9 +158,11 @@ def main() -> None:
     ap.add_argument("--interp-rows", type=int, default=200_000)
     ap.add_argument("--spark-rows", type=int, default=0, help="0 skips Spark")
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--spark-only", action="store_true", help="skip the polars table")
     args = ap.parse_args()
-    df = make_frame(args.rows)
-    bench_polars(df, min(args.interp_rows, args.rows))
+    df = make_frame(max(args.rows, args.spark_rows) if args.spark_only else args.rows)
+    if not args.spark_only:
+        bench_polars(df, min(args.interp_rows, args.rows))
     if args.spark_rows:
         bench_spark(df.head(args.spark_rows), args.master)
 

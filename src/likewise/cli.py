@@ -264,9 +264,10 @@ def _engine(
     if engine != "python" and not table:
         raise _fail(f"--engine {engine} reads columns of a FILE: give FILE and --column")
     if engine == "python" and {fmt, out_fmt} - {"csv", "tsv"}:
-        raise _fail("Parquet and JSON Lines need polars (or spark) and a FILE with --column")
-    if engine == "spark" and not hasattr(Program, "to_spark"):
-        raise _fail("--engine spark needs Program.to_spark, which this version does not have yet")
+        raise _fail(
+            "Parquet and JSON Lines need polars (pip install 'likewise[polars]') or spark, "
+            "and a FILE with --column"
+        )
     if engine == "spark" and dest is None:
         raise _fail("--engine spark writes files: give --output PATH or --in-place")
     return engine

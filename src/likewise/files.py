@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -234,6 +235,8 @@ def apply_spark(
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
+    # Fallback UDFs run in Python workers that must import likewise: by default, this Python.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = (
         SparkSession.builder.master(master)
         .appName("likewise")
