@@ -5,6 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.strategies import exprs, texts
 
 import likewise.backends.pandas  # noqa: F401  (registers the accessors)
 from likewise import InvalidInput, Program
@@ -43,3 +46,12 @@ def test_missing_column_is_a_clear_error():
         df.likewise.apply(SWAP, "zz")
     with pytest.raises(InvalidInput, match="reads 1 column"):
         df.likewise.apply(SWAP, ["a", "a"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(exprs("S", ncols=2), st.lists(st.tuples(st.none() | texts, st.none() | texts), max_size=5))
+def test_random_programs_agree(node, data):
+    prog = Program(node, 2)
+    df = pd.DataFrame({"a": [r[0] for r in data], "b": [r[1] for r in data]}, dtype="string")
+    got = as_list(df.likewise.apply(prog, ["a", "b"]))
+    assert got == [node.run(r) for r in data], str(node)
