@@ -552,3 +552,14 @@ def test_spark_engine_writes_what_polars_writes(runner, tmp_path):
     r = invoke(runner, "apply", src, "--column", "name", "--program", "x1", "--engine", "spark")
     one_line_error(r, "--engine spark writes files")
     assert no_temporaries(tmp_path)
+
+
+def test_output_as_second_argument(runner, tmp_path):
+    src, dest = tmp_path / "in.csv", tmp_path / "out.parquet"
+    write_table(src, [["name"], *[[n] for n in NAMES]])
+    r = invoke(runner, "apply", src, dest, "--column", "name", "--program", SHORT)
+    assert r.exit_code == 0, r.output
+    assert pl.read_parquet(dest)["name"].to_list() == expected(NAMES)
+    r = invoke(runner, "apply", src, dest, "-o", tmp_path / "x.csv", "--column", "name",
+               "--program", SHORT)  # fmt: skip
+    assert r.exit_code == 2 and "give the output file once" in r.output

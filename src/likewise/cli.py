@@ -135,6 +135,10 @@ ENGINES = ("auto", "polars", "python", "spark")
 @app.command()
 def apply(
     file: Annotated[str, typer.Argument(help="Input file, or - for standard input.")] = "-",
+    out_file: Annotated[
+        Path | None,
+        typer.Argument(metavar="[OUTPUT]", help="Write to this file, as --output does."),
+    ] = None,
     example: ExampleOpt = None,  # type: ignore[assignment]
     column: Annotated[
         list[str] | None,
@@ -188,6 +192,10 @@ def apply(
     JSON Lines), and counted on stderr. Files are written whole or not at all.
     """
     columns = column or []
+    if out_file is not None:
+        if output is not None:
+            raise _fail("give the output file once: as OUTPUT or as --output")
+        output = out_file
     fmt, out_fmt, dest = _check_apply(file, columns, output_column, output, in_place, force, format)
     engine = _engine(engine, file, fmt, columns, out_fmt, dest)
     if interactive:
