@@ -238,3 +238,16 @@ def test_sampled_tasks_agree_with_mixed_rows(spark):
 def test_importing_likewise_does_not_import_pyspark():
     code = "import sys, likewise, likewise.program; assert 'pyspark' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_spark_case_changes_agree_with_python_on_latin_text(spark):
+    """The fast path (rows of spark_text.latin() characters) uses Spark's own upper and lower
+    (ICU): they must be Python's on every such character, alone and in one text."""
+    from likewise.backends.spark_text import latin
+
+    chars = latin()
+    data = [(c,) for c in chars] + [(chars,), (chars[::-1],)]
+    df = spark.createDataFrame(data, "s string")
+    rows = df.select("s", F.upper("s").alias("u"), F.lower("s").alias("l")).collect()
+    assert [(r.u, r.l) for r in rows] == [(r.s.upper(), r.s.lower()) for r in rows]
+    assert all(set(c.upper() + c.lower()) <= set(chars) for c in chars)

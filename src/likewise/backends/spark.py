@@ -42,7 +42,16 @@ from pyspark.sql import functions as F
 from likewise.backends import regex
 from likewise.backends.bounds import int_bounds
 from likewise.backends.spark_dates import format_date
-from likewise.backends.spark_text import bind, dialect, lower_text, proper_text, upper_text
+from likewise.backends.spark_text import (
+    bind,
+    dialect,
+    is_latin,
+    latin,
+    latin_dialect,
+    lower_text,
+    proper_text,
+    upper_text,
+)
 from likewise.errors import NotCompilable
 from likewise.lang import ast
 
@@ -60,7 +69,37 @@ def to_spark(node: ast.Node, columns: Sequence[Column | str], *, strict: bool = 
     if node.TYPE not in ("S", "B"):
         raise ValueError(f"to_spark compiles string and Boolean programs, not {node}")
     cols = [F.col(c) if isinstance(c, str) else c for c in columns]
-    return _Compiler(cols, strict).expr(node)
+    exact = _Compiler(cols, strict).expr(node)
+    if not set(_texts(node)) <= set(latin()):
+        return exact
+    fast = _Compiler(cols, strict, latin=True).expr(node)
+    if str(fast) == str(exact):
+        return exact
+    # Only rows holding a character outside latin() need the exact (slow) classes and case
+    # changes: every string the program builds from latin() inputs and constants is latin().
+    used = [i for i in sorted(node.inputs_used()) if i < len(cols)]  # the others are null
+    if not used:
+        return exact
+    latin_rows = _all([is_latin(_binary(cols[i].cast("string"))) for i in used])
+    return F.when(latin_rows, fast).otherwise(exact)
+
+
+def _texts(node: ast.Node) -> str:
+    """Every character of the program's constants and patterns."""
+    out = []
+    for a in node.args():
+        if isinstance(a, str):
+            out.append(a)
+        elif isinstance(a, tuple) and not (a and isinstance(a[0], ast.Node)):
+            out.extend(x for x in a if isinstance(x, str))
+    return "".join(out) + "".join(_texts(ch) for ch in node.children())
+
+
+def _all(conds: list[Column]) -> Column:
+    out = conds[0]
+    for cond in conds[1:]:
+        out = out & cond
+    return out
 
 
 def _binary(c: Column) -> Column:
@@ -80,9 +119,11 @@ def _nothing(node: ast.Node) -> Column:
 
 
 class _Compiler:
-    def __init__(self, cols: list[Column], strict: bool) -> None:
+    def __init__(self, cols: list[Column], strict: bool, latin: bool = False) -> None:
         self.cols = cols
         self.strict = strict
+        self.latin = latin  # compile for rows of spark_text.latin() characters only
+        self.d = latin_dialect() if latin else dialect()
         self.udfs = 0  # fallbacks so far: Spark refuses a Python UDF inside a lambda
 
     def expr(self, node: ast.Node) -> Column:
@@ -165,7 +206,7 @@ class _Compiler:
             q = n + (p.k + 1)
             return F.when(q >= 0, q)
         assert isinstance(p, ast.Pos)
-        return boundary(s, n, p.pat, p.i, p.bound == "End")
+        return boundary(s, n, p.pat, p.i, p.bound == "End", self.d)
 
     def span(self, s: Column, p1: Column, p2: Column) -> Column:
         return F.when(p1 <= p2, _substr(s, p1, p2 - p1))
@@ -184,11 +225,11 @@ def _first(rx: str, s: Column, group: int = 0) -> Column:
     return F.get(F.regexp_extract_all(s, F.lit(rx), F.lit(group)), 0)
 
 
-def boundary(s: Column, n: Column, pat: ast.Pattern, i: int, end: bool) -> Column:
+def boundary(s: Column, n: Column, pat: ast.Pattern, i: int, end: bool, d: regex.Dialect) -> Column:
     """The start or end (in characters) of the i-th match of ``pat`` in ``s`` (length ``n``)."""
     if isinstance(pat, str) and len(pat) > 1 and i < 0:
         return _literal_from_end(s, pat, i, end)
-    group = F.char_length(_first(regex.boundary(pat, i, end, dialect()), s, 1)).cast("bigint")
+    group = F.char_length(_first(regex.boundary(pat, i, end, d), s, 1)).cast("bigint")
     return group if i > 0 else n - group
 
 
@@ -203,8 +244,8 @@ def _literal_from_end(s: Column, lit: str, i: int, end: bool) -> Column:
     return F.when(j >= 0, start + len(lit) if end else start)
 
 
-def _matches(s: Column, pat: ast.Pattern) -> Column:
-    return F.regexp_extract_all(s, F.lit(regex.token(pat, dialect())), F.lit(0))
+def _matches(s: Column, pat: ast.Pattern, d: regex.Dialect) -> Column:
+    return F.regexp_extract_all(s, F.lit(regex.token(pat, d)), F.lit(0))
 
 
 # --- one rule per operator -------------------------------------------------------------------
@@ -215,14 +256,14 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> Column:
     if node.i == 0:
         return _nothing(node)
     if node.i == 1:
-        return _first(regex.token(node.pat, dialect()), s)
+        return _first(regex.token(node.pat, c.d), s)
     if abs(node.i) > MAX_LEN:
         return _nothing(node)
-    return F.try_element_at(_matches(s, node.pat), _int(node.i).cast("int"))
+    return F.try_element_at(_matches(s, node.pat, c.d), _int(node.i).cast("int"))
 
 
 def _get_first(c: _Compiler, node: ast.GetFirst) -> Column:
-    ms = _matches(c.src(node), node.pat)
+    ms = _matches(c.src(node), node.pat, c.d)
     if node.i == 0 or abs(node.i) > MAX_LEN:
         return _nothing(node)
     k = abs(node.i)
@@ -232,7 +273,7 @@ def _get_first(c: _Compiler, node: ast.GetFirst) -> Column:
 
 def _upto_from(c: _Compiler, node: ast.GetUpto | ast.GetFrom) -> Column:
     s = c.src(node)
-    upto = _first(regex.boundary(node.pat, 1, True, dialect()), s, 1)
+    upto = _first(regex.boundary(node.pat, 1, True, c.d), s, 1)
     if isinstance(node, ast.GetUpto):
         return upto
     return F.when(upto.isNotNull(), _substr(s, F.char_length(upto)))
@@ -242,10 +283,12 @@ def _has(c: _Compiler, node: ast.Has) -> Column:
     s = c.src(node)
     if node.pat == "":
         return F.when(s.isNotNull(), F.lit(False))
-    return s.rlike(regex.token(node.pat, dialect()))
+    return s.rlike(regex.token(node.pat, c.d))
 
 
 def _to_case(c: _Compiler, node: ast.ToCase) -> Column:
+    if c.latin and node.case in ("Lower", "AllCaps"):  # Spark's own, exact on latin() text
+        return (F.lower if node.case == "Lower" else F.upper)(c.src(node))
     if node.case == "Lower":
         return c.let(node.src, lower_text)
     if node.case == "AllCaps":
@@ -271,8 +314,8 @@ def _sub_str(c: _Compiler, node: ast.SubStr) -> Column:
 def _get_span(c: _Compiler, node: ast.GetSpan) -> Column:
     s = c.src(node)
     n = F.char_length(s).cast("bigint")
-    p1 = boundary(s, n, node.r1, node.i1, node.y1 == "End")
-    p2 = boundary(s, n, node.r2, node.i2, node.y2 == "End")
+    p1 = boundary(s, n, node.r1, node.i1, node.y1 == "End", c.d)
+    p2 = boundary(s, n, node.r2, node.i2, node.y2 == "End", c.d)
     return c.span(s, p1, p2)
 
 
@@ -369,8 +412,8 @@ _RULES: dict[type[ast.Node], Callable[[_Compiler, Any], Column]] = {
     ast.GetUpto: _upto_from,
     ast.GetFrom: _upto_from,
     ast.GetFirst: _get_first,
-    ast.GetAll: lambda c, node: F.array_join(_matches(c.src(node), node.pat), ""),
-    ast.JoinAll: lambda c, node: F.array_join(_matches(c.src(node), node.pat), node.sep),
+    ast.GetAll: lambda c, node: F.array_join(_matches(c.src(node), node.pat, c.d), ""),
+    ast.JoinAll: lambda c, node: F.array_join(_matches(c.src(node), node.pat, c.d), node.sep),
     ast.ToCase: _to_case,
     ast.Replace: _replace,
     ast.Trim: lambda c, node: F.btrim(c.src(node), _text(WHITESPACE)),

@@ -91,9 +91,6 @@ def _days_in_month(y: Column, m: Column) -> Column:
     )
 
 
-_NAMES = {"Y": "year", "m": "month", "d": "day", "H": "hour", "M": "minute", "S": "second"}
-
-
 def _lower(text: Column) -> Column:
     """``text.lower()`` for the text of a name field (letters that fold to ASCII ones)."""
     return change_chars(text, "lower", ascii_folds())
@@ -103,9 +100,9 @@ def _in_range(t: Column) -> Column:
     return bind(t, lambda v: F.when((v >= T_MIN) & (v <= T_MAX), v))
 
 
-def _parse(s: Column, fmt: str) -> Column:
-    """runtime.parse_date: seconds, or null where the text has no valid date (``s`` is read
-    twice)."""
+def _read(s: Column, fmt: str, use: Callable[[dict[str, Column], Column], Column]) -> Column:
+    """``use(fields, ok)`` on the fields of the first match of ``fmt`` in ``s`` (runtime.parse_date),
+    where ``ok`` says whether they make a valid moment; null where nothing matches."""
     parts, letters = [], []
     for d in rt._directives(fmt):
         if isinstance(d, tuple):
@@ -153,27 +150,30 @@ def _parse(s: Column, fmt: str) -> Column:
                 f[letter] = num
         if pm is not None:
             f["H"] = F.pmod(f["H"], _int(12)) + F.when(pm, 12).otherwise(0)
-        # Spark resolves field names regardless of case: "m" and "M" would clash.
-        cols = [v.cast("bigint").alias(_NAMES[k]) for k, v in f.items()]
-        return bind(F.struct(*cols, bad.alias("bad")), check)
-
-    def check(f: Column) -> Column:
-        y, m, d = f["year"], f["month"], f["day"]
-        hour, minute, second = f["hour"], f["minute"], f["second"]
+        f = {k: v.cast("bigint") for k, v in f.items()}
+        y, m, d = f["Y"], f["m"], f["d"]
         ok = (
-            ~f["bad"]
+            ~bad
             & y.between(1, 9999)
             & m.between(1, 12)
             & (d >= 1)
             & (d <= _days_in_month(y, m))
-            & hour.between(0, 23)
-            & minute.between(0, 59)
-            & second.between(0, 59)
+            & f["H"].between(0, 23)
+            & f["M"].between(0, 59)
+            & f["S"].between(0, 59)
         )
-        t = _days(y, m, d) * DAY + hour * 3600 + minute * 60 + second
-        return F.when(F.coalesce(ok, F.lit(False)), t)
+        return use(f, F.coalesce(ok, F.lit(False)))
 
     return F.when(s.rlike(rx), bind(F.split(joined, F.lit(_SEP), -1), fields))
+
+
+def _seconds(f: dict[str, Column]) -> Column:
+    return _days(f["Y"], f["m"], f["d"]) * DAY + f["H"] * 3600 + f["M"] * 60 + f["S"]
+
+
+def _parse(s: Column, fmt: str) -> Column:
+    """runtime.parse_date: seconds, or null where the text has no valid date."""
+    return _read(s, fmt, lambda f, ok: F.when(ok, _seconds(f)))
 
 
 def _round(t: Column, unit: str) -> Column:
@@ -211,52 +211,59 @@ def _digits(x: Column, width: int) -> Column:
     return F.lpad(x.cast("string"), width, "0")
 
 
+def _write(fmt: str, f: dict[str, Column], weekday: Callable[[], Column]) -> Column:
+    """runtime.render_date of the moment with fields ``f`` (Y, m, d, H, M, S; each read
+    several times); ``weekday()`` gives its day of the week (Monday is 0)."""
+    y, m, d, hour = f["Y"], f["m"], f["d"], f["H"]
+    numbers: dict[str, Callable[[], tuple[Column, int]]] = {
+        "Y": lambda: (y, 4),
+        "y": lambda: (mod(y, 100), 2),
+        "m": lambda: (m, 2),
+        "d": lambda: (d, 2),
+        "H": lambda: (hour, 2),
+        "I": lambda: (F.when(mod(hour, 12) == 0, 12).otherwise(mod(hour, 12)), 2),
+        "M": lambda: (f["M"], 2),
+        "S": lambda: (f["S"], 2),
+        "q": lambda: (div(m - 1, 3) + 1, 1),
+    }
+    pieces: list[Column] = []
+    for directive in rt._directives(fmt):
+        if not isinstance(directive, tuple):
+            pieces.append(F.lit(directive))
+            continue
+        letter, pad = directive
+        if letter in numbers:
+            value, width = numbers[letter]()
+            # %-m, %-d, %-H and %-I drop the zero; the others always pad
+            padded = pad or letter not in "mdHI"
+            pieces.append(_digits(value, width) if padded else value.cast("string"))
+        elif letter == "o":
+            suffix = (
+                F.when(mod(d, 100).between(10, 20), "th")
+                .when(mod(d, 10) == 1, "st")
+                .when(mod(d, 10) == 2, "nd")
+                .when(mod(d, 10) == 3, "rd")
+                .otherwise("th")
+            )
+            pieces.append(F.concat(d.cast("string"), suffix))
+        elif letter in "BbAa":
+            names = rt.MONTHS if letter in "Bb" else rt.WEEKDAYS
+            table = const_array([n if letter.isupper() else n[:3] for n in names])
+            key = m - 1 if letter in "Bb" else weekday()
+            pieces.append(F.get(table, key.cast("int")))
+        else:  # "p"
+            pieces.append(F.when(hour < 12, "AM").otherwise("PM"))
+    return F.concat(*pieces) if pieces else F.lit("")
+
+
 def _render(t: Column, fmt: str) -> Column:
     """runtime.render_date (``t`` is read several times)."""
     days, secs = div(t, DAY), mod(t, DAY)
 
     def write(c: Column) -> Column:
-        y, m, d = c["y"], c["m"], c["d"]
-        hour = div(secs, 3600)
-        numbers: dict[str, Callable[[], tuple[Column, int]]] = {
-            "Y": lambda: (y, 4),
-            "y": lambda: (mod(y, 100), 2),
-            "m": lambda: (m, 2),
-            "d": lambda: (d, 2),
-            "H": lambda: (hour, 2),
-            "I": lambda: (F.when(mod(hour, 12) == 0, 12).otherwise(mod(hour, 12)), 2),
-            "M": lambda: (div(mod(secs, 3600), 60), 2),
-            "S": lambda: (mod(secs, 60), 2),
-            "q": lambda: (div(m - 1, 3) + 1, 1),
-        }
-        pieces: list[Column] = []
-        for directive in rt._directives(fmt):
-            if not isinstance(directive, tuple):
-                pieces.append(F.lit(directive))
-                continue
-            letter, pad = directive
-            if letter in numbers:
-                value, width = numbers[letter]()
-                # %-m, %-d, %-H and %-I drop the zero; the others always pad
-                padded = pad or letter not in "mdHI"
-                pieces.append(_digits(value, width) if padded else value.cast("string"))
-            elif letter == "o":
-                suffix = (
-                    F.when(mod(d, 100).between(10, 20), "th")
-                    .when(mod(d, 10) == 1, "st")
-                    .when(mod(d, 10) == 2, "nd")
-                    .when(mod(d, 10) == 3, "rd")
-                    .otherwise("th")
-                )
-                pieces.append(F.concat(d.cast("string"), suffix))
-            elif letter in "BbAa":
-                names = rt.MONTHS if letter in "Bb" else rt.WEEKDAYS
-                table = const_array([n if letter.isupper() else n[:3] for n in names])
-                key = m - 1 if letter in "Bb" else mod(days + 2, 7)  # Monday is 0
-                pieces.append(F.get(table, key.cast("int")))
-            else:  # "p"
-                pieces.append(F.when(hour < 12, "AM").otherwise("PM"))
-        return F.concat(*pieces) if pieces else F.lit("")
+        f = {"Y": c["y"], "m": c["m"], "d": c["d"], "H": div(secs, 3600)}
+        f |= {"M": div(mod(secs, 3600), 60), "S": mod(secs, 60)}
+        return _write(fmt, f, lambda: mod(days + 2, 7))  # Monday is 0
 
     return F.when(t.isNotNull(), bind(_civil(days), write))
 
@@ -265,6 +272,9 @@ def format_date(s: Column, in_fmt: str, out_fmt: str, unit: str, shift: int) -> 
     """runtime.format_date."""
     if abs(shift) > 10**8 or unit not in rt.ROUND_UNITS:
         return F.lit(None).cast("string")
+    if not unit and not shift:  # the fields as read, with no detour through seconds
+        weekday = lambda f: lambda: mod(_days(f["Y"], f["m"], f["d"]) + 2, 7)  # noqa: E731
+        return _read(s, in_fmt, lambda f, ok: F.when(ok, _write(out_fmt, f, weekday(f))))
     t = _parse(s, in_fmt)
     if unit:
         t = _in_range(bind(t, lambda v: _round(v, unit)))

@@ -53,6 +53,66 @@ def dialect() -> regex.Dialect:
     )
 
 
+# --- the fast path: rows of old Latin text ----------------------------------------------------
+
+LATIN_END = 0x24F  # Basic Latin to Latin Extended-B, assigned in Unicode 1.1 to 4.1
+
+
+@cache
+def latin() -> str:
+    """The characters up to U+024F (assigned by Unicode 5.0) whose upper- and lower-case forms
+    (and theirs) are such characters too, less the cased letters with no other case. Spark's
+    own ``upper`` and ``lower`` (ICU, bundled with Spark) change their case as Python does:
+    ``tests/test_backend_spark.py`` checks every one of them on the Spark that runs it."""
+
+    def paired(ch: str) -> bool:
+        # A cased letter with no other case (like "ƛ" in Python's Unicode, whose capital
+        # came in Unicode 16) may gain one in a later version: left out.
+        return not (ch.islower() and ch.upper() == ch or ch.isupper() and ch.lower() == ch)
+
+    keep = {chr(c) for c in range(LATIN_END + 1) if paired(chr(c))}
+    while True:
+        drop = {c for c in keep if not all(o in keep for o in c.upper() + c.lower())}
+        if not drop:
+            return "".join(sorted(keep))
+        keep -= drop
+
+
+def latin_ranges(pred: Callable[[str], bool] = lambda ch: True) -> Ranges:
+    out: Ranges = []
+    for ch in latin():
+        if pred(ch):
+            c = ord(ch)
+            if out and out[-1][1] == c - 1:
+                out[-1] = (out[-1][0], c)
+            else:
+                out.append((c, c))
+    return out
+
+
+@cache
+def not_latin() -> str:
+    """A Java regex finding a character outside :func:`latin`."""
+    return "[^" + "".join(regex.atom(lo, hi) for lo, hi in latin_ranges()) + "]"
+
+
+@cache
+def latin_dialect() -> regex.Dialect:
+    """:func:`dialect` for text made of :func:`latin` characters only: small classes of BMP
+    ranges, which Java tests quickly (in order: ASCII first)."""
+
+    def flat(pred: Callable[[str], bool]) -> str:
+        return "[" + "".join(regex.atom(lo, hi) for lo, hi in latin_ranges(pred)) + "]"
+
+    return regex.Dialect(letter=flat(str.isalpha), upper=flat(str.isupper), lower=flat(str.islower))
+
+
+def is_latin(s: Column) -> Column:
+    """Whether ``s`` holds :func:`latin` characters only (null for null): ASCII text is
+    recognised by its length in bytes, without a regex."""
+    return (F.octet_length(s) == F.char_length(s)) | ~s.rlike(not_latin())
+
+
 # --- case ----------------------------------------------------------------------------------
 
 
