@@ -150,3 +150,7 @@ def test_integers_beyond_64_bits_fall_back(text):
     assert_same(node, [("abc", ""), ("99999999999999999999999", ""), (None, None)])
     with pytest.raises(NotCompilable):
         to_polars(node, ["a", "b"], strict=True)
+
+
+def test_replace_in_a_constant_by_a_column():
+    assert_same(parse('StrReplace("", "0", x1)'), [(None, None), ("", None), ("a", "b")])

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from likewise.backends import regex
-from likewise.backends.bounds import int_bounds
+from likewise.backends.compiler import Compiler
 from likewise.backends.polars_dates import format_date
 from likewise.errors import NotCompilable
 from likewise.lang import ast
@@ -35,7 +35,6 @@ __all__ = ["to_polars"]
 DTYPES = {"S": pl.String, "I": pl.Int64, "B": pl.Boolean}
 # What str.strip() removes: every character for which str.isspace() holds.
 WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
-MAX_LEN = 2**32 - 1  # the most characters a polars string holds
 
 
 def to_polars(node: ast.Node, columns: Sequence[pl.Expr | str], *, strict: bool = False) -> pl.Expr:
@@ -55,24 +54,9 @@ def to_polars(node: ast.Node, columns: Sequence[pl.Expr | str], *, strict: bool 
     return out.alias(name) if name else out
 
 
-class _Compiler:
-    def __init__(self, cols: list[pl.Expr], strict: bool) -> None:
-        self.cols = cols
-        self.strict = strict
-
-    def expr(self, node: ast.Node) -> pl.Expr:
-        rule = _RULES.get(type(node))
-        try:
-            if rule is None:
-                raise NotCompilable(f"polars has no native form of {type(node).__name__}")
-            if node.TYPE == "I":
-                int_bounds(node, MAX_LEN)
-            return rule(self, node)
-        except NotCompilable:
-            # An integer subtree may hold integers too large for Int64: its parent falls back.
-            if self.strict or node.TYPE == "I":
-                raise
-            return self.fallback(node)
+class _Compiler(Compiler[pl.Expr]):
+    ENGINE = "polars"
+    MAX_LEN = 2**32 - 1  # the most characters a polars string holds
 
     def fallback(self, node: ast.Node) -> pl.Expr:
         """The interpreter over whole batches, for this subtree only."""
@@ -296,6 +280,8 @@ def _str_substr(c: _Compiler, node: ast.StrSubstr) -> pl.Expr:
 def _str_replace(c: _Compiler, node: ast.StrReplace) -> pl.Expr:
     if not isinstance(node.old, ast.Const):
         raise NotCompilable("str.replace with a computed pattern")
+    if not node.s.inputs_used() and node.new.inputs_used():
+        raise NotCompilable("polars replaces in a constant only with a constant")
     s, new = c.expr(node.s), c.expr(node.new)
     if not node.old.text:
         return pl.concat_str([new, s])
@@ -386,3 +372,6 @@ class LikewiseNamespace:
 
     def apply(self, program: Program, *more: pl.Expr | str) -> pl.Expr:
         return program.to_polars(self._expr, *more)
+
+
+_Compiler.RULES = _RULES

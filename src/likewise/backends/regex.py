@@ -41,10 +41,11 @@ def all_chars() -> str:
     return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
 
 
-def ranges(pred: Callable[[str], bool]) -> Ranges:
-    """The code points for which ``pred`` holds, as inclusive ranges."""
+def ranges(pred: Callable[[str], bool], chars: str | None = None) -> Ranges:
+    """The code points (of ``chars``, sorted; default: all) for which ``pred`` holds, as
+    inclusive ranges."""
     out: Ranges = []
-    for ch in all_chars():
+    for ch in all_chars() if chars is None else chars:
         if pred(ch):
             c = ord(ch)
             if out and out[-1][1] == c - 1:

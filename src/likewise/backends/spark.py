@@ -40,7 +40,7 @@ from pyspark.sql import Column
 from pyspark.sql import functions as F
 
 from likewise.backends import regex
-from likewise.backends.bounds import int_bounds
+from likewise.backends.compiler import Compiler
 from likewise.backends.spark_dates import format_date
 from likewise.backends.spark_text import (
     bind,
@@ -52,7 +52,6 @@ from likewise.backends.spark_text import (
     proper_text,
     upper_text,
 )
-from likewise.errors import NotCompilable
 from likewise.lang import ast
 
 __all__ = ["to_spark"]
@@ -118,27 +117,15 @@ def _nothing(node: ast.Node) -> Column:
     return F.lit(None).cast(TYPES[node.TYPE])
 
 
-class _Compiler:
+class _Compiler(Compiler[Column]):
+    ENGINE = "Spark"
+    MAX_LEN = MAX_LEN  # the module's bound, above
+
     def __init__(self, cols: list[Column], strict: bool, latin: bool = False) -> None:
-        self.cols = cols
-        self.strict = strict
+        super().__init__(cols, strict)
         self.latin = latin  # compile for rows of spark_text.latin() characters only
         self.d = latin_dialect() if latin else dialect()
         self.udfs = 0  # fallbacks so far: Spark refuses a Python UDF inside a lambda
-
-    def expr(self, node: ast.Node) -> Column:
-        rule = _RULES.get(type(node))
-        try:
-            if rule is None:
-                raise NotCompilable(f"Spark has no native form of {type(node).__name__}")
-            if node.TYPE == "I":
-                int_bounds(node, MAX_LEN)
-            return rule(self, node)
-        except NotCompilable:
-            # An integer subtree may hold integers too large for 64 bits: its parent falls back.
-            if self.strict or node.TYPE == "I":
-                raise
-            return self.fallback(node)
 
     def fallback(self, node: ast.Node) -> Column:
         """The interpreter in an Arrow-optimized Python UDF, for this subtree only."""
@@ -436,3 +423,4 @@ _RULES: dict[type[ast.Node], Callable[[_Compiler, Any], Column]] = {
     ast.IntIf: _if,
     ast.FormatDate: _format_date,
 }
+_Compiler.RULES = _RULES

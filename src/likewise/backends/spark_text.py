@@ -79,15 +79,7 @@ def latin() -> str:
 
 
 def latin_ranges(pred: Callable[[str], bool] = lambda ch: True) -> Ranges:
-    out: Ranges = []
-    for ch in latin():
-        if pred(ch):
-            c = ord(ch)
-            if out and out[-1][1] == c - 1:
-                out[-1] = (out[-1][0], c)
-            else:
-                out.append((c, c))
-    return out
+    return ranges(pred, latin())
 
 
 @cache
