@@ -105,3 +105,22 @@ def programs(ncols: int = 2) -> st.SearchStrategy[Node]:
 def inputs(ncols: int = 2) -> st.SearchStrategy[tuple[str, ...]]:
     """Input rows: arbitrary Unicode (empty strings included) or realistic text."""
     return st.tuples(*[texts] * ncols)
+
+
+# Programs every backend must compile natively (strict=True) and run exactly.
+NATIVE = [
+    'Concat(GetToken(Word, -1), ", ", SubStr(1, 1), ".")',
+    "ToCase(Proper, GetToken(Word, 1))",
+    "ToCase(AllCaps, GetSpan(Word, 1, Start, Number, -1, End))",
+    'GetSpan(" - ", -1, End, " - ", -2, Start)',
+    'GetSpan(PropCase, 2, Start, "ab", 1, End)',
+    "GetFirst(Digit, -3)",
+    'JoinAll(Number, "-")',
+    'GetFrom(", ")',
+    "GetUpto(AllCaps)",
+    'Replace(".", "/", Trim())',
+    'If(Has(Number), GetAll(Number), "none")',
+    'FormatDate("%m/%d/%Y", "%Y-%m-%d")',
+    'FormatDate("%b %-d, %Y %I:%M %p", "%A %o %B %y %H:%M:%S q%q", "~15min", 30)',
+    'FormatDate("%Y-%m-%d", "%d.%m.%Y", "month-end")',
+]

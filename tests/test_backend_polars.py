@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.strategies import exprs, texts
+from tests.strategies import NATIVE, exprs, texts
 
 from likewise.backends.polars import to_polars
 from likewise.errors import NotCompilable
@@ -38,22 +38,6 @@ def test_random_programs_agree(node, data):
     assert_same(node, data)
 
 
-NATIVE = [
-    'Concat(GetToken(Word, -1), ", ", SubStr(1, 1), ".")',
-    "ToCase(Proper, GetToken(Word, 1))",
-    "ToCase(AllCaps, GetSpan(Word, 1, Start, Number, -1, End))",
-    'GetSpan(" - ", -1, End, " - ", -2, Start)',
-    'GetSpan(PropCase, 2, Start, "ab", 1, End)',
-    "GetFirst(Digit, -3)",
-    'JoinAll(Number, "-")',
-    'GetFrom(", ")',
-    "GetUpto(AllCaps)",
-    'Replace(".", "/", Trim())',
-    'If(Has(Number), GetAll(Number), "none")',
-    'FormatDate("%m/%d/%Y", "%Y-%m-%d")',
-    'FormatDate("%b %-d, %Y %I:%M %p", "%A %o %B %y %H:%M:%S q%q", "~15min", 30)',
-    'FormatDate("%Y-%m-%d", "%d.%m.%Y", "month-end")',
-]
 SAMPLES = [
     ("John Smith", "x"),
     ("Ann-Marie O'Neil 42 - 7 - b", ""),

@@ -11,6 +11,7 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.strategies import NATIVE as POLARS_NATIVE
 from tests.strategies import exprs, texts
 
 from likewise.errors import InvalidInput, NotCompilable
@@ -89,20 +90,7 @@ def test_random_programs_agree(interpreted, nodes, data):
 
 
 NATIVE = [
-    'Concat(GetToken(Word, -1), ", ", SubStr(1, 1), ".")',
-    "ToCase(Proper, GetToken(Word, 1))",
-    "ToCase(AllCaps, GetSpan(Word, 1, Start, Number, -1, End))",
-    'GetSpan(" - ", -1, End, " - ", -2, Start)',
-    'GetSpan(PropCase, 2, Start, "ab", 1, End)',
-    "GetFirst(Digit, -3)",
-    'JoinAll(Number, "-")',
-    'GetFrom(", ")',
-    "GetUpto(AllCaps)",
-    'Replace(".", "/", Trim())',
-    'If(Has(Number), GetAll(Number), "none")',
-    'FormatDate("%m/%d/%Y", "%Y-%m-%d")',
-    'FormatDate("%b %-d, %Y %I:%M %p", "%A %o %B %y %H:%M:%S q%q", "~15min", 30)',
-    'FormatDate("%Y-%m-%d", "%d.%m.%Y", "month-end")',
+    *POLARS_NATIVE,
     # Beyond the polars list: Python's case rules and the SMT-LIB operators.
     "ToCase(Lower, Concat(x1, x2))",
     "ToCase(Proper, x2)",

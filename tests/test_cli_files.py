@@ -45,6 +45,12 @@ def invoke(runner: CliRunner, *args: str | Path, input: str | None = None):
     return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
+def apply_short(runner: CliRunner, src: Path, out: Path, *more: str | Path):
+    """``likewise apply SRC -o OUT`` of the SHORT program into a new column ``short``."""
+    args = ["--column", "name", "--output-column", "short", "-o", out, "--program", SHORT]
+    return invoke(runner, "apply", src, *args, *more)
+
+
 def expected(values: list[str | None]) -> list[str | None]:
     """The interpreter's output row by row; a null input has no value."""
     return [None if v is None else PROG._run((v,)) for v in values]
@@ -92,19 +98,7 @@ def test_text_formats_round_trip(runner, tmp_path, ext):
     sep = files.SEPARATORS[fmt]
     src, out = tmp_path / f"in{ext}", tmp_path / f"out{ext}"
     write_table(src, [["id", "name"], *([str(i), n] for i, n in enumerate(NAMES))], sep)
-    r = invoke(
-        runner,
-        "apply",
-        src,
-        "--column",
-        "name",
-        "--output-column",
-        "short",
-        "-o",
-        out,
-        "--program",
-        SHORT,
-    )
+    r = apply_short(runner, src, out)
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""
     rows = table(out, fmt)
@@ -122,19 +116,7 @@ def test_typed_formats_round_trip_with_nulls(runner, tmp_path, ext):
     df = pl.DataFrame({"id": list(range(len(values))), "name": values})
     src, out = tmp_path / f"in{ext}", tmp_path / f"out{ext}"
     df.write_parquet(src) if fmt == "parquet" else df.write_ndjson(src)
-    r = invoke(
-        runner,
-        "apply",
-        src,
-        "--column",
-        "name",
-        "--output-column",
-        "short",
-        "-o",
-        out,
-        "--program",
-        SHORT,
-    )
+    r = apply_short(runner, src, out)
     assert r.exit_code == 0, r.stderr
     rows = table(out, fmt)
     assert [row["id"] for row in rows] == list(range(len(values)))  # other columns keep types
