@@ -6,7 +6,7 @@
 'Turing, A.'
 """
 
-from likewise.api import learn
+from likewise.api import induce, learn
 from likewise.errors import (
     InvalidExamples,
     InvalidInput,
@@ -32,6 +32,7 @@ __all__ = [
     "Program",
     "SuiteError",
     "dumps",
+    "induce",
     "learn",
     "loads",
     "suggest",

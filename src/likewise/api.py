@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from likewise.errors import InvalidExamples, InvalidInput, NoProgramFound
+from likewise.errors import InvalidExamples, InvalidInput, LikewiseError, NoProgramFound
 from likewise.lang import runtime
 from likewise.lang.ast import FormatDate, Node
 from likewise.program import Program, Row, as_row
-from likewise.synth import engine
+from likewise.synth import engine as synth
+from likewise.synth import neural
 
 MAX_CHARS = 10_000  # per string in an example; synthesis cost grows with length
 
@@ -70,6 +71,7 @@ def learn(
     noise: str | int = "auto",
     constants: Sequence[str] = (),
     alternatives: int = 4,
+    engine: str = "auto",
 ) -> Program:
     """Learn the most plausible program that maps every example's input to its output.
 
@@ -79,7 +81,9 @@ def learn(
     few typed characters; those examples are listed in ``Program.suspect_examples``.
     ``noise=0`` demands that every example is reproduced exactly. ``constants`` are optional
     literal strings worth trying. ``alternatives`` bounds how many next-best programs are kept
-    (they feed ``Program.alternatives``, confidence and ``suggest``). Raises
+    (they feed ``Program.alternatives``, confidence and ``suggest``). ``engine="auto"`` joins
+    the symbolic synthesizers and the neural one (its beam search adds candidates, its
+    likelihood ranks them all); ``"symbolic"`` or ``"neural"`` uses one side alone. Raises
     :class:`InvalidExamples` for unusable examples and :class:`NoProgramFound` when nothing in
     the language fits within ``timeout`` seconds.
     """
@@ -89,13 +93,21 @@ def learn(
         raise InvalidExamples(f"alternatives must be a whole number >= 0, got {alternatives!r}")
     if noise not in ("auto", 0):
         raise InvalidExamples(f"noise must be 'auto' or 0, got {noise!r}")
+    if engine not in synth.ENGINES:
+        raise InvalidExamples(f"engine must be one of {', '.join(synth.ENGINES)}, got {engine!r}")
     rows = [as_row(r, ncols, f"unlabeled row {n + 1}") for n, r in enumerate(inputs or ())]
     if not isinstance(timeout, (int, float)) or not math.isfinite(timeout) or timeout <= 0:
         raise InvalidExamples(f"timeout must be a positive number of seconds, got {timeout!r}")
-    found = engine.synthesize(
-        exs, rows[:1000], tuple(constants), float(timeout), alternatives + 1, noise == "auto"
+    found = synth.synthesize(
+        exs,
+        rows[:1000],
+        tuple(constants),
+        float(timeout),
+        alternatives + 1,
+        noise == "auto",
+        engine,
     )
-    if isinstance(found, engine.Failure):
+    if isinstance(found, synth.Failure):
         raise NoProgramFound(found.message, tuple(original[i] for i in found.examples))
     progs = [
         Program(
@@ -107,9 +119,32 @@ def learn(
         )
         for c in found
     ]
-    best = progs[0].with_alternatives(progs[1:])
+    best = Program(
+        progs[0].node,
+        ncols,
+        cost=progs[0].cost,
+        engine=progs[0].engine,
+        alternatives=progs[1:],
+        suspects=progs[0].suspect_examples,
+        examples=exs,
+    )
     best.notes.extend(_ambiguous_dates(best.node, [r for r, _ in exs] + rows))
     return best
+
+
+def induce(examples: Iterable[tuple[Row, str]], rows: Iterable[Row]) -> list[str]:
+    """Each row's output generated character by character from the examples by the neural
+    induction model, with no program in between (RobustFill's induction). Such outputs are
+    a guess to compare with, not a program: ``learn`` uses them to lower the confidence of
+    rows where they disagree with its program's."""
+    exs, _ = _examples(examples)
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
+        raise InvalidInput("rows must be a list of input rows (strings or tuples of strings)")
+    clean = [as_row(r, len(exs[0][0]), f"row {n + 1}") for n, r in enumerate(rows)]
+    out = neural.induce(exs, clean)
+    if out is None:
+        raise LikewiseError("the induction model is unavailable (no model weights)")
+    return out
 
 
 def _ambiguous_dates(node: Node, rows: list[tuple[str, ...]]) -> list[str]:

@@ -151,6 +151,7 @@ def run_task(
     seed: int = 0,
     exact: bool = False,
     ask: int = 0,
+    engine: str = "auto",
 ) -> Result:
     task = task.observe(observe)
     tag = task.tags[0] if task.tags else ""
@@ -165,6 +166,7 @@ def run_task(
             timeout=timeout,
             constants=task.constants,
             noise=0 if exact else "auto",
+            engine=engine,
         )
     except LikewiseError as e:
         held = False if task.test else None
@@ -225,13 +227,14 @@ def run(
     seed: int = 0,
     exact: bool = False,
     ask: int = 0,
+    engine: str = "auto",
 ) -> list[Result]:
     results = []
     for e in entries:
         if e.task is None:
             r = Result(e.name, "unsupported", False, None, 0.0, error=e.error)
         else:
-            r = run_task(e.task, timeout, observe, noise, seed, exact, ask)
+            r = run_task(e.task, timeout, observe, noise, seed, exact, ask, engine)
         results.append(r)
         progress(r)
     return results

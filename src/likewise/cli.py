@@ -524,9 +524,17 @@ def bench(
             help="Answer this many suggest() questions from the held-out rows before learning."
         ),
     ] = 0,
+    engine: Annotated[
+        str,
+        typer.Option(help="Synthesizer: auto (symbolic and neural together), symbolic, neural."),
+    ] = "auto",
 ) -> None:
     """Run benchmark suites and print one row per task and a summary."""
     from likewise import bench as b
+    from likewise.synth.engine import ENGINES
+
+    if engine not in ENGINES:
+        raise _fail(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
 
     try:
         entries = b.load(suites, test_suffix)
@@ -542,7 +550,7 @@ def bench(
         detail = r.program or r.error
         typer.echo(f"{r.name:48.48s} {r.status:12s} {r.seconds:7.3f}s{held}  {detail[:120]}")
 
-    results = b.run(entries, timeout, observe, show, noise, seed, exact, ask)
+    results = b.run(entries, timeout, observe, show, noise, seed, exact, ask, engine)
     typer.echo("")
     tags = b.by_tag(results)
     if len(tags) > 1:
@@ -567,6 +575,7 @@ def bench(
             "timeout": timeout,
             "observe": observe,
             "test_suffix": test_suffix,
+            "engine": engine,
         }
         json_out.write_text(json.dumps(b.as_json(results, meta), indent=1), encoding="utf-8")
 

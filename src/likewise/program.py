@@ -13,10 +13,12 @@ from likewise.lang.ast import Node
 from likewise.lang.describe import describe
 from likewise.lang.explain import Span, explain
 from likewise.lang.syntax import parse
+from likewise.synth import neural
 
 Row = str | Sequence[str]
 FORMAT_VERSION = 1
 UNCERTAIN_BELOW = 0.75  # a row whose confidence is lower is flagged by apply(on_uncertain="flag")
+INDUCTION_WEIGHT = 0.5  # how much a trusted induction model's disagreement lowers confidence
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,17 @@ def as_row(row: object, ncols: int, what: str = "row") -> tuple[str, ...]:
 class Program:
     """A learned string program. ``str(p)`` is its readable text; ``p(x)`` runs it."""
 
-    __slots__ = ("_alternatives", "cost", "engine", "ncols", "node", "notes", "suspect_examples")
+    __slots__ = (
+        "_alternatives",
+        "_examples",
+        "_induction",
+        "cost",
+        "engine",
+        "ncols",
+        "node",
+        "notes",
+        "suspect_examples",
+    )
 
     def __init__(
         self,
@@ -60,6 +72,7 @@ class Program:
         engine: str = "",
         alternatives: Sequence[Program] = (),
         suspects: Sequence[tuple[int, str, str | None]] = (),
+        examples: Sequence[tuple[tuple[str, ...], str]] = (),
     ) -> None:
         if node.TYPE != "S":
             raise ParseError(f"a program must produce a string, but {node} produces {node.TYPE}")
@@ -68,6 +81,9 @@ class Program:
         self.cost = cost
         self.engine = engine
         self._alternatives = tuple(alternatives)
+        # The examples it was learned from: the induction model's cross-check reads them.
+        self._examples = tuple(examples)
+        self._induction: float | None = None  # how far that cross-check is trusted (0 to 1)
         # Examples this program does not reproduce because they look mistyped:
         # (index in the examples given, the output given, the output this program gives, or
         # None where it gives no value because the example's input looks mistyped).
@@ -83,6 +99,7 @@ class Program:
             engine=self.engine,
             alternatives=alternatives,
             suspects=self.suspect_examples,
+            examples=self._examples,
         )
         prog.notes.extend(self.notes)
         return prog
@@ -115,16 +132,18 @@ class Program:
         """Outputs for many rows; each row is a string or a tuple of strings.
 
         ``on_uncertain="flag"`` returns a :class:`Cell` per row instead, marking the rows where
-        the plausible programs disagree rather than filling them silently.
+        the plausible programs disagree, or where the induction model expects another output,
+        rather than filling them silently.
         """
         if on_uncertain not in ("fill", "flag"):
             raise InvalidInput(f"on_uncertain must be 'fill' or 'flag', not {on_uncertain!r}")
         clean = [as_row(r, self.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
         if on_uncertain == "fill":
             return [self._run(r) for r in clean]
+        values = [self._run(r) for r in clean]
         cells = []
-        for r in clean:
-            value, conf = self._run(r), self._confidence(r)
+        for r, value, check in zip(clean, values, self._cross_check(clean, values), strict=True):
+            conf = self._agreement(r, value) * check
             cells.append(Cell(value, conf, value is None or conf < UNCERTAIN_BELOW))
         return cells
 
@@ -133,16 +152,34 @@ class Program:
         progs = [self, *self._alternatives]
         return [(math.exp(-(p.cost - self.cost)), p) for p in progs]
 
-    def _confidence(self, row: tuple[str, ...]) -> float:
-        mine = self._run(row)
+    def _agreement(self, row: tuple[str, ...], mine: str | None) -> float:
         if mine is None:
             return 0.0
         weights = self._weights()
         agree = sum(w for w, p in weights if p._run(row) == mine)
         return agree / sum(w for w, _ in weights)
 
+    def _cross_check(
+        self, rows: Sequence[tuple[str, ...]], values: Sequence[str | None]
+    ) -> list[float]:
+        """Per row, 1 where the induction model generates this program's output from the
+        examples, else less: by ``INDUCTION_WEIGHT`` times how often the model reproduces
+        each example from the others (so a model that cannot do this task costs nothing)."""
+        if self._induction is None:
+            self._induction = neural.induction_reliability(self._examples)
+        if not self._induction or not rows:
+            return [1.0] * len(rows)
+        induced = neural.induce(self._examples, rows) or [None] * len(rows)
+        penalty = 1.0 - INDUCTION_WEIGHT * self._induction
+        return [1.0 if i == v else penalty for i, v in zip(induced, values, strict=True)]
+
+    def _confidence(self, row: tuple[str, ...]) -> float:
+        mine = self._run(row)
+        return self._agreement(row, mine) * self._cross_check([row], [mine])[0]
+
     def confidence(self, *columns: str) -> float:
-        """How much the plausible programs agree with this one's output on a row (0 to 1)."""
+        """How sure this program is of its output on a row (0 to 1): how much the plausible
+        programs agree with it, lowered where the induction model expects another output."""
         return self._confidence(as_row(columns[0] if len(columns) == 1 else columns, self.ncols))
 
     def explain(self, *columns: str) -> list[Span]:

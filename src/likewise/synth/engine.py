@@ -4,6 +4,11 @@ Order: the version space (fast, covers most real tasks), a short bottom-up pass 
 program such as ``Replace("-", "")`` can beat a long concatenation or a conditional),
 conditionals over the version space when nothing simple fits, then bottom-up enumeration to the
 deadline. With the noise model on, programs that miss an example or two by a typo compete too.
+
+The neural synthesizer (:mod:`likewise.synth.neural`) joins in with ``engine="auto"``: its beam
+search adds candidates when the symbolic engines find nothing or only a contrived program,
+and its likelihood is a ranking feature over the whole pool. ``engine="neural"`` uses the beam
+search alone, ``engine="symbolic"`` never the network.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 
 from likewise.lang.ast import If, Node
 from likewise.lang.simplify import canonical
-from likewise.synth import bottom_up, conditionals, version_space
+from likewise.synth import bottom_up, conditionals, neural, version_space
 from likewise.synth import noise as noise_model
 from likewise.synth.deadline import Deadline, Timeout
 from likewise.synth.rank import rerank
@@ -23,6 +28,8 @@ Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
 CONTRIVED = 8.0
 MAX_NOISY_EXAMPLES = 10
+ENGINES = ("auto", "symbolic", "neural")
+BEAM = 100  # the neural engine's beam width
 
 
 @dataclass(frozen=True)
@@ -46,10 +53,16 @@ Found = list[tuple[float, Node, str]]
 
 
 def _search(
-    examples: Examples, constants: Sequence[str], deadline: Deadline, k: int, full: bool = True
+    examples: Examples,
+    constants: Sequence[str],
+    deadline: Deadline,
+    k: int,
+    full: bool = True,
+    net: neural.NeuralModel | None = None,
 ) -> Found:
     """Programs that reproduce every example, from each engine in turn (without the long
-    bottom-up search unless ``full``)."""
+    bottom-up search unless ``full``; with the neural beam search where there is a ``net``
+    and nothing simple fits)."""
     found: Found = []
 
     def run(engine: str, fraction: float, fn) -> None:
@@ -66,6 +79,8 @@ def _search(
                 examples, lambda ex: version_space.synthesize(ex, constants, d, 1), d
             ),
         )
+    if net is not None and (not found or min(c for c, _, _ in found) > CONTRIVED):
+        run("neural", 0.6, lambda d: neural.search(net, examples, d, BEAM))
     if not found and full:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
     return found
@@ -87,19 +102,33 @@ def synthesize(
     timeout: float = 2.0,
     k: int = 5,
     noise: bool = True,
+    engine: str = "auto",
 ) -> list[Candidate] | Failure:
     """The ``k`` most plausible programs, or why there is none.
 
     With ``noise``, programs that miss one or two examples by a few character edits compete
     too (see :mod:`likewise.synth.noise`), and carry the examples they believe are wrong.
+    ``engine`` is one of ``ENGINES``.
     """
     # Keep a little of the budget to explain a failure, so the whole call ends in time.
     deadline = Deadline(timeout * 0.9)
+    net = neural.model() if engine != "symbolic" else None
+    if engine == "neural":
+        if net is None:
+            return Failure("the neural engine is unavailable (no model weights)", ())
+        found = neural.search(net, examples, deadline, BEAM)
+        if not found:
+            return Failure(
+                "the neural engine found no program that reproduces every example"
+                + (" in the time given" if deadline.left() <= 0 else ""),
+                tuple(range(len(examples))),
+            )
+        return _ranked(net, examples, rows, k, [(c, p, "neural", ()) for c, p in found])
     n = len(examples)
     # Setting examples aside is for the few examples a person types, not for long lists.
     noise = noise and n <= MAX_NOISY_EXAMPLES
     exact_share = 0.6 if noise and n >= 2 else 1.0
-    found = _search(examples, constants, deadline.sub(exact_share), k)
+    found = _search(examples, constants, deadline.sub(exact_share), k, net=net)
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     best, top = min(((c, p) for c, p, _ in found), key=lambda f: f[0], default=(None, None))
     # A set-aside example can only win by being simpler by more than one edit's cost, and not
@@ -117,6 +146,18 @@ def synthesize(
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
+    return _ranked(net, examples, rows, k, pool)
+
+
+def _ranked(
+    net: neural.NeuralModel | None,
+    examples: Examples,
+    rows: Sequence[tuple[str, ...]],
+    k: int,
+    pool: list[tuple[float, Node, str, tuple]],
+) -> list[Candidate]:
+    """The ``k`` best of the pool, each program once: by cost, with the model's likelihood
+    where there is a model, then penalized for failing on the unlabeled rows."""
     seen: dict[Node, tuple[str, tuple]] = {}
     ranked = []
     for c, p, engine, suspects in sorted(pool, key=lambda x: x[0]):
@@ -124,6 +165,8 @@ def synthesize(
         if p not in seen:
             seen[p] = (engine, suspects)
             ranked.append((c, p))
+    if net is not None:
+        ranked = neural.rescore(net, examples, ranked)
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
 
 

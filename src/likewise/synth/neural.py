@@ -1,0 +1,127 @@
+"""The neural models' parts in ``learn()``: the synthesis model's programs (beam search) and
+likelihood (a ranking feature), and the induction model's outputs (a cross-check of a program's
+outputs, read by ``Program.confidence``).
+
+The network (:mod:`likewise.learning.model`) reads the examples and gives
+``log p(program | examples)``. A program's rank is its hand-written cost
+(:mod:`likewise.synth.rank`) plus ``LIKELIHOOD_WEIGHT`` times its negative log-likelihood, for
+every consistent candidate whichever engine found it: two programs that fit the examples
+equally well are told apart by which one the examples look like they were made by, a prior
+learned from random programs (RobustFill's lesson, and PROSE's learned ranking).
+
+The weights ship in the package (``likewise/learning/weights/*.npz``); inference is numpy,
+with BLAS held to one thread (its threads only slow these small products down). Without the
+weights, ``model()`` and ``induction()`` return None after a one-line warning: ``learn()``
+stays symbolic and confidence is the programs' agreement alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from likewise.lang.ast import Node
+from likewise.synth.deadline import Deadline
+from likewise.synth.rank import cost
+
+if TYPE_CHECKING:
+    from likewise.learning.induction import InductionModel
+    from likewise.learning.model import NeuralModel
+
+WEIGHTS = Path(__file__).resolve().parents[1] / "learning" / "weights" / "synthesis.npz"
+INDUCTION_WEIGHTS = WEIGHTS.with_name("induction.npz")
+LIKELIHOOD_WEIGHT = 0.1  # cost units per nat of negative log-likelihood
+RESCORE = 30  # candidates (the cheapest first) that the model scores
+MIN_BEAM_SECONDS = 0.05
+
+Examples = Sequence[tuple[tuple[str, ...], str]]
+
+
+@functools.cache
+def model() -> NeuralModel | None:
+    """The shipped synthesis model, or None (with a warning) where it cannot be loaded."""
+    from likewise.learning.model import NeuralModel
+
+    return _load(NeuralModel.load, WEIGHTS, "neural model", "learning symbolically")
+
+
+@functools.cache
+def induction() -> InductionModel | None:
+    """The shipped induction model, or None (with a warning) where it cannot be loaded."""
+    from likewise.learning.induction import InductionModel
+
+    return _load(InductionModel.load, INDUCTION_WEIGHTS, "induction model", "no cross-check")
+
+
+def _load(load, path: Path, what: str, instead: str):
+    try:
+        return load(path)
+    except (OSError, ValueError, KeyError) as e:
+        warnings.warn(f"likewise: the {what} is unavailable ({e}); {instead}", RuntimeWarning, 4)
+        return None
+
+
+@functools.cache
+def _blas():
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def search(
+    net: NeuralModel, examples: Examples, deadline: Deadline, beam: int, n_results: int = 3
+) -> list[tuple[float, Node]]:
+    """Programs the model spells that reproduce every example, with their hand-written costs
+    (the likelihood is added by :func:`rescore`, as for every other candidate)."""
+    from likewise.learning.beam import beam_search
+
+    if deadline.left() < MIN_BEAM_SECONDS:
+        return []
+    with _blas().limit(limits=1, user_api="blas"):
+        found = beam_search(net, examples, beam=beam, n_results=n_results, timeout=deadline.left())
+    return [(cost(p), p) for p, _ in found]
+
+
+def induce(
+    examples: Examples, rows: Sequence[tuple[str, ...]], chunk: int = 256
+) -> list[str] | None:
+    """The induction model's output for each row given the examples, or None without it."""
+    net = induction()
+    if net is None:
+        return None
+    out: list[str] = []
+    with _blas().limit(limits=1, user_api="blas"):
+        for i in range(0, len(rows), chunk):
+            out.extend(net.predict(examples, rows[i : i + chunk]))
+    return out
+
+
+def induction_reliability(examples: Examples) -> float:
+    """How often the induction model generates each example's output from the others (0
+    with fewer than 2 examples or without the model)."""
+    if len(examples) < 2 or induction() is None:
+        return 0.0
+    hits = 0
+    for i, (row, out) in enumerate(examples):
+        rest = [*examples[:i], *examples[i + 1 :]]
+        hits += (induce(rest, [row]) or [None])[0] == out
+    return hits / len(examples)
+
+
+def rescore(
+    net: NeuralModel, examples: Examples, ranked: Sequence[tuple[float, Node]]
+) -> list[tuple[float, Node]]:
+    """``ranked`` (cheapest first) with the likelihood added to the costs, best first. Past the
+    ``RESCORE`` cheapest, candidates are charged the worst likelihood scored."""
+    head, tail = list(ranked[:RESCORE]), list(ranked[RESCORE:])
+    if len(head) < 2:
+        return [*head, *tail]
+    with _blas().limit(limits=1, user_api="blas"):
+        nll = [-lp for lp in net.score_many(examples, [p for _, p in head])]
+    worst = max(nll)
+    scored = [(c + LIKELIHOOD_WEIGHT * n, p) for (c, p), n in zip(head, nll, strict=True)]
+    scored += [(c + LIKELIHOOD_WEIGHT * worst, p) for c, p in tail]
+    return sorted(scored, key=lambda x: (x[0], str(x[1])))

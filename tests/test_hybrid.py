@@ -1,0 +1,131 @@
+"""The neural synthesizer inside ``learn()``: the shipped weights, ``engine=``, and the
+likelihood as a ranking feature."""
+
+from __future__ import annotations
+
+import pytest
+
+import likewise
+from likewise.errors import InvalidExamples, NoProgramFound
+from likewise.lang.ast import Concat, Const, GetToken, Input, ToCase
+from likewise.synth import engine, neural
+
+
+def test_the_shipped_weights_load():
+    net = neural.model()
+    assert net is not None
+    assert 100_000 < net.n_params() < 5_000_000
+    assert neural.WEIGHTS.stat().st_size < 20 * 2**20
+
+
+# Easy tasks, each with the program that made them: the shipped model alone must find a
+# program that reproduces the examples.
+EASY = [
+    [("john smith", "JOHN SMITH"), ("ada lovelace", "ADA LOVELACE"), ("x y", "X Y")],
+    [("alpha beta gamma", "alpha"), ("river stone", "river"), ("north wind blows", "north")],
+    [("12 apples", "12"), ("7 pears here", "7"), ("300 kiwis", "300")],
+    [("Alice Jones", "Jones"), ("Bob Stone", "Stone"), ("Carl May", "May")],
+]
+
+
+@pytest.mark.parametrize("examples", EASY)
+def test_the_neural_engine_alone_finds_consistent_programs(examples):
+    prog = likewise.learn(examples, engine="neural", timeout=10)
+    assert prog.engine == "neural"
+    assert all(prog(i) == o for i, o in examples)
+
+
+def test_engines_agree_on_an_easy_task():
+    examples = [("Alice Jones", "Jones"), ("Bob Stone", "Stone")]
+    for name in engine.ENGINES:
+        prog = likewise.learn(examples, engine=name, timeout=10)
+        assert prog("Carl May") == "May", name
+
+
+def test_a_bad_engine_is_named():
+    with pytest.raises(InvalidExamples, match="engine must be one of auto, symbolic, neural"):
+        likewise.learn([("a", "A")], engine="gpu")
+
+
+def test_the_symbolic_engine_never_loads_the_model(monkeypatch):
+    def boom():
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(neural, "model", boom)
+    assert likewise.learn([("a b", "b")], engine="symbolic")("c d") == "d"
+
+
+def test_without_weights_learning_is_symbolic_with_a_warning(monkeypatch, tmp_path):
+    monkeypatch.setattr(neural, "WEIGHTS", tmp_path / "missing.npz")
+    neural.model.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="neural model is unavailable"):
+            prog = likewise.learn([("a b", "b"), ("c d", "d")])
+        assert prog("e f") == "f"
+        with pytest.raises(NoProgramFound, match="neural engine is unavailable"):
+            likewise.learn([("a b", "b")], engine="neural")
+    finally:
+        neural.model.cache_clear()
+
+
+class FakeNet:
+    """Scores programs by a table: the log-likelihood the ranking reads."""
+
+    def __init__(self, logp):
+        self.logp = logp
+        self.calls = 0
+
+    def score_many(self, examples, programs):
+        self.calls += 1
+        return [self.logp[p] for p in programs]
+
+
+UPPER = ToCase("AllCaps", Input(0))
+LAST = GetToken(("Word",), -1)
+FIRST = GetToken(("Word",), 1)
+
+
+def test_the_likelihood_reorders_equally_cheap_programs():
+    net = FakeNet({LAST: -9.0, FIRST: -1.0})
+    ranked = neural.rescore(net, [(("a a",), "a")], [(2.0, LAST), (2.0, FIRST)])
+    assert [p for _, p in ranked] == [FIRST, LAST]
+    assert ranked[0][0] == pytest.approx(2.0 + neural.LIKELIHOOD_WEIGHT * 1.0)
+
+
+def test_the_likelihood_does_not_overturn_a_large_cost_gap():
+    net = FakeNet({LAST: -2.0, FIRST: -1.0})
+    ranked = neural.rescore(net, [(("a a",), "a")], [(1.0, LAST), (9.0, FIRST)])
+    assert [p for _, p in ranked] == [LAST, FIRST]
+
+
+def test_candidates_past_the_scored_ones_stay_behind(monkeypatch):
+    monkeypatch.setattr(neural, "RESCORE", 2)
+    extra = Concat((Const("x"), LAST))
+    net = FakeNet({LAST: -30.0, FIRST: -1.0})
+    ranked = neural.rescore(net, [(("a a",), "a")], [(1.0, LAST), (1.1, FIRST), (1.2, extra)])
+    assert [p for _, p in ranked] == [FIRST, LAST, extra]
+
+
+def test_a_lone_candidate_is_not_scored():
+    net = FakeNet({})
+    assert neural.rescore(net, [(("a",), "A")], [(1.0, UPPER)]) == [(1.0, UPPER)]
+    assert net.calls == 0
+
+
+def test_bench_takes_an_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from likewise.cli import app
+
+    suite = tmp_path / "s.json"
+    suite.write_text(
+        '{"suite": "t", "tasks": [{"name": "a", "train": [{"inputs": ["a b"], "output": "b"}],'
+        ' "test": [{"inputs": ["c d"], "output": "d"}]}]}',
+        encoding="utf-8",
+    )
+    r = CliRunner().invoke(app, ["bench", str(suite), "--engine", "symbolic", "--timeout", "2"])
+    assert r.exit_code == 0, r.output
+    assert "1/1 generalized" in r.output
+    r = CliRunner().invoke(app, ["bench", str(suite), "--engine", "gpu"])
+    assert r.exit_code == 2
+    assert "--engine must be one of auto, symbolic, neural" in r.output
