@@ -1,0 +1,381 @@
+"""Train the neural induction model on sampled tasks (needs torch: ``pip install .[train]``).
+
+    python -m likewise.learning.train_induction --out DIR [--budget-minutes 95] [--resume]
+
+The network is :mod:`likewise.learning.induction`'s (its numpy mirror, which this exports).
+
+Data: chunk ``c`` of tasks is drawn from ``random.Random("likewise-induce/SEED/c")`` with
+:func:`~likewise.learning.sampler.sample_task`, 5 examples each (``--examples``), programs of
+the held-out suite skipped; a chunk's tasks are sorted by their longest output into batches
+(less padding) and the batches shuffled, so the stream is fixed by the seed and a resumed run
+sees the same batches as an unbroken one (:class:`likewise.learning.train.Chunks` does the
+turns between workers).
+
+Each task's first 2 examples (``--queries``) are queries, each with the other 4 as its context
+(so 4 shown examples, as in evaluation): 2 training items for the price of reading the 5
+examples once (the context's states are computed once per task and masked per query) and of
+sampling one task, which is slow Python. Measured on one busy core (encoders of 64 per
+direction, decoder of 128): all 5 as queries trains 12 tasks/s (62 items/s), 2 gives 35 tasks/s
+(71 items/s), 1 gives 47 (47 items/s): 2 decodes the most outputs per second while seeing
+nearly the most tasks. The default sizes (48, 160) train about 30 tasks/s with 2. The
+sampler's examples are in random order, so the first 2 are as good as any.
+
+Training is teacher forcing with the pointer-generator's negative log-likelihood of each
+output's characters and closing ``SEP``. ``DIR`` gets ``checkpoint.pt``, ``model.npz`` (every
+``--checkpoint-minutes`` and at the end, both atomic) and ``log.jsonl``: training lines (loss
+per character, character accuracy, tasks/s) and evaluation lines (greedy outputs of the 6
+held-out examples of the first ``--eval-tasks`` suite tasks given their 4 shown ones: exact
+per-example accuracy and all-6 task accuracy).
+
+Nothing that ``import likewise`` loads imports this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS, for evaluation: before numpy
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+from torch.utils.data import DataLoader  # noqa: E402
+
+from likewise.learning import charset  # noqa: E402
+from likewise.learning.induction import (  # noqa: E402
+    TINY,
+    InductionConfig,
+    InductionModel,
+    context_ids,
+    evaluate,
+    query_ids,
+    target_ids,
+)
+from likewise.learning.sampler import sample_task  # noqa: E402
+from likewise.learning.train import (  # noqa: E402
+    SUITE,
+    Chunks,
+    _BiGRU,
+    _lr,
+    _save_atomic,
+    export_params,
+    load_eval,
+)
+
+Batch = dict[str, torch.Tensor]
+Task = list[tuple[tuple[str, ...], str]]
+
+
+# --- the network ---------------------------------------------------------------------------
+
+
+def _attend(
+    q: torch.Tensor, keys: torch.Tensor, mask: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Dot-product attention of queries (R, T, D) over keys (R, L, D) with mask (R, L): the
+    contexts (R, T, D) and the weights (R, T, L)."""
+    s = torch.bmm(q, keys.transpose(1, 2)) / math.sqrt(keys.shape[-1])
+    p = s.masked_fill(~mask[:, None, :], float("-inf")).softmax(-1)
+    return torch.bmm(p, keys), p
+
+
+class InductionNet(nn.Module):
+    """The network of :mod:`likewise.learning.induction`, for training."""
+
+    def __init__(self, c: InductionConfig) -> None:
+        super().__init__()
+        e, he, hd, v = c.char_dim, c.enc_hidden, c.dec_hidden, charset.SIZE
+        d = 2 * he
+        self.config = c
+        self.char_emb = nn.Embedding(v, e)
+        self.enc_ctx = _BiGRU(e, he)
+        self.enc_qry = _BiGRU(e, he)
+        self.init = nn.Linear(2 * d, 2 * hd)
+        self.dec1 = nn.GRU(e, hd, batch_first=True)
+        self.q1_qry = nn.Linear(hd, d, bias=False)
+        self.q1_ctx = nn.Linear(hd, d, bias=False)
+        self.dec2 = nn.GRU(hd + 2 * d, hd, batch_first=True)
+        self.q2_qry = nn.Linear(hd, d, bias=False)
+        self.q2_ctx = nn.Linear(hd, d, bias=False)
+        self.gen = nn.Linear(hd + 2 * d, v)
+        self.gate = nn.Linear(hd + 2 * d, 1)
+
+    def forward(self, b: Batch) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Teacher-forced log-probabilities (M, V) of the M target characters, the targets
+        (M,), and where they are: a mask (items, steps), items being (task, query) in
+        row-major order, whose True cells, in row-major order, are the M rows.
+
+        Item (task i, query k) has example k as its query and the task's other examples as
+        its context, which every example's states are masked to."""
+        n_tasks, n_ex, len_ctx = b["ctx"].shape
+        n_q = b["qry"].shape[1]
+        n_items = n_tasks * n_q
+        ctx_out, ctx_fin = self.enc_ctx(
+            self.char_emb(b["ctx"].flatten(0, 1)), b["ctx_len"].flatten()
+        )
+        d = ctx_fin.shape[-1]
+        others = ~torch.eye(n_q, n_ex, dtype=torch.bool)  # [k, j]: example j is k's context
+        task = ctx_fin.view(n_tasks, 1, n_ex, d).masked_fill(~others[None, :, :, None], -math.inf)
+        task = task.amax(dim=2).reshape(n_items, d)
+        keys = ctx_out.view(n_tasks, n_ex * len_ctx, d)  # all examples' characters, in a row
+        pos = torch.arange(len_ctx)[None, None, :] < b["ctx_len"][..., None]
+        ctx_mask = (others[None, :, :, None] & pos[:, None]).view(n_tasks, n_q, 1, -1)
+
+        qry, qry_len = b["qry"].flatten(0, 1), b["qry_len"].flatten()
+        qry_out, qry_fin = self.enc_qry(self.char_emb(qry), qry_len)
+        qry_mask = torch.arange(qry.shape[1])[None, :] < qry_len[:, None]
+
+        h0 = torch.tanh(self.init(torch.cat([task, qry_fin], dim=-1)))
+        h0_1, h0_2 = (h.unsqueeze(0).contiguous() for h in h0.chunk(2, dim=-1))
+        tgt_len = b["tgt_len"].flatten()
+        n_steps = int(tgt_len.max())
+        tgt = b["tgt"].flatten(0, 1)[:, :n_steps]
+        prev = torch.cat([torch.full_like(tgt[:, :1], charset.SEP), tgt[:, :-1]], dim=1)
+
+        def contexts(h: torch.Tensor, layer: int) -> tuple[torch.Tensor, torch.Tensor]:
+            c_qry, w = _attend(getattr(self, f"q{layer}_qry")(h), qry_out, qry_mask)
+            q = getattr(self, f"q{layer}_ctx")(h).view(n_tasks, n_q * n_steps, d)
+            s = torch.bmm(q, keys.transpose(1, 2)) / math.sqrt(d)
+            s = s.view(n_tasks, n_q, n_steps, -1).masked_fill(~ctx_mask, -math.inf)
+            a = s.softmax(-1).view(n_tasks, n_q * n_steps, -1)
+            c_ctx = torch.bmm(a, keys).view(n_items, n_steps, d)
+            return torch.cat([h, c_qry, c_ctx], dim=-1), w
+
+        h1, _ = self.dec1(self.char_emb(prev), h0_1)
+        x2, _ = contexts(h1, 1)
+        h2, _ = self.dec2(x2, h0_2)
+        feats, w = contexts(h2, 2)
+        p_gen = torch.sigmoid(self.gate(feats))
+        onehot = nn.functional.one_hot(qry, charset.SIZE).to(w.dtype) * qry_mask[..., None]
+        probs = p_gen * self.gen(feats).softmax(-1) + (1 - p_gen) * torch.bmm(w, onehot)
+        mask = torch.arange(n_steps)[None, :] < tgt_len[:, None]
+        return probs[mask].clamp_min(TINY).log(), tgt[mask], mask
+
+
+def numpy_model(net: InductionNet) -> InductionModel:
+    return InductionModel(export_params(net), net.config)
+
+
+# --- data ------------------------------------------------------------------------------------
+
+
+def _pad(rows: list[list[list[int]]]) -> tuple[np.ndarray, np.ndarray]:
+    """Ids (tasks, examples, L) padded with PAD, and lengths (tasks, examples)."""
+    length = max(len(r) for task in rows for r in task)
+    ids = np.full((len(rows), len(rows[0]), length), charset.PAD, dtype=np.int64)
+    lens = np.zeros(ids.shape[:2], dtype=np.int64)
+    for i, task in enumerate(rows):
+        for j, r in enumerate(task):
+            ids[i, j, : len(r)] = r
+            lens[i, j] = len(r)
+    return ids, lens
+
+
+def collate(tasks: list[Task], c: InductionConfig, n_queries: int = 0) -> dict[str, np.ndarray]:
+    """Padded arrays of a batch of tasks with equally many examples: each example as context
+    (inputs and output), and the first ``n_queries`` (0: all) as query (inputs) and as target
+    (output)."""
+    n_q = n_queries or len(tasks[0])
+    ctx, ctx_len = _pad([[context_ids(e, o, c.max_context) for e, o in t] for t in tasks])
+    qry, qry_len = _pad([[query_ids(e, c.max_query) for e, _ in t[:n_q]] for t in tasks])
+    tgt, tgt_len = _pad([[target_ids(o) for _, o in t[:n_q]] for t in tasks])
+    return {
+        "ctx": ctx,
+        "ctx_len": ctx_len,
+        "qry": qry,
+        "qry_len": qry_len,
+        "tgt": tgt,
+        "tgt_len": tgt_len,
+    }
+
+
+class InductionChunks(Chunks):
+    """:class:`likewise.learning.train.Chunks` of induction batches."""
+
+    def __init__(
+        self, a: argparse.Namespace, start: int, skip: frozenset[str], config: InductionConfig
+    ) -> None:
+        super().__init__(a, start, skip)
+        self.config = config
+
+    def chunk(self, c: int) -> list[dict]:
+        a = self.a
+        rng = random.Random(f"likewise-induce/{a.seed}/{c}")
+        tasks: list[Task] = []
+        while len(tasks) < a.chunk * a.batch_size:
+            task = sample_task(rng, a.examples)
+            if task is not None and str(task[0]) not in self.skip:
+                tasks.append(task[1])
+        tasks.sort(key=lambda t: max(len(o) for _, o in t[: a.queries]))
+        bs, cfg = a.batch_size, self.config
+        batches = [collate(tasks[i : i + bs], cfg, a.queries) for i in range(0, len(tasks), bs)]
+        rng.shuffle(batches)
+        return batches
+
+
+# --- training --------------------------------------------------------------------------------
+
+
+def train(a: argparse.Namespace) -> None:
+    if not 1 <= a.queries < a.examples:
+        raise ValueError("--queries must be at least 1 and less than --examples (needs a context)")
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ckpt_path, npz_path, log_path = out / "checkpoint.pt", out / "model.npz", out / "log.jsonl"
+    config = InductionConfig(a.char_dim, a.enc_hidden, a.dec_hidden, a.max_query, a.max_context)
+    step, elapsed, state = 0, 0.0, None
+    if a.resume and ckpt_path.exists():
+        state = torch.load(ckpt_path, weights_only=True)
+        config = InductionConfig(**state["config"])
+        step, elapsed = state["step"], state["elapsed"]
+    net = InductionNet(config)
+    opt = torch.optim.Adam(net.parameters(), lr=a.lr)
+    if state is not None:
+        net.load_state_dict(state["model"])
+        opt.load_state_dict(state["optim"])
+    n_params = sum(p.numel() for p in net.parameters())
+    eval_tasks = load_eval(Path(a.eval_suite), a.eval_tasks) if a.eval_tasks else []
+    skip = frozenset(t["program"] for t in load_eval(Path(a.eval_suite), 10**9))
+    log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - open for the whole run
+
+    def write(rec: dict) -> None:
+        log.write(json.dumps(rec) + "\n")
+        log.flush()
+        print(json.dumps(rec), flush=True)
+
+    def checkpoint() -> None:
+        _save_atomic(
+            {
+                "model": net.state_dict(),
+                "optim": opt.state_dict(),
+                "step": step,
+                "elapsed": elapsed,
+                "config": asdict(config),
+                "args": vars(a),
+            },
+            ckpt_path,
+        )
+        InductionModel.save_params(npz_path, export_params(net), config)
+
+    def run_eval() -> None:
+        nonlocal evaluated
+        if eval_tasks and evaluated != step:
+            evaluated = step
+            res = evaluate(numpy_model(net), eval_tasks)
+            write({"eval": step, "elapsed": round(elapsed), "tasks": len(eval_tasks), **res})
+
+    evaluated = -1  # the step of the last evaluation
+    write({"start": step, "params": n_params, "config": asdict(config), "args": vars(a)})
+    chunk0, skip_batches = divmod(step, a.chunk)
+    loader = DataLoader(
+        InductionChunks(a, chunk0, skip, config),
+        batch_size=None,
+        num_workers=a.workers,
+        prefetch_factor=2 if a.workers else None,
+        persistent_workers=False,
+    )
+    t_start = time.monotonic() - elapsed
+    last_ckpt = last_eval = time.monotonic()
+    sums = {"loss": 0.0, "acc": 0.0, "chars": 0, "tasks": 0}
+    t_log, paused = time.monotonic(), 0.0  # paused: checkpoint and evaluation time since t_log
+    done = False
+    for chunk in loader:
+        for b in chunk[skip_batches:]:
+            elapsed = time.monotonic() - t_start
+            if elapsed >= 60 * a.budget_minutes or (a.max_steps and step >= a.max_steps):
+                done = True
+                break
+            for g in opt.param_groups:
+                g["lr"] = _lr(a, step, elapsed)
+            logp, targets, _ = net(b)
+            loss = nn.functional.nll_loss(logp, targets)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), a.clip)
+            opt.step()
+            step += 1
+            n = len(targets)
+            sums["loss"] += loss.item() * n
+            sums["acc"] += (logp.argmax(-1) == targets).sum().item()
+            sums["chars"] += n
+            sums["tasks"] += len(b["tgt_len"])
+            if step % a.log_every == 0:
+                now = time.monotonic()
+                write(
+                    {
+                        "step": step,
+                        "elapsed": round(now - t_start, 1),
+                        "loss": sums["loss"] / sums["chars"],
+                        "char_acc": sums["acc"] / sums["chars"],
+                        "tasks_per_s": sums["tasks"] / (now - t_log - paused),
+                        "lr": opt.param_groups[0]["lr"],
+                    }
+                )
+                sums = dict.fromkeys(sums, 0)
+                t_log, paused = now, 0.0
+            if time.monotonic() - last_ckpt >= 60 * a.checkpoint_minutes:
+                elapsed = time.monotonic() - t_start
+                checkpoint()
+                paused += time.monotonic() - t_start - elapsed
+                last_ckpt = time.monotonic()
+            if time.monotonic() - last_eval >= 60 * a.eval_minutes:
+                elapsed = time.monotonic() - t_start
+                run_eval()
+                paused += time.monotonic() - t_start - elapsed
+                last_eval = time.monotonic()
+        skip_batches = 0
+        if done:
+            break
+    elapsed = time.monotonic() - t_start
+    checkpoint()
+    run_eval()
+    write({"end": step, "elapsed": round(elapsed, 1)})
+    log.close()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    c = InductionConfig
+    p.add_argument("--out", required=True, help="directory for checkpoint, model.npz, log")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--budget-minutes", type=float, default=95, help="total, resumes included")
+    p.add_argument("--max-steps", type=int, default=0, help="stop after this many (0: no limit)")
+    p.add_argument("--resume", action="store_true", help="continue DIR/checkpoint.pt if any")
+    p.add_argument("--threads", type=int, default=1, help="torch threads")
+    p.add_argument("--workers", type=int, default=1, help="task-sampling processes (0: inline)")
+    p.add_argument("--batch-size", type=int, default=32, help="tasks per batch")
+    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--min-lr", type=float, default=0.05, help="final lr, as a fraction")
+    p.add_argument("--warmup", type=int, default=200, help="steps")
+    p.add_argument("--clip", type=float, default=1.0, help="gradient norm")
+    p.add_argument("--examples", type=int, default=5, help="examples per task")
+    p.add_argument("--queries", type=int, default=2, help="of which queries, each in turn")
+    p.add_argument("--chunk", type=int, default=8, help="batches sorted by length together")
+    p.add_argument("--char-dim", type=int, default=c.char_dim)
+    p.add_argument("--enc-hidden", type=int, default=c.enc_hidden, help="per direction")
+    p.add_argument("--dec-hidden", type=int, default=c.dec_hidden)
+    p.add_argument("--max-query", type=int, default=c.max_query, help="ids of a new row")
+    p.add_argument("--max-context", type=int, default=c.max_context, help="ids of an example")
+    p.add_argument("--log-every", type=int, default=50, help="steps")
+    p.add_argument("--checkpoint-minutes", type=float, default=5)
+    p.add_argument("--eval-minutes", type=float, default=20)
+    p.add_argument("--eval-suite", default=str(SUITE))
+    p.add_argument("--eval-tasks", type=int, default=100)
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    train(parse_args(argv))
+
+
+if __name__ == "__main__":
+    main()
