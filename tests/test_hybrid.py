@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import likewise
-from likewise.errors import InvalidExamples, NoProgramFound
+from likewise.errors import InvalidExamples, InvalidInput, NoProgramFound
 from likewise.lang.ast import Concat, Const, GetToken, Input, ToCase
 from likewise.synth import engine, neural
 
@@ -129,3 +129,54 @@ def test_bench_takes_an_engine(tmp_path):
     r = CliRunner().invoke(app, ["bench", str(suite), "--engine", "gpu"])
     assert r.exit_code == 2
     assert "--engine must be one of auto, symbolic, neural" in r.output
+
+
+class FakeInduction:
+    """Writes the outputs of a table (``default`` for rows it does not know)."""
+
+    def __init__(self, table, default="?"):
+        self.table, self.default = table, default
+
+    def predict(self, examples, rows):
+        return [self.table.get(r, self.default) for r in rows]
+
+
+NAMES = [("ada lovelace", "Lovelace"), ("alan turing", "Turing"), ("grace hopper", "Hopper")]
+
+
+def test_rows_the_induction_model_disputes_lose_confidence(monkeypatch):
+    table = {(i,): o for i, o in NAMES} | {("kurt goedel",): "Goedel", ("john smith",): "Smyth"}
+    monkeypatch.setattr(neural, "induction", lambda: FakeInduction(table))
+    prog = likewise.learn(NAMES)
+    cells = prog.apply(["kurt goedel", "john smith"], on_uncertain="flag")
+    assert [c.value for c in cells] == ["Goedel", "Smith"]
+    assert cells[0].confidence == pytest.approx(prog.confidence("kurt goedel"))
+    assert cells[1].confidence == pytest.approx(cells[0].confidence * (1 - neural.INDUCTION_WEIGHT))
+    assert cells[1].uncertain and not cells[0].uncertain
+
+
+def test_an_induction_model_that_cannot_do_the_task_is_ignored(monkeypatch):
+    monkeypatch.setattr(neural, "induction", lambda: FakeInduction({}))  # gets every example wrong
+    prog = likewise.learn(NAMES)
+    cells = prog.apply(["kurt goedel", "john smith"], on_uncertain="flag")
+    assert [c.uncertain for c in cells] == [False, False]
+
+
+def test_induce_writes_outputs_with_the_shipped_model():
+    out = likewise.induce(NAMES, ["kurt goedel", "marie curie"])
+    assert len(out) == 2 and all(isinstance(o, str) for o in out)
+    assert likewise.induce(NAMES, []) == []
+
+
+@pytest.mark.parametrize(
+    ("examples", "rows", "error", "match"),
+    [
+        ([], ["a"], InvalidExamples, "no examples"),
+        (NAMES, "kurt goedel", InvalidInput, "list of input rows"),
+        (NAMES, [("a", "b")], InvalidInput, "row 1 has 2 column"),
+        (NAMES, [3], InvalidInput, "row 1"),
+    ],
+)
+def test_induce_names_bad_input(examples, rows, error, match):
+    with pytest.raises(error, match=match):
+        likewise.induce(examples, rows)

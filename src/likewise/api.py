@@ -126,7 +126,7 @@ def learn(
         engine=progs[0].engine,
         alternatives=progs[1:],
         suspects=progs[0].suspect_examples,
-        examples=exs,
+        check=neural.CrossCheck(exs),
     )
     best.notes.extend(_ambiguous_dates(best.node, [r for r, _ in exs] + rows))
     return best

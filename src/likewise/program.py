@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, overload
 
@@ -13,12 +13,10 @@ from likewise.lang.ast import Node
 from likewise.lang.describe import describe
 from likewise.lang.explain import Span, explain
 from likewise.lang.syntax import parse
-from likewise.synth import neural
 
 Row = str | Sequence[str]
 FORMAT_VERSION = 1
 UNCERTAIN_BELOW = 0.75  # a row whose confidence is lower is flagged by apply(on_uncertain="flag")
-INDUCTION_WEIGHT = 0.5  # how much a trusted induction model's disagreement lowers confidence
 
 
 @dataclass(frozen=True)
@@ -53,8 +51,7 @@ class Program:
 
     __slots__ = (
         "_alternatives",
-        "_examples",
-        "_induction",
+        "_check",
         "cost",
         "engine",
         "ncols",
@@ -72,7 +69,8 @@ class Program:
         engine: str = "",
         alternatives: Sequence[Program] = (),
         suspects: Sequence[tuple[int, str, str | None]] = (),
-        examples: Sequence[tuple[tuple[str, ...], str]] = (),
+        check: Callable[[Sequence[tuple[str, ...]], Sequence[str | None]], list[float]]
+        | None = None,
     ) -> None:
         if node.TYPE != "S":
             raise ParseError(f"a program must produce a string, but {node} produces {node.TYPE}")
@@ -81,9 +79,9 @@ class Program:
         self.cost = cost
         self.engine = engine
         self._alternatives = tuple(alternatives)
-        # The examples it was learned from: the induction model's cross-check reads them.
-        self._examples = tuple(examples)
-        self._induction: float | None = None  # how far that cross-check is trusted (0 to 1)
+        # A second opinion on outputs (the induction model's, from learn()): a factor per row
+        # that lowers its confidence.
+        self._check = check
         # Examples this program does not reproduce because they look mistyped:
         # (index in the examples given, the output given, the output this program gives, or
         # None where it gives no value because the example's input looks mistyped).
@@ -99,7 +97,7 @@ class Program:
             engine=self.engine,
             alternatives=alternatives,
             suspects=self.suspect_examples,
-            examples=self._examples,
+            check=self._check,
         )
         prog.notes.extend(self.notes)
         return prog
@@ -162,16 +160,7 @@ class Program:
     def _cross_check(
         self, rows: Sequence[tuple[str, ...]], values: Sequence[str | None]
     ) -> list[float]:
-        """Per row, 1 where the induction model generates this program's output from the
-        examples, else less: by ``INDUCTION_WEIGHT`` times how often the model reproduces
-        each example from the others (so a model that cannot do this task costs nothing)."""
-        if self._induction is None:
-            self._induction = neural.induction_reliability(self._examples)
-        if not self._induction or not rows:
-            return [1.0] * len(rows)
-        induced = neural.induce(self._examples, rows) or [None] * len(rows)
-        penalty = 1.0 - INDUCTION_WEIGHT * self._induction
-        return [1.0 if i == v else penalty for i, v in zip(induced, values, strict=True)]
+        return self._check(rows, values) if self._check and rows else [1.0] * len(rows)
 
     def _confidence(self, row: tuple[str, ...]) -> float:
         mine = self._run(row)

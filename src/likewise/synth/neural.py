@@ -33,9 +33,10 @@ if TYPE_CHECKING:
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "learning" / "weights" / "synthesis.npz"
 INDUCTION_WEIGHTS = WEIGHTS.with_name("induction.npz")
-LIKELIHOOD_WEIGHT = 0.1  # cost units per nat of negative log-likelihood
-RESCORE = 30  # candidates (the cheapest first) that the model scores
+LIKELIHOOD_WEIGHT = 0.02  # cost units per nat of negative log-likelihood
+RESCORE = 10  # candidates (the cheapest first) that the model scores
 MIN_BEAM_SECONDS = 0.05
+INDUCTION_WEIGHT = 0.5  # how much a trusted induction model's disagreement lowers confidence
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 
@@ -125,3 +126,25 @@ def rescore(
     scored = [(c + LIKELIHOOD_WEIGHT * n, p) for (c, p), n in zip(head, nll, strict=True)]
     scored += [(c + LIKELIHOOD_WEIGHT * worst, p) for c, p in tail]
     return sorted(scored, key=lambda x: (x[0], str(x[1])))
+
+
+class CrossCheck:
+    """The induction model's opinion of a program's outputs, for ``Program.confidence``: per
+    row, 1 where the model writes the same output from the examples, else lower by
+    ``INDUCTION_WEIGHT`` times how often the model reproduces each example from the others (so
+    a model that cannot do this task costs nothing)."""
+
+    def __init__(self, examples: Examples) -> None:
+        self.examples = list(examples)
+        self.trust: float | None = None  # computed on first use
+
+    def __call__(
+        self, rows: Sequence[tuple[str, ...]], values: Sequence[str | None]
+    ) -> list[float]:
+        if self.trust is None:
+            self.trust = induction_reliability(self.examples)
+        induced = induce(self.examples, rows) if self.trust else None
+        if induced is None:
+            return [1.0] * len(rows)
+        penalty = 1.0 - INDUCTION_WEIGHT * self.trust
+        return [1.0 if i == v else penalty for i, v in zip(induced, values, strict=True)]
