@@ -85,30 +85,33 @@ LAST = GetToken(("Word",), -1)
 FIRST = GetToken(("Word",), 1)
 
 
-def test_the_likelihood_reorders_equally_cheap_programs():
+def test_the_likelihood_breaks_ties():
     net = FakeNet({LAST: -9.0, FIRST: -1.0})
-    ranked = neural.rescore(net, [(("a a",), "a")], [(2.0, LAST), (2.0, FIRST)])
+    ranked = neural.break_ties(net, [(("a a",), "a")], [(2.0, LAST), (2.0 + 1e-9, FIRST)])
     assert [p for _, p in ranked] == [FIRST, LAST]
-    assert ranked[0][0] == pytest.approx(2.0 + neural.LIKELIHOOD_WEIGHT * 1.0)
+    assert [c for c, _ in ranked] == [2.0 + 1e-9, 2.0]  # the costs are the hand-written ones
 
 
-def test_the_likelihood_does_not_overturn_a_large_cost_gap():
-    net = FakeNet({LAST: -2.0, FIRST: -1.0})
-    ranked = neural.rescore(net, [(("a a",), "a")], [(1.0, LAST), (9.0, FIRST)])
+def test_the_likelihood_does_not_overturn_a_cost_difference():
+    net = FakeNet({LAST: -90.0, FIRST: -1.0})
+    ranked = neural.break_ties(net, [(("a a",), "a")], [(1.0, LAST), (1.01, FIRST)])
     assert [p for _, p in ranked] == [LAST, FIRST]
+    assert net.calls == 0  # no tie, nothing to score
 
 
-def test_candidates_past_the_scored_ones_stay_behind(monkeypatch):
+def test_only_ties_among_the_cheapest_are_scored(monkeypatch):
     monkeypatch.setattr(neural, "RESCORE", 2)
     extra = Concat((Const("x"), LAST))
     net = FakeNet({LAST: -30.0, FIRST: -1.0})
-    ranked = neural.rescore(net, [(("a a",), "a")], [(1.0, LAST), (1.1, FIRST), (1.2, extra)])
-    assert [p for _, p in ranked] == [FIRST, LAST, extra]
+    ranked = neural.break_ties(
+        net, [(("a a",), "a")], [(1.0, LAST), (1.0, FIRST), (1.0, extra), (1.5, UPPER)]
+    )
+    assert [p for _, p in ranked] == [FIRST, LAST, extra, UPPER]
 
 
 def test_a_lone_candidate_is_not_scored():
     net = FakeNet({})
-    assert neural.rescore(net, [(("a",), "A")], [(1.0, UPPER)]) == [(1.0, UPPER)]
+    assert neural.break_ties(net, [(("a",), "A")], [(1.0, UPPER)]) == [(1.0, UPPER)]
     assert net.calls == 0
 
 

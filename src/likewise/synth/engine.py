@@ -22,7 +22,7 @@ from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, neural, version_space
 from likewise.synth import noise as noise_model
 from likewise.synth.deadline import Deadline, Timeout
-from likewise.synth.rank import rerank
+from likewise.synth.rank import rerank, tied
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
@@ -156,8 +156,9 @@ def _ranked(
     k: int,
     pool: list[tuple[float, Node, str, tuple]],
 ) -> list[Candidate]:
-    """The ``k`` best of the pool, each program once: by cost, with the model's likelihood
-    where there is a model, then penalized for failing on the unlabeled rows."""
+    """The ``k`` best of the pool, each program once: by cost, ties broken by the model's
+    likelihood where there is a model (else by text), then penalized for failing on the
+    unlabeled rows."""
     seen: dict[Node, tuple[str, tuple]] = {}
     ranked = []
     for c, p, engine, suspects in sorted(pool, key=lambda x: x[0]):
@@ -165,8 +166,9 @@ def _ranked(
         if p not in seen:
             seen[p] = (engine, suspects)
             ranked.append((c, p))
+    ranked.sort(key=lambda x: (tied(x[0]), str(x[1])))
     if net is not None:
-        ranked = neural.rescore(net, examples, ranked)
+        ranked = neural.break_ties(net, examples, ranked)
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
 
 

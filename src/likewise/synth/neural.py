@@ -3,11 +3,13 @@ likelihood (a ranking feature), and the induction model's outputs (a cross-check
 outputs, read by ``Program.confidence``).
 
 The network (:mod:`likewise.learning.model`) reads the examples and gives
-``log p(program | examples)``. A program's rank is its hand-written cost
-(:mod:`likewise.synth.rank`) plus ``LIKELIHOOD_WEIGHT`` times its negative log-likelihood, for
-every consistent candidate whichever engine found it: two programs that fit the examples
-equally well are told apart by which one the examples look like they were made by, a prior
-learned from random programs (RobustFill's lesson, and PROSE's learned ranking).
+``log p(program | examples)``. Consistent candidates, whichever engine found them, are ranked
+by their hand-written cost (:mod:`likewise.synth.rank`); where costs tie, as they do for the
+many programs that read the same text off the examples in different ways, the likelier
+program given the examples comes first: a prior learned from random programs (RobustFill's
+lesson, and PROSE's learned ranking). Adding the log-likelihood to every cost instead, even at
+0.005 cost units per nat, lost realistic tasks: a prior learned from random programs finds
+spelled-out date formats and rare operators unlikely; within a tie it has no such effect.
 
 The weights ship in the package (``likewise/learning/weights/*.npz``); inference is numpy,
 with BLAS held to one thread (its threads only slow these small products down). Without the
@@ -19,13 +21,14 @@ from __future__ import annotations
 
 import functools
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from likewise.lang.ast import Node
 from likewise.synth.deadline import Deadline
-from likewise.synth.rank import cost
+from likewise.synth.rank import cost, tied
 
 if TYPE_CHECKING:
     from likewise.learning.induction import InductionModel
@@ -33,8 +36,7 @@ if TYPE_CHECKING:
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "learning" / "weights" / "synthesis.npz"
 INDUCTION_WEIGHTS = WEIGHTS.with_name("induction.npz")
-LIKELIHOOD_WEIGHT = 0.02  # cost units per nat of negative log-likelihood
-RESCORE = 10  # candidates (the cheapest first) that the model scores
+RESCORE = 10  # the cheapest candidates, among which the model breaks ties
 MIN_BEAM_SECONDS = 0.05
 INDUCTION_WEIGHT = 0.5  # how much a trusted induction model's disagreement lowers confidence
 
@@ -112,20 +114,20 @@ def induction_reliability(examples: Examples) -> float:
     return hits / len(examples)
 
 
-def rescore(
+def break_ties(
     net: NeuralModel, examples: Examples, ranked: Sequence[tuple[float, Node]]
 ) -> list[tuple[float, Node]]:
-    """``ranked`` (cheapest first) with the likelihood added to the costs, best first. Past the
-    ``RESCORE`` cheapest, candidates are charged the worst likelihood scored."""
+    """``ranked`` (by cost) with programs of equal cost among the ``RESCORE`` cheapest put in
+    order of their likelihood given the examples, the likeliest first."""
     head, tail = list(ranked[:RESCORE]), list(ranked[RESCORE:])
-    if len(head) < 2:
+    counts = Counter(tied(c) for c, _ in head)
+    tie = [i for i, (c, _) in enumerate(head) if counts[tied(c)] > 1]
+    if not tie:
         return [*head, *tail]
     with _blas().limit(limits=1, user_api="blas"):
-        nll = [-lp for lp in net.score_many(examples, [p for _, p in head])]
-    worst = max(nll)
-    scored = [(c + LIKELIHOOD_WEIGHT * n, p) for (c, p), n in zip(head, nll, strict=True)]
-    scored += [(c + LIKELIHOOD_WEIGHT * worst, p) for c, p in tail]
-    return sorted(scored, key=lambda x: (x[0], str(x[1])))
+        logp = dict(zip(tie, net.score_many(examples, [head[i][1] for i in tie]), strict=True))
+    order = sorted(range(len(head)), key=lambda i: (tied(head[i][0]), -logp.get(i, 0.0)))
+    return [head[i] for i in order] + tail
 
 
 class CrossCheck:

@@ -116,12 +116,18 @@ def cost(node: Node) -> float:
     return base
 
 
+def tied(cost: float) -> float:
+    """The cost as ranking compares it: costs equal up to float noise are ties."""
+    return round(cost, 6)
+
+
 def rerank(
     candidates: Sequence[tuple[float, Node]], rows: Sequence[tuple[str, ...]]
 ) -> list[tuple[float, Node]]:
-    """Penalize programs that give no value, or an empty one, on unlabeled rows."""
+    """Penalize programs that give no value, or an empty one, on unlabeled rows. The sort is
+    stable: ties keep the order they come in."""
     if not rows:
-        return sorted(candidates, key=lambda c: (c[0], str(c[1])))
+        return sorted(candidates, key=lambda c: tied(c[0]))
     out = []
     for c, p in candidates:
         bad = 0
@@ -132,4 +138,4 @@ def rerank(
                 v = None
             bad += 1 if v is None else (0.3 if v == "" else 0)
         out.append((c + 3.0 * bad / len(rows), p))
-    return sorted(out, key=lambda c: (c[0], str(c[1])))
+    return sorted(out, key=lambda c: tied(c[0]))
