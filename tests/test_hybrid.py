@@ -126,8 +126,11 @@ def test_bench_takes_an_engine(tmp_path):
         ' "test": [{"inputs": ["c d"], "output": "d"}]}]}',
         encoding="utf-8",
     )
-    r = CliRunner().invoke(app, ["bench", str(suite), "--engine", "symbolic", "--timeout", "2"])
+    args = ["bench", str(suite), str(suite), "--engine", "symbolic", "--timeout", "2"]
+    r = CliRunner().invoke(app, args)
     assert r.exit_code == 0, r.output
+    assert "2/2 generalized" in r.output
+    r = CliRunner().invoke(app, [*args, "--limit", "1"])
     assert "1/1 generalized" in r.output
     r = CliRunner().invoke(app, ["bench", str(suite), "--engine", "gpu"])
     assert r.exit_code == 2

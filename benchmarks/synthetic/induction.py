@@ -1,6 +1,6 @@
 """The neural induction model on the synthetic suite: outputs written directly, no program.
 
-    python benchmarks/synthetic/induction.py [--model bench-out/induction/model.npz] [--tasks N]
+    python benchmarks/synthetic/induction.py [--model PATH] [--tasks N]
 
 For each of the first N tasks of ``test.json``, the 4 ``train`` examples are shown and the 6
 ``test`` outputs predicted (greedy decoding, :class:`likewise.learning.induction.InductionModel`).
@@ -17,13 +17,14 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # small products: one BLAS thread is fastest
 
 from likewise.learning.induction import InductionModel, evaluate  # noqa: E402
+from likewise.synth.neural import INDUCTION_WEIGHTS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", default=str(HERE.parents[1] / "bench-out/induction/model.npz"))
+    p.add_argument("--model", default=str(INDUCTION_WEIGHTS), help="default: the shipped one")
     p.add_argument("--suite", default=str(HERE / "test.json"))
     p.add_argument("--tasks", type=int, default=1000, help="the first N tasks")
     a = p.parse_args(argv)

@@ -528,6 +528,7 @@ def bench(
         str,
         typer.Option(help="Synthesizer: auto (symbolic and neural together), symbolic, neural."),
     ] = "auto",
+    limit: Annotated[int | None, typer.Option(help="Run only the first N tasks.", min=1)] = None,
 ) -> None:
     """Run benchmark suites and print one row per task and a summary."""
     from likewise import bench as b
@@ -537,7 +538,7 @@ def bench(
         raise _fail(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
 
     try:
-        entries = b.load(suites, test_suffix)
+        entries = b.load(suites, test_suffix)[:limit]
     except LikewiseError as e:
         raise _fail(str(e)) from None
 
@@ -576,6 +577,7 @@ def bench(
             "observe": observe,
             "test_suffix": test_suffix,
             "engine": engine,
+            "limit": limit,
         }
         json_out.write_text(json.dumps(b.as_json(results, meta), indent=1), encoding="utf-8")
 
