@@ -99,7 +99,7 @@ def test_the_likelihood_does_not_overturn_a_cost_difference():
     assert net.calls == 0  # no tie, nothing to score
 
 
-def test_only_ties_among_the_cheapest_are_scored(monkeypatch):
+def test_only_the_ties_for_the_lowest_cost_are_scored(monkeypatch):
     monkeypatch.setattr(neural, "RESCORE", 2)
     extra = Concat((Const("x"), LAST))
     net = FakeNet({LAST: -30.0, FIRST: -1.0})
@@ -107,6 +107,9 @@ def test_only_ties_among_the_cheapest_are_scored(monkeypatch):
         net, [(("a a",), "a")], [(1.0, LAST), (1.0, FIRST), (1.0, extra), (1.5, UPPER)]
     )
     assert [p for _, p in ranked] == [FIRST, LAST, extra, UPPER]
+    ranked = neural.break_ties(net, [(("a a",), "a")], [(0.5, UPPER), (1.0, LAST), (1.0, FIRST)])
+    assert [p for _, p in ranked] == [UPPER, LAST, FIRST]
+    assert net.calls == 1
 
 
 def test_a_lone_candidate_is_not_scored():

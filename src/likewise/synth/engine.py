@@ -30,6 +30,8 @@ CONTRIVED = 8.0
 MAX_NOISY_EXAMPLES = 10
 ENGINES = ("auto", "symbolic", "neural")
 BEAM = 100  # the neural engine's beam width
+VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
+NEURAL_SHARE = 0.5  # of the time left after the version space, for the beam search
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,16 @@ def _search(
         with contextlib.suppress(Timeout):
             found.extend((c, p, engine) for c, p in fn(deadline.sub(fraction)))
 
-    run("version-space", 0.6, lambda d: version_space.synthesize(examples, constants, d, k))
+    def contrived() -> bool:
+        return not found or min(c for c, _, _ in found) > CONTRIVED
+
+    # With a network, the version space leaves it time: it fails slowly on long outputs.
+    vs_share = 0.6 if net is None else VS_SHARE_WITH_NET
+    run("version-space", vs_share, lambda d: version_space.synthesize(examples, constants, d, k))
+    if net is not None and contrived():
+        run("neural", NEURAL_SHARE, lambda d: neural.search(net, examples, d, BEAM))
     run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
-    if not found or min(c for c, _, _ in found) > CONTRIVED:
+    if contrived():
         run(
             "conditional",
             0.7,
@@ -79,8 +88,6 @@ def _search(
                 examples, lambda ex: version_space.synthesize(ex, constants, d, 1), d
             ),
         )
-    if net is not None and (not found or min(c for c, _, _ in found) > CONTRIVED):
-        run("neural", 0.6, lambda d: neural.search(net, examples, d, BEAM))
     if not found and full:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
     return found

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "learning" / "weights" / "synthesis.npz"
 INDUCTION_WEIGHTS = WEIGHTS.with_name("induction.npz")
-RESCORE = 10  # the cheapest candidates, among which the model breaks ties
+RESCORE = 10  # at most this many programs tied for the lowest cost are scored
 MIN_BEAM_SECONDS = 0.05
 INDUCTION_WEIGHT = 0.5  # how much a trusted induction model's disagreement lowers confidence
 
@@ -117,17 +116,20 @@ def induction_reliability(examples: Examples) -> float:
 def break_ties(
     net: NeuralModel, examples: Examples, ranked: Sequence[tuple[float, Node]]
 ) -> list[tuple[float, Node]]:
-    """``ranked`` (by cost) with programs of equal cost among the ``RESCORE`` cheapest put in
-    order of their likelihood given the examples, the likeliest first."""
-    head, tail = list(ranked[:RESCORE]), list(ranked[RESCORE:])
-    counts = Counter(tied(c) for c, _ in head)
-    tie = [i for i, (c, _) in enumerate(head) if counts[tied(c)] > 1]
-    if not tie:
-        return [*head, *tail]
+    """``ranked`` (by cost) with the programs that tie for the lowest cost (up to ``RESCORE``
+    of them) in order of their likelihood given the examples, the likeliest first."""
+    ranked = list(ranked)
+    if not ranked:
+        return ranked
+    best = tied(ranked[0][0])
+    n = next((i for i, (c, _) in enumerate(ranked) if tied(c) != best), len(ranked))
+    n = min(n, RESCORE)
+    if n < 2:
+        return ranked
     with _blas().limit(limits=1, user_api="blas"):
-        logp = dict(zip(tie, net.score_many(examples, [head[i][1] for i in tie]), strict=True))
-    order = sorted(range(len(head)), key=lambda i: (tied(head[i][0]), -logp.get(i, 0.0)))
-    return [head[i] for i in order] + tail
+        logp = net.score_many(examples, [p for _, p in ranked[:n]])
+    order = sorted(range(n), key=lambda i: -logp[i])
+    return [ranked[i] for i in order] + ranked[n:]
 
 
 class CrossCheck:
