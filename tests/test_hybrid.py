@@ -157,11 +157,13 @@ def test_rows_the_induction_model_disputes_lose_confidence(monkeypatch):
     table = {(i,): o for i, o in NAMES} | {("kurt goedel",): "Goedel", ("john smith",): "Smyth"}
     monkeypatch.setattr(neural, "induction", lambda: FakeInduction(table))
     prog = likewise.learn(NAMES)
-    cells = prog.apply(["kurt goedel", "john smith"], on_uncertain="flag")
-    assert [c.value for c in cells] == ["Goedel", "Smith"]
+    rows = ["kurt goedel", "john smith", "ada lovelace"]
+    cells = prog.apply(rows, on_uncertain="flag")
+    assert [c.value for c in cells] == ["Goedel", "Smith", "Lovelace"]
     assert cells[0].confidence == pytest.approx(prog.confidence("kurt goedel"))
     assert cells[1].confidence == pytest.approx(cells[0].confidence * (1 - neural.INDUCTION_WEIGHT))
-    assert cells[1].uncertain and not cells[0].uncertain
+    assert cells[2].confidence >= cells[0].confidence  # an example's row: its output is known
+    assert prog.confidence("john smith") == pytest.approx(cells[1].confidence)
 
 
 def test_an_induction_model_that_cannot_do_the_task_is_ignored(monkeypatch):

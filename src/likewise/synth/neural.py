@@ -37,7 +37,7 @@ WEIGHTS = Path(__file__).resolve().parents[1] / "learning" / "weights" / "synthe
 INDUCTION_WEIGHTS = WEIGHTS.with_name("induction.npz")
 RESCORE = 10  # at most this many programs tied for the lowest cost are scored
 MIN_BEAM_SECONDS = 0.05
-INDUCTION_WEIGHT = 0.5  # how much a trusted induction model's disagreement lowers confidence
+INDUCTION_WEIGHT = 0.2  # how much a trusted induction model's disagreement lowers confidence
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 
@@ -134,12 +134,15 @@ def break_ties(
 
 class CrossCheck:
     """The induction model's opinion of a program's outputs, for ``Program.confidence``: per
-    row, 1 where the model writes the same output from the examples, else lower by
-    ``INDUCTION_WEIGHT`` times how often the model reproduces each example from the others (so
-    a model that cannot do this task costs nothing)."""
+    row, 1 where the model writes the same output from the examples (or the row is an
+    example's), else lower by ``INDUCTION_WEIGHT`` times how often the model reproduces each
+    example from the others (so a model that cannot do this task changes nothing). Alone, a
+    disagreement does not flag a row whose plausible programs all agree
+    (``UNCERTAIN_BELOW`` is 0.75); it tips rows where they already partly disagree."""
 
     def __init__(self, examples: Examples) -> None:
         self.examples = list(examples)
+        self.known = dict(self.examples)
         self.trust: float | None = None  # computed on first use
 
     def __call__(
@@ -147,8 +150,10 @@ class CrossCheck:
     ) -> list[float]:
         if self.trust is None:
             self.trust = induction_reliability(self.examples)
-        induced = induce(self.examples, rows) if self.trust else None
-        if induced is None:
-            return [1.0] * len(rows)
-        penalty = 1.0 - INDUCTION_WEIGHT * self.trust
-        return [1.0 if i == v else penalty for i, v in zip(induced, values, strict=True)]
+        todo = [i for i, r in enumerate(rows) if r not in self.known]
+        induced = induce(self.examples, [rows[i] for i in todo]) if self.trust and todo else None
+        out = [1.0] * len(rows)
+        for i, guess in zip(todo, induced or (), strict=False):
+            if guess != values[i]:
+                out[i] = 1.0 - INDUCTION_WEIGHT * self.trust
+        return out
