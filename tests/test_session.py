@@ -9,6 +9,7 @@ import pytest
 import likewise
 from likewise import Cell, InvalidInput, Session, Suggestion, suggest
 from likewise.session import rank_rows
+from likewise.synth import neural
 
 # Email user names: two examples fit "the first word" as well as "everything before the @".
 EMAIL_EXAMPLES = [("john@example.com", "john"), ("amy@acme.org", "amy")]
@@ -75,7 +76,9 @@ def test_suggest_is_empty_when_every_program_agrees() -> None:
     rows = ["Alexander Great", "Bo Li", "Mary Ann Lee", "Kate Bush"]
     check_suggestions(suggest(examples, rows, k=3, timeout=2), rows, 3)
     prog = likewise.learn(examples, inputs=rows, timeout=2)
-    assert all(c.confidence == 1.0 and not c.uncertain for c in prog.apply(rows, "flag"))
+    # Only the induction model's cross-check may lower the confidence, never below the flag.
+    cells = prog.apply(rows, "flag")
+    assert all(c.confidence >= 1 - neural.INDUCTION_WEIGHT and not c.uncertain for c in cells)
 
 
 def test_suggest_with_no_rows() -> None:
