@@ -121,8 +121,10 @@ def test_save_and_load(tmp_path):
     synth = tmp_path / "synth.npz"
     small = Config(char_dim=8, enc_hidden=8, tok_dim=8, dec_hidden=16)
     NeuralModel.save_params(synth, NeuralModel.random(small).p, small)
-    with pytest.raises(ValueError, match="not an induction model"):
+    with pytest.raises(ValueError, match="holds synthesis weights, not induction weights"):
         InductionModel.load(synth)
+    with pytest.raises(ValueError, match="holds induction weights, not synthesis weights"):
+        NeuralModel.load(path)
 
 
 def test_bad_input_is_a_value_error():

@@ -42,16 +42,14 @@ torch parameter names); every operation mirrors the torch forward pass. Set
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 
 from likewise.learning import charset
-from likewise.learning.model import _gru, _gru_shapes, _lin, _sigmoid
+from likewise.learning.network import Network, gru, gru_shapes, lin, sigmoid
 
 __all__ = [
     "MAX_OUTPUT",
@@ -112,16 +110,16 @@ def param_shapes(c: InductionConfig) -> dict[str, tuple[int, ...]]:
     one = ("_l0",)
     return {
         "char_emb.weight": (v, e),
-        **_gru_shapes("enc_ctx.fwd", e, he, one),
-        **_gru_shapes("enc_ctx.bwd", e, he, one),
-        **_gru_shapes("enc_qry.fwd", e, he, one),
-        **_gru_shapes("enc_qry.bwd", e, he, one),
+        **gru_shapes("enc_ctx.fwd", e, he, one),
+        **gru_shapes("enc_ctx.bwd", e, he, one),
+        **gru_shapes("enc_qry.fwd", e, he, one),
+        **gru_shapes("enc_qry.bwd", e, he, one),
         "init.weight": (2 * hd, 2 * d),
         "init.bias": (2 * hd,),
-        **_gru_shapes("dec1", e, hd, one),
+        **gru_shapes("dec1", e, hd, one),
         "q1_qry.weight": (d, hd),
         "q1_ctx.weight": (d, hd),
-        **_gru_shapes("dec2", hd + 2 * d, hd, one),
+        **gru_shapes("dec2", hd + 2 * d, hd, one),
         "q2_qry.weight": (d, hd),
         "q2_ctx.weight": (d, hd),
         "gen.weight": (v, f),
@@ -165,85 +163,20 @@ class _Query:
     chars: list[list[str]]  # per row, the character at each position
 
 
-class InductionModel:
+class InductionModel(Network):
     """The trained induction network: writes new rows' outputs given a task's examples."""
 
+    KIND = "induction"
+    CONFIG = InductionConfig
+    shapes = staticmethod(param_shapes)
+
     def __init__(self, params: Mapping[str, np.ndarray], config: InductionConfig) -> None:
-        shapes = param_shapes(config)
-        if set(params) != set(shapes):
-            raise ValueError(f"parameters differ from the config's: {set(params) ^ set(shapes)}")
-        for name, shape in shapes.items():
-            if tuple(params[name].shape) != shape:
-                raise ValueError(f"{name} has shape {params[name].shape}, expected {shape}")
-        self.config = config
-        self.p = {k: np.asarray(v, dtype=np.float32) for k, v in params.items()}
+        super().__init__(params, config)
         p = self.p
         # Layer 1's input gates for every character at once.
         self._char_gates = p["char_emb.weight"] @ p["dec1.weight_ih_l0"].T + p["dec1.bias_ih_l0"]
 
-    # --- files -------------------------------------------------------------------------
-
-    @classmethod
-    def load(cls, path: str | Path) -> InductionModel:
-        with np.load(path, allow_pickle=False) as f:
-            meta = json.loads(str(f["__meta__"]))
-            params = {k: f[k] for k in f.files if k != "__meta__"}
-        if meta.get("kind") != "induction":
-            raise ValueError(f"{path} is not an induction model")
-        if meta.get("charset") != charset.CHARS:
-            raise ValueError(f"{path} was trained with another character set")
-        return cls(params, InductionConfig(**meta["config"]))
-
-    @staticmethod
-    def save_params(
-        path: str | Path, params: Mapping[str, np.ndarray], config: InductionConfig
-    ) -> None:
-        """Write ``params`` and ``config`` as an ``.npz`` that :meth:`load` reads (atomically)."""
-        path = Path(path)
-        meta = {"kind": "induction", "config": asdict(config), "charset": charset.CHARS}
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as f:
-            np.savez(f, __meta__=np.array(json.dumps(meta)), **params)
-        tmp.replace(path)
-
-    @classmethod
-    def random(cls, config: InductionConfig, seed: int = 0, scale: float = 0.3) -> InductionModel:
-        """Untrained weights (for tests)."""
-        rng = np.random.default_rng(seed)
-        params = {
-            k: rng.uniform(-scale, scale, shape).astype(np.float32)
-            for k, shape in param_shapes(config).items()
-        }
-        return cls(params, config)
-
-    def n_params(self) -> int:
-        return sum(v.size for v in self.p.values())
-
     # --- the network ---------------------------------------------------------------------
-
-    def _bigru(self, name: str, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Outputs (N, L, 2He), zero past each sequence's end, its mask, and final states
-        (N, 2He) of a bidirectional GRU over padded character ids."""
-        n, he = len(ids), self.config.enc_hidden
-        length = max(len(r) for r in ids)
-        padded = np.zeros((n, length), dtype=np.int64)
-        for i, r in enumerate(ids):
-            padded[i, : len(r)] = r
-        lens = np.array([len(r) for r in ids])
-        mask = np.arange(length)[None, :] < lens[:, None]
-        x = self.p["char_emb.weight"][padded]
-        out = np.zeros((n, length, 2 * he), dtype=np.float32)
-        finals = []
-        for d, part in enumerate((f"{name}.fwd", f"{name}.bwd")):
-            gi = _lin(x, self.p[f"{part}.weight_ih_l0"]) + self.p[f"{part}.bias_ih_l0"]
-            w_hh, b_hh = self.p[f"{part}.weight_hh_l0"], self.p[f"{part}.bias_hh_l0"]
-            h = np.zeros((n, he), dtype=np.float32)
-            for t in range(length) if d == 0 else reversed(range(length)):
-                m = mask[:, t, None]
-                h = np.where(m, _gru(gi[:, t], h, w_hh, b_hh), h)
-                out[:, t, d * he : (d + 1) * he] = np.where(m, h, 0.0)
-            finals.append(h)
-        return out, mask, np.concatenate(finals, axis=-1)
 
     def _context(self, examples: list[tuple[Row, str]]) -> _Context:
         m = self.config.max_context
@@ -277,11 +210,11 @@ class InductionModel:
         """Layer ``layer``'s attention from states h (K, Hd): [h, query context, example
         context], and the weights (K, L) over the query's characters."""
         scale = np.sqrt(np.float32(qry.states.shape[-1]))
-        q = _lin(h, self.p[f"q{layer}_qry.weight"])
+        q = lin(h, self.p[f"q{layer}_qry.weight"])
         s = (q[:, None, :] @ qry.states.transpose(0, 2, 1))[:, 0] / scale
         w = _softmax(np.where(qry.mask, s, -np.inf))
         c_qry = (w[:, None, :] @ qry.states)[:, 0]
-        a = _softmax(_lin(h, self.p[f"q{layer}_ctx.weight"]) @ ctx.keys.T / scale)
+        a = _softmax(lin(h, self.p[f"q{layer}_ctx.weight"]) @ ctx.keys.T / scale)
         return [h, c_qry, a @ ctx.keys], w
 
     def _step(
@@ -290,14 +223,14 @@ class InductionModel:
         """Feed the previous characters (K,): the next one's distribution (K, V), layer 2's
         copy weights (K, L) and the new state."""
         p = self.p
-        h1 = _gru(self._char_gates[prev], state[0], p["dec1.weight_hh_l0"], p["dec1.bias_hh_l0"])
+        h1 = gru(self._char_gates[prev], state[0], p["dec1.weight_hh_l0"], p["dec1.bias_hh_l0"])
         x2, _ = self._contexts(1, h1, ctx, qry)
-        gi2 = _lin(np.concatenate(x2, axis=-1), p["dec2.weight_ih_l0"]) + p["dec2.bias_ih_l0"]
-        h2 = _gru(gi2, state[1], p["dec2.weight_hh_l0"], p["dec2.bias_hh_l0"])
+        gi2 = lin(np.concatenate(x2, axis=-1), p["dec2.weight_ih_l0"]) + p["dec2.bias_ih_l0"]
+        h2 = gru(gi2, state[1], p["dec2.weight_hh_l0"], p["dec2.bias_hh_l0"])
         feats, w = self._contexts(2, h2, ctx, qry)
         f = np.concatenate(feats, axis=-1)
-        p_gen = _sigmoid(_lin(f, p["gate.weight"]) + p["gate.bias"])  # (K, 1)
-        gen = _softmax(_lin(f, p["gen.weight"]) + p["gen.bias"])
+        p_gen = sigmoid(lin(f, p["gate.weight"]) + p["gate.bias"])  # (K, 1)
+        gen = _softmax(lin(f, p["gen.weight"]) + p["gen.bias"])
         copy = (w[:, None, :] @ qry.onehot)[:, 0]
         return p_gen * gen + (1.0 - p_gen) * copy, w, (h1, h2)
 

@@ -25,10 +25,8 @@ machine its default threads made beam search 2 to 10 times slower.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -36,6 +34,7 @@ from likewise.errors import ParseError
 from likewise.lang.ast import Node
 from likewise.lang.vocab import BOS, EOS, VOCAB, decode, encode
 from likewise.learning import charset, grammar
+from likewise.learning.network import Network, gru, gru_shapes, lin
 
 __all__ = ["Config", "Encoded", "NeuralModel", "param_shapes"]
 
@@ -51,16 +50,6 @@ class Config:
     max_chars: int = charset.MAX_LEN
 
 
-def _gru_shapes(prefix: str, n_in: int, n_hidden: int, suffixes: Sequence[str]) -> dict:
-    out = {}
-    for s in suffixes:
-        out[f"{prefix}.weight_ih{s}"] = (3 * n_hidden, n_in)
-        out[f"{prefix}.weight_hh{s}"] = (3 * n_hidden, n_hidden)
-        out[f"{prefix}.bias_ih{s}"] = (3 * n_hidden,)
-        out[f"{prefix}.bias_hh{s}"] = (3 * n_hidden,)
-    return out
-
-
 def param_shapes(c: Config) -> dict[str, tuple[int, ...]]:
     """Every parameter's name (as in the torch module's state_dict) and shape."""
     he, hd, v = c.enc_hidden, c.dec_hidden, len(VOCAB)
@@ -68,17 +57,17 @@ def param_shapes(c: Config) -> dict[str, tuple[int, ...]]:
     one = ("_l0",)
     return {
         "char_emb.weight": (charset.SIZE, c.char_dim),
-        **_gru_shapes("enc_in.fwd", c.char_dim, he, one),
-        **_gru_shapes("enc_in.bwd", c.char_dim, he, one),
-        **_gru_shapes("enc_out.fwd", c.char_dim, he, one),
-        **_gru_shapes("enc_out.bwd", c.char_dim, he, one),
+        **gru_shapes("enc_in.fwd", c.char_dim, he, one),
+        **gru_shapes("enc_in.bwd", c.char_dim, he, one),
+        **gru_shapes("enc_out.fwd", c.char_dim, he, one),
+        **gru_shapes("enc_out.bwd", c.char_dim, he, one),
         "init.weight": (2 * hd, 2 * d),
         "init.bias": (2 * hd,),
         "tok_emb.weight": (v, c.tok_dim),
-        **_gru_shapes("dec1", c.tok_dim, hd, one),
+        **gru_shapes("dec1", c.tok_dim, hd, one),
         "q1_out.weight": (d, hd),
         "q1_in.weight": (d, hd + d),
-        **_gru_shapes("dec2", hd + 2 * d, hd, one),
+        **gru_shapes("dec2", hd + 2 * d, hd, one),
         "q2_out.weight": (d, hd),
         "q2_in.weight": (d, hd + d),
         "combine.weight": (hd, hd + 2 * d),
@@ -86,26 +75,6 @@ def param_shapes(c: Config) -> dict[str, tuple[int, ...]]:
         "proj.weight": (v, hd),
         "proj.bias": (v,),
     }
-
-
-def _lin(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """x @ w.T over the last axis, as one 2-D product (numpy loops over the leading axes of a
-    3-D one)."""
-    return (x.reshape(-1, x.shape[-1]) @ w.T).reshape(*x.shape[:-1], w.shape[0])
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))
-
-
-def _gru(gi: np.ndarray, h: np.ndarray, w_hh: np.ndarray, b_hh: np.ndarray) -> np.ndarray:
-    """One GRU step (torch's gate order r, z, n) from the input's gate pre-activations."""
-    n = h.shape[-1]
-    gh = _lin(h, w_hh) + b_hh
-    r = _sigmoid(gi[..., :n] + gh[..., :n])
-    z = _sigmoid(gi[..., n : 2 * n] + gh[..., n : 2 * n])
-    cand = np.tanh(gi[..., 2 * n :] + r * gh[..., 2 * n :])
-    return (1.0 - z) * cand + z * h
 
 
 def _attend(q: np.ndarray, keys: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -139,83 +108,24 @@ class Encoded:
 State = tuple[np.ndarray, np.ndarray]  # the decoder layers' states, each (N, K, Hd)
 
 
-class NeuralModel:
+class NeuralModel(Network):
     """The trained network, for scoring programs and searching for them given examples."""
 
+    KIND = "synthesis"
+    CONFIG = Config
+    shapes = staticmethod(param_shapes)
+
+    @classmethod
+    def meta(cls) -> dict:
+        return {**super().meta(), "vocab": list(VOCAB)}
+
     def __init__(self, params: Mapping[str, np.ndarray], config: Config) -> None:
-        shapes = param_shapes(config)
-        if set(params) != set(shapes):
-            raise ValueError(f"parameters differ from the config's: {set(params) ^ set(shapes)}")
-        for name, shape in shapes.items():
-            if tuple(params[name].shape) != shape:
-                raise ValueError(f"{name} has shape {params[name].shape}, expected {shape}")
-        self.config = config
-        self.p = {k: np.asarray(v, dtype=np.float32) for k, v in params.items()}
+        super().__init__(params, config)
         # Layer 1's input gates for every token at once.
         p = self.p
         self._tok_gates = p["tok_emb.weight"] @ p["dec1.weight_ih_l0"].T + p["dec1.bias_ih_l0"]
 
-    # --- files -------------------------------------------------------------------------
-
-    @classmethod
-    def load(cls, path: str | Path) -> NeuralModel:
-        with np.load(path, allow_pickle=False) as f:
-            meta = json.loads(str(f["__meta__"]))
-            params = {k: f[k] for k in f.files if k != "__meta__"}
-        if meta.get("vocab") != list(VOCAB):
-            raise ValueError(f"{path} was trained with another program vocabulary")
-        if meta.get("charset") != charset.CHARS:
-            raise ValueError(f"{path} was trained with another character set")
-        return cls(params, Config(**meta["config"]))
-
-    @staticmethod
-    def save_params(path: str | Path, params: Mapping[str, np.ndarray], config: Config) -> None:
-        """Write ``params`` and ``config`` as an ``.npz`` that :meth:`load` reads (atomically)."""
-        path = Path(path)
-        meta = {"config": asdict(config), "vocab": list(VOCAB), "charset": charset.CHARS}
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as f:
-            np.savez(f, __meta__=np.array(json.dumps(meta)), **params)
-        tmp.replace(path)
-
-    @classmethod
-    def random(cls, config: Config, seed: int = 0, scale: float = 0.3) -> NeuralModel:
-        """Untrained weights (for tests)."""
-        rng = np.random.default_rng(seed)
-        params = {
-            k: rng.uniform(-scale, scale, shape).astype(np.float32)
-            for k, shape in param_shapes(config).items()
-        }
-        return cls(params, config)
-
-    def n_params(self) -> int:
-        return sum(v.size for v in self.p.values())
-
     # --- the network ---------------------------------------------------------------------
-
-    def _bigru(self, name: str, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Outputs (N, L, 2He), zero past each string's end, its mask, and final states
-        (N, 2He) of a bidirectional GRU over padded character ids."""
-        n, he = len(ids), self.config.enc_hidden
-        length = max(len(r) for r in ids)
-        padded = np.zeros((n, length), dtype=np.int64)
-        for i, r in enumerate(ids):
-            padded[i, : len(r)] = r
-        lens = np.array([len(r) for r in ids])
-        mask = np.arange(length)[None, :] < lens[:, None]
-        x = self.p["char_emb.weight"][padded]
-        out = np.zeros((n, length, 2 * he), dtype=np.float32)
-        finals = []
-        for d, part in enumerate((f"{name}.fwd", f"{name}.bwd")):
-            gi = x @ self.p[f"{part}.weight_ih_l0"].T + self.p[f"{part}.bias_ih_l0"]
-            w_hh, b_hh = self.p[f"{part}.weight_hh_l0"], self.p[f"{part}.bias_hh_l0"]
-            h = np.zeros((n, he), dtype=np.float32)
-            for t in range(length) if d == 0 else reversed(range(length)):
-                m = mask[:, t, None]
-                h = np.where(m, _gru(gi[:, t], h, w_hh, b_hh), h)
-                out[:, t, d * he : (d + 1) * he] = np.where(m, h, 0.0)
-            finals.append(h)
-        return out, mask, np.concatenate(finals, axis=-1)
 
     def encode(self, examples: Examples) -> Encoded:
         if not examples:
@@ -242,22 +152,22 @@ class NeuralModel:
 
     def _attend2(self, layer: int, h: np.ndarray, enc: Encoded) -> list[np.ndarray]:
         """Layer ``layer``'s double attention from states h (N, K, Hd): [h, c_out, c_in]."""
-        c_out = _attend(_lin(h, self.p[f"q{layer}_out.weight"]), enc.enc_out, enc.mask_out)
-        q_in = _lin(np.concatenate([h, c_out], axis=-1), self.p[f"q{layer}_in.weight"])
+        c_out = _attend(lin(h, self.p[f"q{layer}_out.weight"]), enc.enc_out, enc.mask_out)
+        q_in = lin(np.concatenate([h, c_out], axis=-1), self.p[f"q{layer}_in.weight"])
         return [h, c_out, _attend(q_in, enc.enc_in, enc.mask_in)]
 
     def step(self, enc: Encoded, tokens: np.ndarray, state: State) -> tuple[np.ndarray, State]:
         """Feed the last tokens (K,) of K programs in ``state``: return the next token's logits
         (K, V) and the new state."""
         p = self.p
-        h1 = _gru(
+        h1 = gru(
             self._tok_gates[tokens][None], state[0], p["dec1.weight_hh_l0"], p["dec1.bias_hh_l0"]
         )
         x2 = np.concatenate(self._attend2(1, h1, enc), axis=-1)
-        gi2 = _lin(x2, p["dec2.weight_ih_l0"]) + p["dec2.bias_ih_l0"]
-        h2 = _gru(gi2, state[1], p["dec2.weight_hh_l0"], p["dec2.bias_hh_l0"])
+        gi2 = lin(x2, p["dec2.weight_ih_l0"]) + p["dec2.bias_ih_l0"]
+        h2 = gru(gi2, state[1], p["dec2.weight_hh_l0"], p["dec2.bias_hh_l0"])
         feats = np.concatenate(self._attend2(2, h2, enc), axis=-1)
-        a = np.tanh(_lin(feats, p["combine.weight"]) + p["combine.bias"])
+        a = np.tanh(lin(feats, p["combine.weight"]) + p["combine.bias"])
         logits = a.max(axis=0) @ p["proj.weight"].T + p["proj.bias"]
         return logits, (h1, h2)
 

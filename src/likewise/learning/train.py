@@ -25,9 +25,10 @@ import math
 import os
 import random
 import time
-from collections.abc import Iterator
-from dataclasses import asdict
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS, for evaluation: before numpy
 
@@ -266,19 +267,36 @@ def _lr(a: argparse.Namespace, step: int, elapsed: float) -> float:
     return a.lr * warm * (a.min_lr + (1 - a.min_lr) * 0.5 * (1 + math.cos(math.pi * frac)))
 
 
-def train(a: argparse.Namespace) -> None:
+@dataclass
+class Recipe:
+    """What a training run of one network needs besides the loop that :func:`run` shares: its
+    config (from the arguments; a resumed run takes the checkpoint's), how to build the torch
+    network and its batches, its loss, its numpy export and its held-out evaluation."""
+
+    config: Any  # a frozen dataclass
+    net: Callable[[Any], nn.Module]
+    batches: Callable[[int, frozenset[str], Any], IterableDataset]  # (first chunk, skip, config)
+    # (loss, correct predictions, targets, tasks) of a batch
+    loss: Callable[[nn.Module, Batch], tuple[torch.Tensor, int, int, int]]
+    save_npz: Callable[[Path, dict[str, np.ndarray], Any], None]
+    evaluate: Callable[[nn.Module, list[dict]], dict[str, float]]
+    unit: str  # what the targets are, for the log ("token": "token_acc")
+
+
+def run(a: argparse.Namespace, recipe: Recipe) -> None:
+    """The training loop: budget, resume, learning-rate schedule, log, checkpoints, evals."""
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     ckpt_path, npz_path, log_path = out / "checkpoint.pt", out / "model.npz", out / "log.jsonl"
-    config = Config(a.char_dim, a.enc_hidden, a.tok_dim, a.dec_hidden, a.max_chars)
+    config = recipe.config
     step, elapsed, state = 0, 0.0, None
     if a.resume and ckpt_path.exists():
         state = torch.load(ckpt_path, weights_only=True)
-        config = Config(**state["config"])
+        config = type(config)(**state["config"])
         step, elapsed = state["step"], state["elapsed"]
-    net = Net(config)
+    net = recipe.net(config)
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
     if state is not None:
         net.load_state_dict(state["model"])
@@ -305,7 +323,7 @@ def train(a: argparse.Namespace) -> None:
             },
             ckpt_path,
         )
-        NeuralModel.save_params(npz_path, export_params(net), config)
+        recipe.save_npz(npz_path, export_params(net), config)
 
     def run_eval() -> None:
         nonlocal evaluated
@@ -313,7 +331,7 @@ def train(a: argparse.Namespace) -> None:
             evaluated = step
             net.eval()
             t0 = time.monotonic()
-            res = evaluate(numpy_model(net), eval_tasks, a.eval_beam)
+            res = recipe.evaluate(net, eval_tasks)
             write({"eval": step, "elapsed": round(elapsed), **res, "secs": time.monotonic() - t0})
             net.train()
 
@@ -321,7 +339,7 @@ def train(a: argparse.Namespace) -> None:
     write({"start": step, "params": n_params, "config": asdict(config), "args": vars(a)})
     chunk0, skip_batches = divmod(step, a.chunk)
     loader = DataLoader(
-        Chunks(a, chunk0, skip),
+        recipe.batches(chunk0, skip, config),
         batch_size=None,
         num_workers=a.workers,
         prefetch_factor=2 if a.workers else None,
@@ -329,7 +347,7 @@ def train(a: argparse.Namespace) -> None:
     )
     t_start = time.monotonic() - elapsed
     last_ckpt = last_eval = time.monotonic()
-    sums = {"loss": 0.0, "acc": 0.0, "tokens": 0, "tasks": 0}
+    sums = {"loss": 0.0, "acc": 0.0, "targets": 0, "tasks": 0}
     t_log, paused = time.monotonic(), 0.0  # paused: checkpoint and evaluation time since t_log
     done = False
     for chunk in loader:
@@ -340,26 +358,24 @@ def train(a: argparse.Namespace) -> None:
                 break
             for g in opt.param_groups:
                 g["lr"] = _lr(a, step, elapsed)
-            logits, targets, _ = net(b)
-            loss = nn.functional.cross_entropy(logits, targets)
+            loss, correct, n, tasks = recipe.loss(net, b)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), a.clip)
             opt.step()
             step += 1
-            n = len(targets)
             sums["loss"] += loss.item() * n
-            sums["acc"] += (logits.argmax(-1) == targets).sum().item()
-            sums["tokens"] += n
-            sums["tasks"] += len(b["prog_len"])
+            sums["acc"] += correct
+            sums["targets"] += n
+            sums["tasks"] += tasks
             if step % a.log_every == 0:
                 now = time.monotonic()
                 write(
                     {
                         "step": step,
                         "elapsed": round(now - t_start, 1),
-                        "loss": sums["loss"] / sums["tokens"],
-                        "token_acc": sums["acc"] / sums["tokens"],
+                        "loss": sums["loss"] / sums["targets"],
+                        f"{recipe.unit}_acc": sums["acc"] / sums["targets"],
                         "tasks_per_s": sums["tasks"] / (now - t_log - paused),
                         "lr": opt.param_groups[0]["lr"],
                     }
@@ -386,11 +402,36 @@ def train(a: argparse.Namespace) -> None:
     log.close()
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def _loss(net: nn.Module, b: Batch) -> tuple[torch.Tensor, int, int, int]:
+    logits, targets, _ = net(b)
+    loss = nn.functional.cross_entropy(logits, targets)
+    correct = int((logits.argmax(-1) == targets).sum().item())
+    return loss, correct, len(targets), len(b["prog_len"])
+
+
+def train(a: argparse.Namespace) -> None:
+    run(
+        a,
+        Recipe(
+            config=Config(a.char_dim, a.enc_hidden, a.tok_dim, a.dec_hidden, a.max_chars),
+            net=Net,
+            batches=lambda start, skip, _config: Chunks(a, start, skip),
+            loss=_loss,
+            save_npz=NeuralModel.save_params,
+            evaluate=lambda net, tasks: evaluate(numpy_model(net), tasks, a.eval_beam),
+            unit="token",
+        ),
+    )
+
+
+def run_parser(
+    doc: str, budget: float, examples: int, eval_minutes: float
+) -> argparse.ArgumentParser:
+    """The options of :func:`run` (each network adds its own)."""
+    p = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     p.add_argument("--out", required=True, help="directory for checkpoint, model.npz, log")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--budget-minutes", type=float, default=150, help="total, resumes included")
+    p.add_argument("--budget-minutes", type=float, default=budget, help="total, resumes included")
     p.add_argument("--max-steps", type=int, default=0, help="stop after this many (0: no limit)")
     p.add_argument("--resume", action="store_true", help="continue DIR/checkpoint.pt if any")
     p.add_argument("--threads", type=int, default=1, help="torch threads")
@@ -400,19 +441,24 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--min-lr", type=float, default=0.05, help="final lr, as a fraction")
     p.add_argument("--warmup", type=int, default=200, help="steps")
     p.add_argument("--clip", type=float, default=1.0, help="gradient norm")
-    p.add_argument("--examples", type=int, default=4, help="examples per task")
+    p.add_argument("--examples", type=int, default=examples, help="examples per task")
     p.add_argument("--chunk", type=int, default=8, help="batches sorted by length together")
+    p.add_argument("--log-every", type=int, default=50, help="steps")
+    p.add_argument("--checkpoint-minutes", type=float, default=5)
+    p.add_argument("--eval-minutes", type=float, default=eval_minutes)
+    p.add_argument("--eval-suite", default=str(SUITE))
+    p.add_argument("--eval-tasks", type=int, default=100)
+    return p
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = run_parser(__doc__, budget=150, examples=4, eval_minutes=15)
     p.add_argument("--max-program", type=int, default=100, help="tokens; longer are skipped")
     p.add_argument("--char-dim", type=int, default=Config.char_dim)
     p.add_argument("--enc-hidden", type=int, default=Config.enc_hidden, help="per direction")
     p.add_argument("--tok-dim", type=int, default=Config.tok_dim)
     p.add_argument("--dec-hidden", type=int, default=Config.dec_hidden)
     p.add_argument("--max-chars", type=int, default=Config.max_chars)
-    p.add_argument("--log-every", type=int, default=50, help="steps")
-    p.add_argument("--checkpoint-minutes", type=float, default=5)
-    p.add_argument("--eval-minutes", type=float, default=15)
-    p.add_argument("--eval-suite", default=str(SUITE))
-    p.add_argument("--eval-tasks", type=int, default=100)
     p.add_argument("--eval-beam", type=int, default=10, help="0: greedy only")
     return p.parse_args(argv)
 

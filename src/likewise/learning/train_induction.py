@@ -33,20 +33,15 @@ Nothing that ``import likewise`` loads imports this module.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import random
-import time
-from dataclasses import asdict
-from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS, for evaluation: before numpy
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
-from torch.utils.data import DataLoader  # noqa: E402
 
 from likewise.learning import charset  # noqa: E402
 from likewise.learning.induction import (  # noqa: E402
@@ -60,13 +55,12 @@ from likewise.learning.induction import (  # noqa: E402
 )
 from likewise.learning.sampler import sample_task  # noqa: E402
 from likewise.learning.train import (  # noqa: E402
-    SUITE,
     Chunks,
+    Recipe,
     _BiGRU,
-    _lr,
-    _save_atomic,
     export_params,
-    load_eval,
+    run,
+    run_parser,
 )
 
 Batch = dict[str, torch.Tensor]
@@ -223,153 +217,40 @@ class InductionChunks(Chunks):
 # --- training --------------------------------------------------------------------------------
 
 
+def _loss(net: nn.Module, b: Batch) -> tuple[torch.Tensor, int, int, int]:
+    logp, targets, _ = net(b)
+    loss = nn.functional.nll_loss(logp, targets)
+    correct = int((logp.argmax(-1) == targets).sum().item())
+    return loss, correct, len(targets), len(b["tgt_len"])
+
+
 def train(a: argparse.Namespace) -> None:
     if not 1 <= a.queries < a.examples:
         raise ValueError("--queries must be at least 1 and less than --examples (needs a context)")
-    torch.set_num_threads(a.threads)
-    torch.manual_seed(a.seed)
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    ckpt_path, npz_path, log_path = out / "checkpoint.pt", out / "model.npz", out / "log.jsonl"
     config = InductionConfig(a.char_dim, a.enc_hidden, a.dec_hidden, a.max_query, a.max_context)
-    step, elapsed, state = 0, 0.0, None
-    if a.resume and ckpt_path.exists():
-        state = torch.load(ckpt_path, weights_only=True)
-        config = InductionConfig(**state["config"])
-        step, elapsed = state["step"], state["elapsed"]
-    net = InductionNet(config)
-    opt = torch.optim.Adam(net.parameters(), lr=a.lr)
-    if state is not None:
-        net.load_state_dict(state["model"])
-        opt.load_state_dict(state["optim"])
-    n_params = sum(p.numel() for p in net.parameters())
-    eval_tasks = load_eval(Path(a.eval_suite), a.eval_tasks) if a.eval_tasks else []
-    skip = frozenset(t["program"] for t in load_eval(Path(a.eval_suite), 10**9))
-    log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - open for the whole run
-
-    def write(rec: dict) -> None:
-        log.write(json.dumps(rec) + "\n")
-        log.flush()
-        print(json.dumps(rec), flush=True)
-
-    def checkpoint() -> None:
-        _save_atomic(
-            {
-                "model": net.state_dict(),
-                "optim": opt.state_dict(),
-                "step": step,
-                "elapsed": elapsed,
-                "config": asdict(config),
-                "args": vars(a),
-            },
-            ckpt_path,
-        )
-        InductionModel.save_params(npz_path, export_params(net), config)
-
-    def run_eval() -> None:
-        nonlocal evaluated
-        if eval_tasks and evaluated != step:
-            evaluated = step
-            res = evaluate(numpy_model(net), eval_tasks)
-            write({"eval": step, "elapsed": round(elapsed), "tasks": len(eval_tasks), **res})
-
-    evaluated = -1  # the step of the last evaluation
-    write({"start": step, "params": n_params, "config": asdict(config), "args": vars(a)})
-    chunk0, skip_batches = divmod(step, a.chunk)
-    loader = DataLoader(
-        InductionChunks(a, chunk0, skip, config),
-        batch_size=None,
-        num_workers=a.workers,
-        prefetch_factor=2 if a.workers else None,
-        persistent_workers=False,
+    run(
+        a,
+        Recipe(
+            config=config,
+            net=InductionNet,
+            batches=lambda start, skip, c: InductionChunks(a, start, skip, c),
+            loss=_loss,
+            save_npz=InductionModel.save_params,
+            evaluate=lambda net, tasks: {"tasks": len(tasks), **evaluate(numpy_model(net), tasks)},
+            unit="char",
+        ),
     )
-    t_start = time.monotonic() - elapsed
-    last_ckpt = last_eval = time.monotonic()
-    sums = {"loss": 0.0, "acc": 0.0, "chars": 0, "tasks": 0}
-    t_log, paused = time.monotonic(), 0.0  # paused: checkpoint and evaluation time since t_log
-    done = False
-    for chunk in loader:
-        for b in chunk[skip_batches:]:
-            elapsed = time.monotonic() - t_start
-            if elapsed >= 60 * a.budget_minutes or (a.max_steps and step >= a.max_steps):
-                done = True
-                break
-            for g in opt.param_groups:
-                g["lr"] = _lr(a, step, elapsed)
-            logp, targets, _ = net(b)
-            loss = nn.functional.nll_loss(logp, targets)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            nn.utils.clip_grad_norm_(net.parameters(), a.clip)
-            opt.step()
-            step += 1
-            n = len(targets)
-            sums["loss"] += loss.item() * n
-            sums["acc"] += (logp.argmax(-1) == targets).sum().item()
-            sums["chars"] += n
-            sums["tasks"] += len(b["tgt_len"])
-            if step % a.log_every == 0:
-                now = time.monotonic()
-                write(
-                    {
-                        "step": step,
-                        "elapsed": round(now - t_start, 1),
-                        "loss": sums["loss"] / sums["chars"],
-                        "char_acc": sums["acc"] / sums["chars"],
-                        "tasks_per_s": sums["tasks"] / (now - t_log - paused),
-                        "lr": opt.param_groups[0]["lr"],
-                    }
-                )
-                sums = dict.fromkeys(sums, 0)
-                t_log, paused = now, 0.0
-            if time.monotonic() - last_ckpt >= 60 * a.checkpoint_minutes:
-                elapsed = time.monotonic() - t_start
-                checkpoint()
-                paused += time.monotonic() - t_start - elapsed
-                last_ckpt = time.monotonic()
-            if time.monotonic() - last_eval >= 60 * a.eval_minutes:
-                elapsed = time.monotonic() - t_start
-                run_eval()
-                paused += time.monotonic() - t_start - elapsed
-                last_eval = time.monotonic()
-        skip_batches = 0
-        if done:
-            break
-    elapsed = time.monotonic() - t_start
-    checkpoint()
-    run_eval()
-    write({"end": step, "elapsed": round(elapsed, 1)})
-    log.close()
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = run_parser(__doc__, budget=95, examples=5, eval_minutes=20)
     c = InductionConfig
-    p.add_argument("--out", required=True, help="directory for checkpoint, model.npz, log")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--budget-minutes", type=float, default=95, help="total, resumes included")
-    p.add_argument("--max-steps", type=int, default=0, help="stop after this many (0: no limit)")
-    p.add_argument("--resume", action="store_true", help="continue DIR/checkpoint.pt if any")
-    p.add_argument("--threads", type=int, default=1, help="torch threads")
-    p.add_argument("--workers", type=int, default=1, help="task-sampling processes (0: inline)")
-    p.add_argument("--batch-size", type=int, default=32, help="tasks per batch")
-    p.add_argument("--lr", type=float, default=2e-3)
-    p.add_argument("--min-lr", type=float, default=0.05, help="final lr, as a fraction")
-    p.add_argument("--warmup", type=int, default=200, help="steps")
-    p.add_argument("--clip", type=float, default=1.0, help="gradient norm")
-    p.add_argument("--examples", type=int, default=5, help="examples per task")
-    p.add_argument("--queries", type=int, default=2, help="of which queries, each in turn")
-    p.add_argument("--chunk", type=int, default=8, help="batches sorted by length together")
+    p.add_argument("--queries", type=int, default=2, help="of the examples, queries in turn")
     p.add_argument("--char-dim", type=int, default=c.char_dim)
     p.add_argument("--enc-hidden", type=int, default=c.enc_hidden, help="per direction")
     p.add_argument("--dec-hidden", type=int, default=c.dec_hidden)
     p.add_argument("--max-query", type=int, default=c.max_query, help="ids of a new row")
     p.add_argument("--max-context", type=int, default=c.max_context, help="ids of an example")
-    p.add_argument("--log-every", type=int, default=50, help="steps")
-    p.add_argument("--checkpoint-minutes", type=float, default=5)
-    p.add_argument("--eval-minutes", type=float, default=20)
-    p.add_argument("--eval-suite", default=str(SUITE))
-    p.add_argument("--eval-tasks", type=int, default=100)
     return p.parse_args(argv)
 
 
