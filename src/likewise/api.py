@@ -82,8 +82,9 @@ def learn(
     ``noise=0`` demands that every example is reproduced exactly. ``constants`` are optional
     literal strings worth trying. ``alternatives`` bounds how many next-best programs are kept
     (they feed ``Program.alternatives``, confidence and ``suggest``). ``engine="auto"`` joins
-    the symbolic synthesizers and the neural one (its beam search adds candidates, its
-    likelihood ranks them all); ``"symbolic"`` or ``"neural"`` uses one side alone. Raises
+    the symbolic synthesizers and the neural models (the beam search adds candidates, the
+    likelihood breaks ties between equally cheap ones, the induction model cross-checks
+    outputs for ``confidence``); ``"symbolic"`` or ``"neural"`` uses one side alone. Raises
     :class:`InvalidExamples` for unusable examples and :class:`NoProgramFound` when nothing in
     the language fits within ``timeout`` seconds.
     """
@@ -109,6 +110,8 @@ def learn(
     )
     if isinstance(found, synth.Failure):
         raise NoProgramFound(found.message, tuple(original[i] for i in found.examples))
+    # The induction model's second opinion on the outputs, read when confidence is asked for.
+    check = neural.CrossCheck(exs) if engine != "symbolic" else None
     progs = [
         Program(
             c.program,
@@ -116,18 +119,11 @@ def learn(
             cost=c.cost,
             engine=c.engine,
             suspects=[(original[i], given, got) for i, given, got in c.suspects],
+            check=check if n == 0 else None,
         )
-        for c in found
+        for n, c in enumerate(found)
     ]
-    best = Program(
-        progs[0].node,
-        ncols,
-        cost=progs[0].cost,
-        engine=progs[0].engine,
-        alternatives=progs[1:],
-        suspects=progs[0].suspect_examples,
-        check=neural.CrossCheck(exs),
-    )
+    best = progs[0].with_alternatives(progs[1:])
     best.notes.extend(_ambiguous_dates(best.node, [r for r, _ in exs] + rows))
     return best
 

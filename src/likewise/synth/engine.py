@@ -6,8 +6,8 @@ conditionals over the version space when nothing simple fits, then bottom-up enu
 deadline. With the noise model on, programs that miss an example or two by a typo compete too.
 
 The neural synthesizer (:mod:`likewise.synth.neural`) joins in with ``engine="auto"``: its beam
-search adds candidates when the symbolic engines find nothing or only a contrived program,
-and its likelihood is a ranking feature over the whole pool. ``engine="neural"`` uses the beam
+search adds candidates when the version space finds nothing or only a contrived program, and
+its likelihood breaks ties between the cheapest candidates of the pool. ``engine="neural"`` uses the beam
 search alone, ``engine="symbolic"`` never the network.
 """
 
