@@ -30,6 +30,7 @@ CONTRIVED = 8.0
 MAX_NOISY_EXAMPLES = 10
 ENGINES = ("auto", "symbolic", "neural")
 BEAM = 100  # the neural engine's beam width
+FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
 NEURAL_SHARE = 0.5  # of the time left after the version space, for the beam search
 
@@ -78,7 +79,7 @@ def _search(
     vs_share = 0.6 if net is None else VS_SHARE_WITH_NET
     run("version-space", vs_share, lambda d: version_space.synthesize(examples, constants, d, k))
     if net is not None and contrived():
-        run("neural", NEURAL_SHARE, lambda d: neural.search(net, examples, d, BEAM))
+        run("neural", NEURAL_SHARE, lambda d: neural.search(net, examples, d, BEAM, FIRST_BEAM))
     run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
     if contrived():
         run(

@@ -74,16 +74,26 @@ def _blas():
 
 
 def search(
-    net: NeuralModel, examples: Examples, deadline: Deadline, beam: int, n_results: int = 3
+    net: NeuralModel,
+    examples: Examples,
+    deadline: Deadline,
+    beam: int,
+    first: int | None = None,
+    n_results: int = 3,
 ) -> list[tuple[float, Node]]:
-    """Programs the model spells that reproduce every example, with their hand-written costs
-    (the likelihood is added by :func:`rescore`, as for every other candidate)."""
+    """Programs the model spells that reproduce every example, with their hand-written costs.
+    With ``first``, the beam widens: ``first`` entries (cheap, and enough when the model is
+    sure), then ``beam`` with the time left if that found nothing."""
     from likewise.learning.beam import beam_search
 
-    if deadline.left() < MIN_BEAM_SECONDS:
-        return []
-    with _blas().limit(limits=1, user_api="blas"):
-        found = beam_search(net, examples, beam=beam, n_results=n_results, timeout=deadline.left())
+    found: list = []
+    enc = None
+    for width in dict.fromkeys((min(first or beam, beam), beam)):
+        if found or deadline.left() < MIN_BEAM_SECONDS:
+            break
+        with _blas().limit(limits=1, user_api="blas"):
+            enc = enc or net.encode(examples)
+            found = beam_search(net, enc, beam=width, n_results=n_results, timeout=deadline.left())
     return [(cost(p), p) for p, _ in found]
 
 
