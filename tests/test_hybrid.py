@@ -9,6 +9,8 @@ import likewise
 from likewise.errors import InvalidExamples, InvalidInput, NoProgramFound
 from likewise.lang.ast import Concat, Const, GetToken, Input, ToCase
 from likewise.synth import engine, neural
+from likewise.synth.deadline import Deadline
+from likewise.synth.rank import cost
 
 
 def test_the_shipped_weights_load():
@@ -191,3 +193,17 @@ def test_induce_writes_outputs_with_the_shipped_model():
 def test_induce_names_bad_input(examples, rows, error, match):
     with pytest.raises(error, match=match):
         likewise.induce(examples, rows)
+
+
+@pytest.mark.parametrize("first", [None, 1, 10])
+def test_the_beam_search_returns_consistent_programs_with_their_costs(first):
+    examples = [((i,), o) for i, o in EASY[1]]
+    found = neural.search(neural.model(), examples, Deadline(10), 100, first)
+    assert found
+    for c, p in found:
+        assert c == cost(p)
+        assert all(p.run(i) == o for i, o in examples)
+
+
+def test_no_beam_search_without_time():
+    assert neural.search(neural.model(), [(("a b",), "b")], Deadline(0), 100) == []
