@@ -228,7 +228,8 @@ def test_beam_search_stops_early_with_n_results():
 
 def test_library_does_not_import_torch():
     code = (
-        "import sys, likewise, likewise.learning.model, likewise.learning.beam; "
+        "import sys, likewise; assert 'likewise.learning.model' not in sys.modules; "
+        "import likewise.learning.model, likewise.learning.beam, likewise.learning.induction; "
         "sys.exit('torch' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
