@@ -43,8 +43,11 @@ CASES = [
         "name",
         [("Ada Lovelace", "LOVELACE, A"), ("Grace Brewster Hopper", "HOPPER, G")],
         lambda c: pl.concat_str(
-            [c.str.extract(r"(\p{L}+)[^\p{L}]*$", 1).str.to_uppercase(), pl.lit(", "),
-             c.str.slice(0, 1)]
+            [
+                c.str.extract(r"(\p{L}+)[^\p{L}]*$", 1).str.to_uppercase(),
+                pl.lit(", "),
+                c.str.slice(0, 1),
+            ]
         ),
     ),
     Case(
@@ -56,11 +59,17 @@ CASES = [
     Case(
         "conditional",
         "contact",
-        [("ada@example.com", "example.com"), ("555-0100", "phone"), ("k@uni.edu", "uni.edu"),
-         ("555-0199", "phone")],
-        lambda c: pl.when(c.str.contains("@", literal=True))
-        .then(c.str.extract(r"@(.*)$", 1))
-        .otherwise(pl.lit("phone")),
+        [
+            ("ada@example.com", "example.com"),
+            ("555-0100", "phone"),
+            ("k@uni.edu", "uni.edu"),
+            ("555-0199", "phone"),
+        ],
+        lambda c: (
+            pl.when(c.str.contains("@", literal=True))
+            .then(c.str.extract(r"@(.*)$", 1))
+            .otherwise(pl.lit("phone"))
+        ),
     ),
 ]
 
@@ -77,11 +86,13 @@ def make_frame(rows: int, seed: int = 0) -> pl.DataFrame:
     phone = pl.Series(rng.integers(0, 10000, rows)).cast(pl.String).str.zfill(4)
     is_mail = pl.Series(rng.random(rows) < 0.5)
     mail = first.str.to_lowercase() + "@" + pick(DOMAINS)
-    return pl.DataFrame({
-        "name": first + " " + last,
-        "date": pl.select(dates).to_series(),
-        "contact": pl.select(pl.when(is_mail).then(mail).otherwise("555-" + phone)).to_series(),
-    })
+    return pl.DataFrame(
+        {
+            "name": first + " " + last,
+            "date": pl.select(dates).to_series(),
+            "contact": pl.select(pl.when(is_mail).then(mail).otherwise("555-" + phone)).to_series(),
+        }
+    )
 
 
 def timed(fn: Callable[[], object], repeat: int = 3) -> float:
@@ -95,8 +106,10 @@ def timed(fn: Callable[[], object], repeat: int = 3) -> float:
 
 def bench_polars(df: pl.DataFrame, interp_rows: int) -> None:
     print(f"polars {pl.__version__}, {len(df):,} rows, threads={pl.thread_pool_size()}")
-    print(f"{'program':15} {'compiled/s':>12} {'hand/s':>12} {'interp/s':>10} "
-          f"{'vs hand':>8} {'vs interp':>10}  program")
+    print(
+        f"{'program':15} {'compiled/s':>12} {'hand/s':>12} {'interp/s':>10} "
+        f"{'vs hand':>8} {'vs interp':>10}  program"
+    )
     for case in CASES:
         prog = likewise.learn(case.examples)
         col = pl.col(case.column)
@@ -112,8 +125,10 @@ def bench_polars(df: pl.DataFrame, interp_rows: int) -> None:
         t_int = time.perf_counter() - t0
         assert interp == got[:interp_rows].to_list(), f"{case.name}: compiled != interpreter"
         n = len(df)
-        print(f"{case.name:15} {n / t_comp:12,.0f} {n / t_hand:12,.0f} {interp_rows / t_int:10,.0f} "
-              f"{t_hand / t_comp:8.2f}x {(n / t_comp) / (interp_rows / t_int):9.1f}x  {prog}")
+        print(
+            f"{case.name:15} {n / t_comp:12,.0f} {n / t_hand:12,.0f} {interp_rows / t_int:10,.0f} "
+            f"{t_hand / t_comp:8.2f}x {(n / t_comp) / (interp_rows / t_int):9.1f}x  {prog}"
+        )
 
 
 def bench_spark(df: pl.DataFrame, master: str) -> None:
