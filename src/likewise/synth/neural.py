@@ -7,9 +7,10 @@ The network (:mod:`likewise.learning.model`) reads the examples and gives
 by their hand-written cost (:mod:`likewise.synth.rank`); where costs tie, as they do for the
 many programs that read the same text off the examples in different ways, the likelier
 program given the examples comes first: a prior learned from random programs (RobustFill's
-lesson, and PROSE's learned ranking). Adding the log-likelihood to every cost instead, even at
-0.005 cost units per nat, lost realistic tasks: a prior learned from random programs finds
-spelled-out date formats and rare operators unlikely; within a tie it has no such effect.
+lesson, and PROSE's learned ranking). Adding the log-likelihood to every cost instead lost 5
+or 6 realistic tasks at 0.02 to 0.1 cost units per nat: a prior learned from random programs
+finds spelled-out date formats and rare operators unlikely. Within ties it costs one
+realistic task (a date format; see docs/benchmarks.md).
 
 The weights ship in the package (``likewise/learning/weights/*.npz``); inference is numpy,
 with BLAS held to one thread (its threads only slow these small products down). Without the
