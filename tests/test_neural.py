@@ -5,14 +5,13 @@ Tests that need torch skip without it (``pip install .[train]``); the rest need 
 
 from __future__ import annotations
 
-import json
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.training import check_resume
 
 from likewise.lang.ast import Concat, Const, GetToken, Node
 from likewise.lang.vocab import BOS, EOS, VOCAB, encode, from_tokens
@@ -262,7 +261,6 @@ def test_training_checkpoints_resumes_and_exports(tmp_path):
     pytest.importorskip("torch")
     from likewise.learning.train import main
 
-    suite = tmp_path / "suite.json"
     tasks = [
         {
             "program": str(p),
@@ -271,24 +269,9 @@ def test_training_checkpoints_resumes_and_exports(tmp_path):
         }
         for p, ex in _tasks(3, n_examples=6)
     ]
-    suite.write_text(json.dumps({"tasks": tasks}))
-    common = [
-        "--threads", "1", "--workers", "0", "--batch-size", "4", "--chunk", "2",
-        "--char-dim", "8", "--enc-hidden", "8", "--tok-dim", "8", "--dec-hidden", "16",
-        "--eval-suite", str(suite), "--eval-tasks", "1", "--eval-beam", "2", "--log-every", "1",
-        "--min-lr", "1", "--warmup", "1",  # a constant learning rate: no time-based decay
-    ]  # fmt: skip
-    whole, parts = tmp_path / "whole", tmp_path / "parts"
-    main(["--out", str(whole), "--max-steps", "5", *common])
-    main(["--out", str(parts), "--max-steps", "3", *common])
-    main(["--out", str(parts), "--max-steps", "5", "--resume", *common])
-    log = [json.loads(line) for line in (whole / "log.jsonl").read_text().splitlines()]
-    assert [r["step"] for r in log if "step" in r] == [1, 2, 3, 4, 5]
-    assert all(np.isfinite(r["loss"]) and 0 <= r["token_acc"] <= 1 for r in log if "step" in r)
-    assert [r for r in log if "eval" in r] and {"exact", "beam_found"} <= set(log[-2])
-    # The resumed run saw the same batches and optimizer state as the unbroken one.
-    a, b = NeuralModel.load(whole / "model.npz"), NeuralModel.load(parts / "model.npz")
-    assert a.config == TINY
-    for k in a.p:
-        np.testing.assert_array_equal(a.p[k], b.p[k])
-    assert not list(Path(whole).glob("*.tmp"))
+    sizes = ["--char-dim", "8", "--enc-hidden", "8", "--tok-dim", "8", "--dec-hidden", "16"]
+    log = check_resume(
+        main, NeuralModel.load, tmp_path, tasks, [*sizes, "--eval-beam", "2"], "token_acc"
+    )
+    assert {"exact", "beam_found"} <= set(log[-2])
+    assert NeuralModel.load(tmp_path / "whole" / "model.npz").config == TINY

@@ -402,11 +402,18 @@ def run(a: argparse.Namespace, recipe: Recipe) -> None:
     log.close()
 
 
-def _loss(net: nn.Module, b: Batch) -> tuple[torch.Tensor, int, int, int]:
-    logits, targets, _ = net(b)
-    loss = nn.functional.cross_entropy(logits, targets)
-    correct = int((logits.argmax(-1) == targets).sum().item())
-    return loss, correct, len(targets), len(b["prog_len"])
+def classifier_loss(
+    criterion: Callable[[torch.Tensor, torch.Tensor], torch.Tensor], lengths: str
+) -> Callable[[nn.Module, Batch], tuple[torch.Tensor, int, int, int]]:
+    """A :class:`Recipe` loss for a network whose forward gives (scores, targets, mask):
+    ``criterion`` of them, the argmax hits, the targets, and the tasks (rows of ``lengths``)."""
+
+    def loss(net: nn.Module, b: Batch) -> tuple[torch.Tensor, int, int, int]:
+        scores, targets, _ = net(b)
+        correct = int((scores.argmax(-1) == targets).sum().item())
+        return criterion(scores, targets), correct, len(targets), len(b[lengths])
+
+    return loss
 
 
 def train(a: argparse.Namespace) -> None:
@@ -416,7 +423,7 @@ def train(a: argparse.Namespace) -> None:
             config=Config(a.char_dim, a.enc_hidden, a.tok_dim, a.dec_hidden, a.max_chars),
             net=Net,
             batches=lambda start, skip, _config: Chunks(a, start, skip),
-            loss=_loss,
+            loss=classifier_loss(nn.functional.cross_entropy, "prog_len"),
             save_npz=NeuralModel.save_params,
             evaluate=lambda net, tasks: evaluate(numpy_model(net), tasks, a.eval_beam),
             unit="token",

@@ -58,6 +58,7 @@ from likewise.learning.train import (  # noqa: E402
     Chunks,
     Recipe,
     _BiGRU,
+    classifier_loss,
     export_params,
     run,
     run_parser,
@@ -217,13 +218,6 @@ class InductionChunks(Chunks):
 # --- training --------------------------------------------------------------------------------
 
 
-def _loss(net: nn.Module, b: Batch) -> tuple[torch.Tensor, int, int, int]:
-    logp, targets, _ = net(b)
-    loss = nn.functional.nll_loss(logp, targets)
-    correct = int((logp.argmax(-1) == targets).sum().item())
-    return loss, correct, len(targets), len(b["tgt_len"])
-
-
 def train(a: argparse.Namespace) -> None:
     if not 1 <= a.queries < a.examples:
         raise ValueError("--queries must be at least 1 and less than --examples (needs a context)")
@@ -234,7 +228,7 @@ def train(a: argparse.Namespace) -> None:
             config=config,
             net=InductionNet,
             batches=lambda start, skip, c: InductionChunks(a, start, skip, c),
-            loss=_loss,
+            loss=classifier_loss(nn.functional.nll_loss, "tgt_len"),
             save_npz=InductionModel.save_params,
             evaluate=lambda net, tasks: {"tasks": len(tasks), **evaluate(numpy_model(net), tasks)},
             unit="char",
