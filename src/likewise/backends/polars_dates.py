@@ -4,6 +4,9 @@ field by field (no strftime, so no locale and no platform differences)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from itertools import pairwise
+
 import polars as pl
 
 from likewise.backends import regex
@@ -32,6 +35,75 @@ def _either(a: pl.Expr | None, b: pl.Expr) -> pl.Expr:
 def _parse(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
     """runtime.parse_date: a Datetime (a Date unless ``timed``: when neither the format read
     nor anything after needs the time of day), or null where the text has no valid date."""
+    fast = _strptime(fmt, timed)
+    if fast is None:
+        return _read(s, fmt, timed)
+    exact, parse = fast
+    rows = pl.struct(s=s, exact=s.str.contains(exact))
+    return rows.struct.with_fields(
+        out=pl.coalesce(
+            pl.when(pl.field("exact")).then(parse(pl.field("s"))),
+            _read(pl.when(~pl.field("exact")).then(pl.field("s")), fmt, timed),
+        )
+    ).struct.field("out")
+
+
+# The fields polars' own parser (chrono, cached per distinct value) reads exactly as
+# runtime.parse_date does on text that these patterns match whole.
+_EXACT = {
+    "Y": "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])",
+    "m": "(?:0?[1-9]|1[0-2])",
+    "d": "(?:0?[1-9]|[12][0-9]|3[01])",
+    "H": "(?:[01]?[0-9]|2[0-3])",
+    "M": "[0-5][0-9]",
+    "S": "[0-5][0-9]",
+}
+
+
+def _strptime(fmt: str, timed: bool) -> tuple[str, Callable[[pl.Expr], pl.Expr]] | None:
+    """The fast path for rows that are exactly one date of a numeric format: a regex matching
+    those rows whole and the ``str.strptime`` that reads them; None where the format has a
+    field chrono reads otherwise, lacks the year, month or day, repeats a field, or has two
+    fields with no literal between them."""
+    directives = rt._directives(fmt)
+    letters = [d[0] for d in directives if isinstance(d, tuple)]
+    clock = set(letters) & set("HMS")
+    if (
+        not set("Ymd") <= set(letters) <= set(_EXACT)
+        or len(set(letters)) < len(letters)
+        or (clock and not {"H", "M"} <= clock)
+        or any(not isinstance(d, tuple) and d.isdigit() for d in directives)
+        or any(isinstance(a, tuple) and isinstance(b, tuple) for a, b in pairwise(directives))
+    ):
+        return None
+    exact = "".join(_EXACT[d[0]] if isinstance(d, tuple) else regex.escape(d) for d in directives)
+    chrono = "".join(
+        "%" + d[0] if isinstance(d, tuple) else d.replace("%", "%%") for d in directives
+    )
+    if clock:
+        return f"^{exact}$", lambda s: s.str.strptime(pl.Datetime("us"), chrono, strict=False)
+    dtype = pl.Datetime("us") if timed else pl.Date
+    return f"^{exact}$", lambda s: s.str.strptime(pl.Date, chrono, strict=False).cast(dtype)
+
+
+def _days(y: pl.Expr, m: pl.Expr, d: pl.Expr) -> pl.Expr:
+    """Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
+    days_from_civil, for years >= 1)."""
+    y = y - (m <= 2).cast(pl.Int64)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * ((m + 9) % 12) + 2) // 5 + d - 1
+    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+
+
+def _month_days(y: pl.Expr, m: pl.Expr) -> pl.Expr:
+    leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
+    return 30 + (m + m // 8) % 2 - (m == 2).cast(pl.Int64) * (2 - leap.cast(pl.Int64))
+
+
+def _read(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
+    """runtime.parse_date by its own regex: the fields as integers, checked and counted in
+    integer arithmetic as ``datetime()`` would."""
     parts, letters = [], []
     for d in rt._directives(fmt):
         if isinstance(d, tuple):
@@ -71,32 +143,28 @@ def _parse(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
             f[letter] = _num(text)
     if pm is not None:
         f["H"] = f["H"] % 12 + pl.when(pm).then(12).otherwise(0)
-    # Each step reads the fields of the step before inside one struct, so that the regex and
-    # the arithmetic run once per row (polars has no other way to name a value).
+    # The fields are computed once, as fields of a struct beside the regex's groups (polars has
+    # no other way to name a value inside one expression).
     fields = groups.struct.with_fields(
         **{k: v for k, v in f.items()}, bad=pl.lit(False) if bad is None else bad
     )
     y, m, d, hh, mm, ss = (pl.field(k) for k in "YmdHMS")
-    # From the first of a valid month, add the days and the time: the day existed exactly when
-    # the month did not change (datetime() raises where this gives another month).
-    if timed:
-        start = pl.datetime(y.clip(1, 9999), m.clip(1, 12), 1)
-        stamp = start + pl.duration(days=d - 1, hours=hh, minutes=mm, seconds=ss)
-    else:  # a Date: cheaper to build and to write
-        stamp = pl.date(y.clip(1, 9999), m.clip(1, 12), 1) + pl.duration(days=d - 1)
-    stamped = fields.struct.with_fields(stamp=stamp)
     ok = (
         pl.field("1").is_not_null()
         & ~pl.field("bad")
         & y.is_between(1, 9999)
         & m.is_between(1, 12)
-        & d.is_between(1, 31)
+        & d.is_between(1, _month_days(y, m))
         & hh.is_between(0, 23)
         & mm.is_between(0, 59)
         & ss.is_between(0, 59)
-        & (pl.field("stamp").dt.month() == m)
     )
-    return stamped.struct.with_fields(out=pl.when(ok).then(pl.field("stamp"))).struct.field("out")
+    if timed:
+        seconds = _days(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss
+        stamp = (seconds * 1_000_000).cast(pl.Datetime("us"))
+    else:  # a Date: cheaper to build and to write
+        stamp = _days(y, m, d).cast(pl.Int32).cast(pl.Date)
+    return fields.struct.with_fields(out=pl.when(ok).then(stamp)).struct.field("out")
 
 
 def _letters(fmt: str) -> list[str]:
