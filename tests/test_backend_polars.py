@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.strategies import NATIVE, exprs, texts
+from tests.strategies import EXACT_DATE_PROGRAMS, EXACT_DATES, NATIVE, exprs, texts
 
 from likewise.backends.polars import to_polars
 from likewise.errors import NotCompilable
@@ -138,3 +138,11 @@ def test_integers_beyond_64_bits_fall_back(text):
 
 def test_replace_in_a_constant_by_a_column():
     assert_same(parse('StrReplace("", "0", x1)'), [(None, None), ("", None), ("a", "b")])
+
+
+@pytest.mark.parametrize("text", EXACT_DATE_PROGRAMS)
+def test_dates_on_the_fast_path_and_off_it(text):
+    """Rows that are exactly one date go through polars' own parser; the rest, and every row
+    that parser would read otherwise (spaces, signs, short years, out-of-range fields), through
+    the runtime's regex."""
+    assert_same(parse(text), [(s, "") for s in EXACT_DATES], strict=True)

@@ -11,8 +11,8 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.strategies import EXACT_DATE_PROGRAMS, EXACT_DATES, exprs, texts
 from tests.strategies import NATIVE as POLARS_NATIVE
-from tests.strategies import exprs, texts
 
 from likewise.errors import InvalidInput, NotCompilable
 from likewise.lang.syntax import parse
@@ -164,6 +164,12 @@ def date_columns(spark):
 )
 def test_dates_agree(interpreted, date_columns, data):
     assert_same(interpreted, DATES, data, columns=date_columns)
+
+
+def test_dates_with_odd_rows_and_the_calendar_ends(spark):
+    """The rows that polars reads by two routes, and rounding past year 9999."""
+    nodes = [parse(t) for t in EXACT_DATE_PROGRAMS]
+    assert_same(spark, nodes, [(s, "") for s in EXACT_DATES], strict=True)
 
 
 def test_fallback_is_per_subtree_and_strict_refuses(spark):

@@ -118,8 +118,9 @@ def boundary(s: pl.Expr, n: pl.Expr, pat: ast.Pattern, i: int, end: bool) -> pl.
     """The start or end (in characters) of the i-th match of ``pat`` in ``s`` (length ``n``)."""
     if isinstance(pat, str) and len(pat) > 1 and i < 0:
         return _literal_from_end(s, pat, i, end)
-    group = s.str.extract(regex.boundary(pat, i, end, _D()), 1).str.len_chars().cast(pl.Int64)
-    return group if i > 0 else n - group
+    b = regex.boundary(pat, i, end, _D())
+    length = s.str.extract(b.rx, b.group).str.len_chars().cast(pl.Int64) - b.trim
+    return length if i > 0 else n - length
 
 
 def _literal_from_end(s: pl.Expr, lit: str, i: int, end: bool) -> pl.Expr:
@@ -149,10 +150,13 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> pl.Expr:
     if node.i == 0:
         return _nothing(node)
     if node.i == 1:
-        return s.str.extract(f"({regex.token(node.pat, _D())})", 1)
+        return s.str.extract(regex.token(node.pat, _D()), 0)
     from_end = regex.last(node.pat, node.i, _D())
-    if from_end is not None:  # one regex search instead of a list of every match
-        return s.str.extract(from_end, 1)
+    if from_end is not None:  # a search or two instead of a list of every match
+        tail = s.str.extract(from_end, 0)
+        if regex.token(node.pat, _D()).endswith("+"):
+            return tail.str.extract(rf"\A{regex.token(node.pat, _D())}", 0)
+        return tail.str.slice(0, 1)
     return _matches(s, node.pat).list.get(node.i - 1 if node.i > 0 else node.i, null_on_oob=True)
 
 
@@ -166,10 +170,10 @@ def _get_first(c: _Compiler, node: ast.GetFirst) -> pl.Expr:
 
 def _upto_from(c: _Compiler, node: ast.GetUpto | ast.GetFrom) -> pl.Expr:
     s = c.src(node)
-    upto = regex.boundary(node.pat, 1, True, _D())
+    upto = s.str.extract(regex.boundary(node.pat, 1, True, _D()).rx, 0)
     if isinstance(node, ast.GetUpto):
-        return s.str.extract(upto, 1)
-    return s.str.extract(f"(?s){upto.removeprefix('(?s)')}(.*)", 2)
+        return upto
+    return s.str.slice(upto.str.len_chars())
 
 
 def _has(c: _Compiler, node: ast.Has) -> pl.Expr:

@@ -218,6 +218,13 @@ def _render(t: pl.Expr, fmt: str) -> pl.Expr:
     return pieces[0] if len(pieces) == 1 else pl.concat_str(pieces)
 
 
+def _in_calendar(t: pl.Expr, step: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """``step(t)``, or null outside years 1 to 9999."""
+    inside = pl.field("t").dt.year().is_between(1, 9999)
+    stepped = pl.struct(t=t).struct.with_fields(t=step(pl.field("t")))
+    return stepped.struct.with_fields(t=pl.when(inside).then(pl.field("t"))).struct.field("t")
+
+
 def format_date(s: pl.Expr, in_fmt: str, out_fmt: str, unit: str, shift: int) -> pl.Expr:
     """runtime.format_date."""
     if abs(shift) > 10**8:
@@ -228,16 +235,9 @@ def format_date(s: pl.Expr, in_fmt: str, out_fmt: str, unit: str, shift: int) ->
         or shift % 1440
     )
     t = _parse(s, in_fmt, timed)
-    if unit or shift:  # past the calendar's ends (years 1 to 9999) there is no value
-        moved = _round(pl.field("t"), unit)
-        if shift:
-            moved = moved + pl.duration(minutes=shift)
-        t = (
-            pl.struct(t=t)
-            .struct.with_fields(t=moved)
-            .struct.with_fields(
-                t=pl.when(pl.field("t").dt.year().is_between(1, 9999)).then(pl.field("t"))
-            )
-            .struct.field("t")
-        )
+    # Past the calendar's ends (years 1 to 9999) rounding and shifting give no value.
+    if unit:
+        t = _in_calendar(t, lambda t: _round(t, unit))
+    if shift:
+        t = _in_calendar(t, lambda t: t + pl.duration(minutes=shift))
     return _render(t, out_fmt)

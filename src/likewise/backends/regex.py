@@ -4,11 +4,13 @@ Polars (Rust ``regex``), DuckDB (RE2) and Spark (``java.util.regex``) all find m
 right without overlap, like :func:`likewise.lang.runtime.matches`. A token class that is a run
 of one character class is matched greedily, so each match is a maximal run, as in the runtime.
 
-A *boundary* (the start or end of the i-th match) becomes a regex whose group 1 is the text
+A *boundary* (the start or end of the i-th match) becomes a regex whose match is the text
 before the boundary (``i > 0``, anchored at the start) or after it (``i < 0``, anchored at the
-end); the boundary is then that group's length in characters. The repetitions below alternate
-between a class and its complement, so each regex has exactly one way to match and the groups
-land on the runtime's boundaries.
+end), give or take a fixed number of characters; the boundary is then a length in characters.
+The regexes have no capture groups where that can be said without them, since Rust's engine
+then needs no capturing search. The repetitions below alternate between a class and its
+complement, so each regex has exactly one way to match and lands on the runtime's
+boundaries.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from likewise.errors import NotCompilable
 from likewise.lang.ast import Pattern
@@ -106,10 +109,20 @@ def token(pat: Pattern, d: Dialect) -> str:
     return f"[{cls}]+" if run else f"[{cls}]"
 
 
-def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> str:
-    """A regex whose group 1 is the text before (i > 0) or after (i < 0) the start (or the
-    end, with ``end``) of the i-th match of ``pat``. Raises NotCompilable when no regex
-    without lookaround can say it."""
+class Boundary(NamedTuple):
+    """Where the start or end of a match lies: the text before it (``i > 0``) or after it
+    (``i < 0``) is group ``group`` of the first match of ``rx``, less its last (``i > 0``) or
+    first (``i < 0``) ``trim`` characters. ``rx`` has no capture group where ``group`` is 0:
+    engines that search without captures (Rust's DFAs) then run several times faster."""
+
+    rx: str
+    group: int = 0
+    trim: int = 0
+
+
+def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> Boundary:
+    """The :class:`Boundary` of the start (or the end, with ``end``) of the i-th match of
+    ``pat``. Raises NotCompilable when no regex without lookaround can say it."""
     if i == 0 or (isinstance(pat, str) and not pat):
         raise NotCompilable("position of a match that cannot exist")
     k = abs(i)
@@ -119,18 +132,16 @@ def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> str:
         yes, no = f"[{c}]", f"[^{c}]"
         if run:
             if i > 0:
-                head = f"{no}*(?:{yes}+{no}+){{{k - 1}}}"
-                return rf"\A({head}{yes}+)" if end else rf"\A({head}){yes}"
-            tail = f"(?:{no}+{yes}+){{{k - 1}}}{no}*"
-            return rf"{yes}({tail})\z" if end else rf"({yes}+{tail})\z"
+                head = rf"\A{no}*(?:{yes}+{no}+){{{k - 1}}}{yes}"
+                return Boundary(head + "+") if end else Boundary(head, trim=1)
+            tail = f"(?:{no}+{yes}+){{{k - 1}}}{no}*\\z"
+            return Boundary(yes + tail, trim=1) if end else Boundary(f"{yes}+{tail}")
         if i > 0:
-            return (
-                rf"\A((?:{no}*{yes}){{{k}}})"
-                if end
-                else rf"\A((?:{no}*{yes}){{{k - 1}}}{no}*){yes}"
-            )
-        tail = f"(?:{no}*{yes}){{{k - 1}}}{no}*"
-        return rf"{yes}({tail})\z" if end else rf"({yes}{tail})\z"
+            if end:
+                return Boundary(rf"\A(?:{no}*{yes}){{{k}}}")
+            return Boundary(rf"\A(?:{no}*{yes}){{{k - 1}}}{no}*{yes}", trim=1)
+        tail = f"{yes}(?:{no}*{yes}){{{k - 1}}}{no}*\\z"
+        return Boundary(tail, trim=1) if end else Boundary(tail)
     if i < 0 and pat == ("PropCase",):
         # After the start of the k-th match from the end come exactly k matches. Text without
         # a match has no upper-case letter right before a lower-case one; the upper-case run it
@@ -139,24 +150,25 @@ def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> str:
         m = f"{u}{lo}+"
         gap = f"(?:[^{u}]|{u}+[^{u}{lo}])*{u}*"
         rest = f"(?:{gap}{m}){{{k - 1}}}{gap}"
-        return rf"{m}({rest})\z" if end else rf"({m}{rest})\z"
+        return Boundary(rf"{m}({rest})\z", group=1) if end else Boundary(rf"{m}{rest}\z")
     if i < 0:  # "no later match" needs lookahead for a literal of several characters
         raise NotCompilable(f"the {i}th match of {pat!r} counted from the end")
     m = token(pat, d)
     if end:
-        return rf"(?s)\A((?:.*?{m}){{{k}}})"
-    first = escape(pat) if isinstance(pat, str) else f"{d.upper}{d.lower}"
-    return rf"(?s)\A((?:.*?{m}){{{k - 1}}}.*?){first}"
+        return Boundary(rf"(?s)\A(?:.*?{m}){{{k}}}")
+    first, width = (escape(pat), len(pat)) if isinstance(pat, str) else (f"{d.upper}{d.lower}", 2)
+    return Boundary(rf"(?s)\A(?:.*?{m}){{{k - 1}}}.*?{first}", trim=width)
 
 
 def last(pat: Pattern, i: int, d: Dialect) -> str | None:
-    """A regex whose group 1 is the i-th match counted from the end (``i < 0``), for token
-    classes of runs or single characters; None for the others."""
+    """A regex without capture groups whose first match begins with the i-th match counted
+    from the end (``i < 0``): with the whole run, for token classes of runs, or as its first
+    character, for classes of single characters; None for the other patterns."""
     cls = _class(pat, d) if i < 0 and not isinstance(pat, str) else None
     if cls is None:
         return None
     c, run = cls
     yes, no = f"[{c}]", f"[^{c}]"
     if run:
-        return rf"({yes}+)(?:{no}+{yes}+){{{-i - 1}}}{no}*\z"
-    return rf"({yes})(?:{no}*{yes}){{{-i - 1}}}{no}*\z"
+        return rf"{yes}+(?:{no}+{yes}+){{{-i - 1}}}{no}*\z"
+    return rf"{yes}(?:{no}*{yes}){{{-i - 1}}}{no}*\z"

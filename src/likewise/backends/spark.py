@@ -216,8 +216,9 @@ def boundary(s: Column, n: Column, pat: ast.Pattern, i: int, end: bool, d: regex
     """The start or end (in characters) of the i-th match of ``pat`` in ``s`` (length ``n``)."""
     if isinstance(pat, str) and len(pat) > 1 and i < 0:
         return _literal_from_end(s, pat, i, end)
-    group = F.char_length(_first(regex.boundary(pat, i, end, d), s, 1)).cast("bigint")
-    return group if i > 0 else n - group
+    b = regex.boundary(pat, i, end, d)
+    length = F.char_length(_first(b.rx, s, b.group)).cast("bigint") - b.trim
+    return length if i > 0 else n - length
 
 
 def _literal_from_end(s: Column, lit: str, i: int, end: bool) -> Column:
@@ -260,7 +261,7 @@ def _get_first(c: _Compiler, node: ast.GetFirst) -> Column:
 
 def _upto_from(c: _Compiler, node: ast.GetUpto | ast.GetFrom) -> Column:
     s = c.src(node)
-    upto = _first(regex.boundary(node.pat, 1, True, c.d), s, 1)
+    upto = _first(regex.boundary(node.pat, 1, True, c.d).rx, s)
     if isinstance(node, ast.GetUpto):
         return upto
     return F.when(upto.isNotNull(), _substr(s, F.char_length(upto)))
