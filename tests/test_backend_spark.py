@@ -166,6 +166,15 @@ def test_dates_agree(interpreted, date_columns, data):
     assert_same(interpreted, DATES, data, columns=date_columns)
 
 
+def test_last_token_read_backwards(spark):
+    """The last run of a class is the first run of the reversed text, code point by code
+    point: combining marks, astral letters and title case included."""
+    nodes = [parse(f"GetToken({t}, -1)") for t in ("Word", "Alphanum", "Digit", "Char", "AllCaps")]
+    nodes.append(parse('GetToken("\U0001d518", -1)'))
+    rows = ["abe\u0301cd", "\U0001d518\U0001d52b x\U0001f600y", "\u01c5emal XII", "", None]
+    assert_same(spark, nodes, [(r,) for r in [*rows, "12 ab3 Q"]], strict=True)
+
+
 def test_dates_with_odd_rows_and_the_calendar_ends(spark):
     """The rows that polars reads by two routes, and rounding past year 9999."""
     nodes = [parse(t) for t in EXACT_DATE_PROGRAMS]

@@ -95,12 +95,15 @@ def make_frame(rows: int, seed: int = 0) -> pl.DataFrame:
     )
 
 
-def timed(fn: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
+def timed(*fns: Callable[[], object], repeat: int = 3) -> list[float]:
+    """The best time of each function over ``repeat`` rounds, the functions taking turns in
+    each round so that a slow spell of the machine does not fall on one of them only."""
+    best = [float("inf")] * len(fns)
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
+        for k, fn in enumerate(fns):
+            t = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - t)
     return best
 
 
@@ -117,13 +120,16 @@ def bench_polars(df: pl.DataFrame, interp_rows: int) -> None:
         got = df.select(compiled).to_series()
         want = df.select(hand).to_series()
         assert got.to_list() == want.to_list(), f"{case.name}: compiled != hand-written"
-        t_comp = timed(lambda compiled=compiled: df.select(compiled))
-        t_hand = timed(lambda hand=hand: df.select(hand))
         sample = df[case.column][:interp_rows].to_list()
-        t0 = time.perf_counter()
-        interp = [prog(x) for x in sample]
-        t_int = time.perf_counter() - t0
-        assert interp == got[:interp_rows].to_list(), f"{case.name}: compiled != interpreter"
+        assert [prog(x) for x in sample] == got[:interp_rows].to_list(), (
+            f"{case.name}: compiled != interpreter"
+        )
+        t_comp, t_hand, t_int = timed(
+            lambda compiled=compiled: df.select(compiled),
+            lambda hand=hand: df.select(hand),
+            lambda prog=prog, sample=sample: [prog(x) for x in sample],
+            repeat=5,
+        )
         n = len(df)
         print(
             f"{case.name:15} {n / t_comp:12,.0f} {n / t_hand:12,.0f} {interp_rows / t_int:10,.0f} "
@@ -161,8 +167,11 @@ def bench_spark(df: pl.DataFrame, master: str) -> None:
             return sdf.select(F.sum(F.length(column))).collect()
 
         assert run(compiled) == run(udf(F.col(case.column))), case.name
-        t_comp = timed(lambda compiled=compiled: run(compiled), repeat=2)
-        t_udf = timed(lambda udf=udf, case=case: run(udf(F.col(case.column))), repeat=1)
+        t_comp, t_udf = timed(
+            lambda compiled=compiled: run(compiled),
+            lambda udf=udf, case=case: run(udf(F.col(case.column))),
+            repeat=2,
+        )
         print(f"{case.name:15} {n / t_comp:12,.0f} {n / t_udf:12,.0f} {t_udf / t_comp:7.1f}x")
     spark.stop()
 

@@ -212,6 +212,12 @@ def _first(rx: str, s: Column, group: int = 0) -> Column:
     return F.get(F.regexp_extract_all(s, F.lit(rx), F.lit(group)), 0)
 
 
+def _search(rx: str, s: Column) -> Column:
+    """The first match of ``rx``, a regex that never matches empty text, or null: one
+    ``regexp_extract``, cheaper than building the array of every match."""
+    return F.nullif(F.regexp_extract(s, rx, 0), F.lit(""))
+
+
 def boundary(s: Column, n: Column, pat: ast.Pattern, i: int, end: bool, d: regex.Dialect) -> Column:
     """The start or end (in characters) of the i-th match of ``pat`` in ``s`` (length ``n``)."""
     if isinstance(pat, str) and len(pat) > 1 and i < 0:
@@ -243,8 +249,12 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> Column:
     s = c.src(node)
     if node.i == 0:
         return _nothing(node)
+    token = regex.token(node.pat, c.d)
     if node.i == 1:
-        return _first(regex.token(node.pat, c.d), s)
+        return _search(token, s)
+    if node.i == -1 and regex.last(node.pat, -1, c.d) is not None:
+        # Runs of a class read the same backwards: the last one is the first of the reverse.
+        return F.reverse(_search(token, F.reverse(s)))
     if abs(node.i) > MAX_LEN:
         return _nothing(node)
     return F.try_element_at(_matches(s, node.pat, c.d), _int(node.i).cast("int"))
