@@ -343,3 +343,30 @@ def test_cli_learn_clean_examples_print_no_typo_line() -> None:
     r = CliRunner().invoke(app, [*args, "--timeout", "2"])
     assert r.exit_code == 0
     assert "typo" not in r.stderr
+
+
+def test_a_mistyped_input_is_corrected_by_one_edit() -> None:
+    # The third input lost a digit to a stray "/": the program's output on it ("7") is far
+    # from the given output, but one corrected character of the input gives it exactly.
+    examples = [
+        ("658.581.9367", "9367"),
+        ("212.555.0199", "0199"),
+        ("415.555.62/8", "6248"),
+        ("303.555.0123", "0123"),
+    ]
+    prog = likewise.learn(examples, timeout=3)
+    assert str(prog) == "GetToken(Number, -1)"
+    assert prog.suspect_examples == [(2, "6248", None)]
+
+
+def test_input_repair_is_one_edit_from_the_alphabet() -> None:
+    from likewise.lang.syntax import parse
+    from likewise.synth.noise import input_repaired
+
+    last = parse("GetToken(Number, -1)")
+    ok = lambda *a: input_repaired(last, *a, deadline=lambda: None)  # noqa: E731
+    assert ok(("415.555.00/0",), "0000", "0")  # a substitution
+    assert ok(("415.555.00x00",), "0000", "")  # a deletion
+    assert ok(("415.555.000",), "0000", "0")  # an insertion
+    assert not ok(("415.555.000",), "0000", "9")  # the right character is not in the alphabet
+    assert not ok(("415.555.0",), "0000", "0")  # two edits away

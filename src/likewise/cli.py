@@ -71,7 +71,7 @@ def _learn(
         typer.echo(f"likewise: note: {note}", err=True)
     for i, given, expected in prog.suspect_examples:
         if expected is None:
-            says = "its input looks mistyped: the program gives no value for it"
+            says = f"its input looks mistyped (output {given!r} kept)"
         else:
             says = f"output {given!r} looks like a typo of {expected!r}"
         typer.echo(f"likewise: example {i + 1}: {says}", err=True)

@@ -84,7 +84,8 @@ class Program:
         self._check = check
         # Examples this program does not reproduce because they look mistyped:
         # (index in the examples given, the output given, the output this program gives, or
-        # None where it gives no value because the example's input looks mistyped).
+        # None where the example's input looks mistyped: the program gives no value for it, or
+        # gives the given output once one character of the input is corrected).
         self.suspect_examples: list[tuple[int, str, str | None]] = list(suspects)
         # Things the user should know, e.g. that the rows cannot decide day/month order.
         self.notes: list[str] = []

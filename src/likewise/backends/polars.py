@@ -94,8 +94,9 @@ def position(p: ast.Node, s: pl.Expr) -> pl.Expr:
     """``ast.eval_pos``: boundary ``p`` of ``s`` in characters, or null."""
     n = s.str.len_chars().cast(pl.Int64)
     if isinstance(p, ast.Abs):
-        if p.k >= 0:
-            return pl.when(n >= p.k).then(pl.lit(p.k))
+        if p.k >= 0:  # a text of one byte or more has one character or more: no counting
+            have = s.str.len_bytes().cast(pl.Int64) if p.k <= 1 else n
+            return pl.when(have >= p.k).then(pl.lit(p.k))
         q = n + (p.k + 1)
         return pl.when(q >= 0).then(q)
     assert isinstance(p, ast.Pos)

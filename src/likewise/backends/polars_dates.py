@@ -5,7 +5,9 @@ field by field (no strftime, so no locale and no platform differences)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import reduce
 from itertools import pairwise
+from operator import and_
 
 import polars as pl
 
@@ -115,7 +117,7 @@ def _read(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
         raise NotCompilable("a date format with no fields")
     cased = any(c.isalpha() for p in parts for c in p.replace("[0-9]", ""))
     groups = s.str.extract_groups(("(?i)" if cased else "") + "".join(parts))
-    f: dict[str, pl.Expr] = {k: pl.lit(v) for k, v in rt._DEFAULT_FIELDS.items()}
+    f: dict[str, int | pl.Expr] = dict(rt._DEFAULT_FIELDS)
     pm: pl.Expr | None = None
     bad: pl.Expr | None = None
     for k, letter in enumerate(letters):
@@ -125,8 +127,9 @@ def _read(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
         elif letter in "Bb":
             months = {m[:3].lower(): i + 1 for i, m in enumerate(rt.MONTHS)}
             key = text.str.to_lowercase().str.slice(0, 3)
-            f["m"] = key.replace_strict(months, default=None, return_dtype=pl.Int64)
-            bad = _either(bad, f["m"].is_null())
+            month = key.replace_strict(months, default=None, return_dtype=pl.Int64)
+            f["m"] = month
+            bad = _either(bad, month.is_null())
         elif letter in "Aa":
             key = text.str.to_lowercase().str.slice(0, 3)
             bad = _either(bad, ~key.is_in([w[:3].lower() for w in rt.WEEKDAYS]))
@@ -136,29 +139,26 @@ def _read(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
             pm = text.str.to_lowercase().str.starts_with("p")
         elif letter == "I":
             f["H"] = _num(text)
-            bad = _either(bad, ~f["H"].is_between(1, 12))
+            bad = _either(bad, ~_num(text).is_between(1, 12))
         elif letter == "q":
             f["m"] = 3 * _num(text) - 2
         else:
             f[letter] = _num(text)
     if pm is not None:
         f["H"] = f["H"] % 12 + pl.when(pm).then(12).otherwise(0)
-    # The fields are computed once, as fields of a struct beside the regex's groups (polars has
-    # no other way to name a value inside one expression).
-    fields = groups.struct.with_fields(
-        **{k: v for k, v in f.items()}, bad=pl.lit(False) if bad is None else bad
-    )
-    y, m, d, hh, mm, ss = (pl.field(k) for k in "YmdHMS")
-    ok = (
-        pl.field("1").is_not_null()
-        & ~pl.field("bad")
-        & y.is_between(1, 9999)
-        & m.is_between(1, 12)
-        & d.is_between(1, _month_days(y, m))
-        & hh.is_between(0, 23)
-        & mm.is_between(0, 59)
-        & ss.is_between(0, 59)
-    )
+    # The fields read are computed once, as fields of a struct beside the regex's groups
+    # (polars has no other way to name a value inside one expression); the fields the format
+    # lacks stay constants, with nothing to check.
+    read = {k: v for k, v in f.items() if isinstance(v, pl.Expr)}
+    fields = groups.struct.with_fields(**read, **({} if bad is None else {"bad": bad}))
+    y, m, d, hh, mm, ss = (pl.field(k) if k in read else pl.lit(f[k]) for k in "YmdHMS")
+    checks = [pl.field("1").is_not_null()] + ([] if bad is None else [~pl.field("bad")])
+    for k, lo, hi in (("Y", 1, 9999), ("m", 1, 12), ("H", 0, 23), ("M", 0, 59), ("S", 0, 59)):
+        if k in read:
+            checks.append(pl.field(k).is_between(lo, hi))
+    if "d" in read:
+        checks.append(d.is_between(1, _month_days(y, m)))
+    ok = reduce(and_, checks)
     if timed:
         seconds = _days(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss
         stamp = (seconds * 1_000_000).cast(pl.Datetime("us"))

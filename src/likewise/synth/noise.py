@@ -2,25 +2,29 @@
 
 A user's example may hold a typo. For each way of setting aside one example (or two, with four
 or more examples), the synthesizers learn from the rest; a program then pays for each character
-edit between its output and the set-aside example's given output. It wins over the programs
-that fit everything only when it is simpler by more than the edits cost.
+edit between its output and the set-aside example's given output, or for one edit to the
+example's input where correcting one character there makes it give the given output. It wins
+over the programs that fit everything only when it is simpler by more than the edits cost.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import combinations
+from itertools import chain, combinations
 
 from likewise.lang.ast import Node
 from likewise.synth.deadline import Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
-# (example index, given output, output the program gives: None where it gives no value, as
-# when the example's input is mistyped)
+# (example index, given output, output the program gives: None where the example's input looks
+# mistyped, because the program gives no value for it or gives the given output once one
+# character of the input is corrected)
 Suspect = tuple[int, str, str | None]
 
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
+MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
+MAX_ALPHABET = 80
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
@@ -46,6 +50,41 @@ def max_edits(output: str) -> int:
     return min(3, len(output) // 3)
 
 
+def input_repaired(
+    prog: Node, inputs: tuple[str, ...], given: str, alphabet: str, deadline: Callable[[], None]
+) -> bool:
+    """Whether one character edit to one of ``inputs`` (deleting a character, or putting one
+    of ``alphabet`` in place of one or between two) makes ``prog`` give ``given``: the input
+    looks mistyped and the output right. As with outputs, texts under three characters have
+    no typos: one edit there makes another value, and a short output is too easily hit."""
+    if not max_edits(given):
+        return False
+    for f, s in enumerate(inputs):
+        if not max_edits(s) or len(s) > MAX_REPAIR_LENGTH:
+            continue
+        deletions = (s[:at] + s[at + 1 :] for at in range(len(s)))
+        substitutions = (
+            s[:at] + c + s[at + 1 :] for at in range(len(s)) for c in alphabet if c != s[at]
+        )
+        insertions = (s[:at] + c + s[at:] for at in range(len(s) + 1) for c in alphabet)
+        for n, fixed in enumerate(chain(deletions, substitutions, insertions)):
+            if n % 256 == 0:
+                deadline()
+            if prog.run((*inputs[:f], fixed, *inputs[f + 1 :])) == given:
+                return True
+    return False
+
+
+def _alphabet(examples: Examples, i: int) -> str:
+    """What a mistyped character of example ``i``'s input most likely stood for: a character
+    of its output or of another example's input."""
+    chars = set(examples[i][1])
+    for j, (inputs, _) in enumerate(examples):
+        if j != i:
+            chars.update(*inputs)
+    return "".join(sorted(chars))[:MAX_ALPHABET]
+
+
 def candidates(
     examples: Examples,
     learn: Learner,
@@ -56,39 +95,55 @@ def candidates(
     Past the deadline it returns what it has."""
     out: list[tuple[float, Node, tuple[Suspect, ...]]] = []
     n = len(examples)
-    for size in range(1, max_out + 1):
-        if n - size < 1:
-            break
-        for left in combinations(range(n), size):
-            try:
+    try:
+        for size in range(1, max_out + 1):
+            if n - size < 1:
+                break
+            for left in combinations(range(n), size):
                 deadline()
-            except Timeout:
-                return out
-            kept = [ex for i, ex in enumerate(examples) if i not in left]
-            for c, prog in learn(kept):
-                suspects: list[Suspect] = []
-                total = c
-                for i in left:
-                    inputs, given = examples[i]
-                    got = prog.run(inputs)
-                    limit = max_edits(given)
-                    if got is None:
-                        # No value on it: the input itself looks mistyped. Charge the most a
-                        # typo may cost, and expect nothing in particular.
-                        d, got = max(limit, 1), None
-                    elif not isinstance(got, str):
-                        break
-                    else:
-                        # A deleted character can make the given output short: the longer
-                        # of the two says how many edits a typo may take.
-                        limit = max_edits(max(got, given, key=len))
-                        d = edit_distance(got, given, limit)
-                        if d == 0 or d > limit:
-                            break
-                    suspects.append((i, given, got))
-                    total += EDIT_COST * d
-                else:
-                    # Typos are random: the same "typo" twice is a pattern the program misses.
-                    if len({g for _, g, _ in suspects}) == len(suspects):
-                        out.append((total, prog, tuple(suspects)))
+                kept = [ex for i, ex in enumerate(examples) if i not in left]
+                for c, prog in learn(kept):
+                    found = _explain(examples, left, prog, deadline)
+                    if found is not None:
+                        out.append((c + found[0], prog, found[1]))
+    except Timeout:
+        pass
     return out
+
+
+def _explain(
+    examples: Examples, left: tuple[int, ...], prog: Node, deadline: Callable[[], None]
+) -> tuple[float, tuple[Suspect, ...]] | None:
+    """What the set-aside examples cost ``prog`` as typos, and which they are; None where one
+    is not a typo of what it gives (or is reproduced: a smaller set-aside covers that)."""
+    suspects: list[Suspect] = []
+    total = 0.0
+    for i in left:
+        inputs, given = examples[i]
+        got = prog.run(inputs)
+        if got is not None and not isinstance(got, str):
+            return None
+        if got == given:
+            return None
+        d = None
+        if got is not None:
+            # A deleted character can make the given output short: the longer of the two
+            # says how many edits a typo may take.
+            limit = max_edits(max(got, given, key=len))
+            d = edit_distance(got, given, limit)
+            d = d if d <= limit else None
+        if d is None:
+            if input_repaired(prog, inputs, given, _alphabet(examples, i), deadline):
+                d, got = 1, None  # the input is mistyped; the output is what to expect
+            elif got is None:
+                # No value on it: the input itself looks mistyped, but no one edit fixes it.
+                # Charge the most a typo may cost, and expect nothing in particular.
+                d = max(max_edits(given), 1)
+            else:
+                return None
+        suspects.append((i, given, got))
+        total += EDIT_COST * d
+    # Typos are random: the same "typo" twice is a pattern the program misses.
+    if len({g for _, g, _ in suspects}) < len(suspects):
+        return None
+    return total, tuple(suspects)
