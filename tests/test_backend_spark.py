@@ -166,13 +166,18 @@ def test_dates_agree(interpreted, date_columns, data):
     assert_same(interpreted, DATES, data, columns=date_columns)
 
 
-def test_last_token_read_backwards(spark):
-    """The last run of a class is the first run of the reversed text, code point by code
-    point: combining marks, astral letters and title case included."""
-    nodes = [parse(f"GetToken({t}, -1)") for t in ("Word", "Alphanum", "Digit", "Char", "AllCaps")]
-    nodes.append(parse('GetToken("\U0001d518", -1)'))
-    rows = ["abe\u0301cd", "\U0001d518\U0001d52b x\U0001f600y", "\u01c5emal XII", "", None]
-    assert_same(spark, nodes, [(r,) for r in [*rows, "12 ab3 Q"]], strict=True)
+def test_first_and_last_runs(spark):
+    """Latin text takes the first and last runs of a class without a regex (other characters
+    become spaces); other text takes the regex. Both agree with the interpreter."""
+    from likewise.backends.spark_text import latin
+
+    rng = random.Random(3)
+    chars = latin() + " -.,1\u01c5\U0001d518\u0301"
+    rows = ["".join(rng.choice(chars) for _ in range(rng.randrange(12))) for _ in range(60)]
+    rows += ["  Ada  Lovelace-  ", "Zoë Édouard 42", "", None]
+    classes = ("Word", "Alphanum", "Number", "AllCaps", "Lower", "Digit")
+    nodes = [parse(f"GetToken({t}, {i})") for t in classes for i in (1, -1, 2)]
+    assert_same(spark, nodes, [(r,) for r in rows], strict=True)
 
 
 def test_dates_with_odd_rows_and_the_calendar_ends(spark):

@@ -48,6 +48,7 @@ from likewise.backends.spark_text import (
     is_latin,
     latin,
     latin_dialect,
+    latin_run,
     lower_text,
     proper_text,
     upper_text,
@@ -249,12 +250,13 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> Column:
     s = c.src(node)
     if node.i == 0:
         return _nothing(node)
+    if c.latin and isinstance(node.pat, tuple):
+        run = latin_run(s, node.pat[0], node.i)
+        if run is not None:
+            return run
     token = regex.token(node.pat, c.d)
     if node.i == 1:
         return _search(token, s)
-    if node.i == -1 and regex.last(node.pat, -1, c.d) is not None:
-        # Runs of a class read the same backwards: the last one is the first of the reverse.
-        return F.reverse(_search(token, F.reverse(s)))
     if abs(node.i) > MAX_LEN:
         return _nothing(node)
     return F.try_element_at(_matches(s, node.pat, c.d), _int(node.i).cast("int"))

@@ -83,11 +83,6 @@ def latin_ranges(pred: Callable[[str], bool] = lambda ch: True) -> Ranges:
 
 
 @cache
-def not_latin() -> str:
-    """A Java regex finding a character outside :func:`latin`."""
-    return "[^" + "".join(regex.atom(lo, hi) for lo, hi in latin_ranges()) + "]"
-
-
 @cache
 def latin_dialect() -> regex.Dialect:
     """:func:`dialect` for text made of :func:`latin` characters only: small classes of BMP
@@ -99,10 +94,39 @@ def latin_dialect() -> regex.Dialect:
     return regex.Dialect(letter=flat(str.isalpha), upper=flat(str.isupper), lower=flat(str.islower))
 
 
+_RUNS: dict[str, Callable[[str], bool]] = {
+    "Number": lambda ch: "0" <= ch <= "9",
+    "Word": str.isalpha,
+    "Alphanum": lambda ch: ch.isalpha() or "0" <= ch <= "9",
+    "AllCaps": str.isupper,
+    "Lower": str.islower,
+}
+
+
+def latin_run(s: Column, cls: str, i: int) -> Column | None:
+    """The first (``i`` = 1) or last (``i`` = -1) run of token class ``cls`` in ``s``, text of
+    :func:`latin` characters only, without a regex: every other character becomes a space
+    (``translate``), and the run is the first or last piece between spaces. None for other
+    classes and other ``i``."""
+    member = _RUNS.get(cls)
+    if member is None or i not in (1, -1):
+        return None
+    others = "".join(ch for ch in latin() if not member(ch))
+    spaced = F.translate(s, others, " " * len(others))
+    if i == 1:
+        run = F.substring_index(F.ltrim(spaced, F.lit(" ")), " ", 1)
+    else:
+        run = F.substring_index(F.rtrim(spaced, F.lit(" ")), " ", -1)
+    return F.nullif(run, F.lit(""))
+
+
 def is_latin(s: Column) -> Column:
-    """Whether ``s`` holds :func:`latin` characters only (null for null): ASCII text is
-    recognised by its length in bytes, without a regex."""
-    return (F.octet_length(s) == F.char_length(s)) | ~s.rlike(not_latin())
+    """Whether ``s`` holds :func:`latin` characters only (null for null), without a regex:
+    ASCII text by its length in bytes, other text by deleting every latin() character
+    (``translate``, twice as fast as a regex search in Java) and finding nothing left."""
+    return (F.octet_length(s) == F.char_length(s)) | (
+        F.octet_length(F.translate(s, latin(), "")) == 0
+    )
 
 
 # --- case ----------------------------------------------------------------------------------
