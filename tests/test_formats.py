@@ -418,6 +418,19 @@ def test_parse_number_none_argument():
     assert rt.parse_number(None) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"), [("1e+-5", "1"), ("1e\u00b2", "1"), ("2e\u0663", "2")]
+)
+def test_an_exponent_is_ascii_digits_after_one_sign(text, expected):
+    assert rt.parse_number(text) == Decimal(expected)
+
+
+@given(st.text(alphabet="0123456789+-eE.,$() \u00b2\u0663x", max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_parse_number_never_raises(text):
+    assert rt.parse_number(text) is None or isinstance(rt.parse_number(text), Decimal)
+
+
 # --- render_number -------------------------------------------------------------------------
 
 TIES = {

@@ -546,7 +546,8 @@ def _read_number(s):
     if not t or len(t) > 100:
         return None
     mantissa, e, exp = t.partition("e") if "e" in t else t.partition("E")
-    if e and not (exp.lstrip("+-").isdigit() and len(exp) < 5):
+    power = exp[1:] if exp[:1] in ("+", "-") else exp
+    if e and not (power and all(c in DIGITS for c in power) and len(exp) < 5):
         return None
     commas, dots = mantissa.count(","), mantissa.count(".")
     if commas and dots:
