@@ -370,3 +370,13 @@ def test_input_repair_is_one_edit_from_the_alphabet() -> None:
     assert ok(("415.555.000",), "0000", "0")  # an insertion
     assert not ok(("415.555.000",), "0000", "9")  # the right character is not in the alphabet
     assert not ok(("415.555.0",), "0000", "0")  # two edits away
+
+
+def test_a_typo_in_a_branch_of_a_conditional() -> None:
+    # Learned without the second example, the conditional tests for "OLD-9"'s own text and
+    # sends "OLD-7" to the other branch; but the "retired" branch gives nearly its output.
+    examples = [("A-100", "100"), ("OLD-7", "retierd"), ("B-205", "205"), ("OLD-9", "retired")]
+    prog = likewise.learn(examples, timeout=5)
+    assert prog.suspect_examples == [(1, "retierd", "retired")]
+    assert prog("OLD-12") == "retired"
+    assert prog("C-999") == "999"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import chain, combinations
 
-from likewise.lang.ast import Node
+from likewise.lang.ast import If, Node
 from likewise.synth.deadline import Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -106,9 +106,36 @@ def candidates(
                     found = _explain(examples, left, prog, deadline)
                     if found is not None:
                         out.append((c + found[0], prog, found[1]))
+                    elif size == 1 and isinstance(prog, If):
+                        out.extend(_another_branch(examples, left[0], prog, learn))
     except Timeout:
         pass
     return out
+
+
+def _another_branch(
+    examples: Examples, i: int, prog: If, learn: Learner
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """A conditional learned without example ``i`` may test the wrong thing on it (one example
+    of a branch shows no more than one way to recognise it), yet one of its branches gives
+    nearly the given output there: the output looks like a typo of that branch's, and the
+    examples with that output corrected are learned again."""
+    inputs, given = examples[i]
+    branches, node = [], prog
+    while isinstance(node, If):
+        branches.append(node.then)
+        node = node.other
+    for branch in [*branches, node]:
+        fixed = branch.run(inputs)
+        if not isinstance(fixed, str) or fixed == given:
+            continue
+        limit = max_edits(max(fixed, given, key=len))
+        d = edit_distance(fixed, given, limit)
+        if d <= limit:
+            corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
+            suspect = ((i, given, fixed),)
+            return [(c + EDIT_COST * d, p, suspect) for c, p in learn(corrected)]
+    return []
 
 
 def _explain(
