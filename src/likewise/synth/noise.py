@@ -3,8 +3,11 @@
 A user's example may hold a typo. For each way of setting aside one example (or two, with four
 or more examples), the synthesizers learn from the rest; a program then pays for each character
 edit between its output and the set-aside example's given output, or for one edit to the
-example's input where correcting one character there makes it give the given output. It wins
-over the programs that fit everything only when it is simpler by more than the edits cost.
+example's input where correcting one character there makes it give the given output. A
+conditional learned without the example may test the wrong thing on it; where one of its
+branches nearly gives the example's output, the examples are learned again with that output
+corrected. A program wins over the programs that fit everything only when it is simpler by
+more than the edits cost.
 """
 
 from __future__ import annotations
