@@ -150,14 +150,13 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> pl.Expr:
     s = c.src(node)
     if node.i == 0:
         return _nothing(node)
+    token = regex.token(node.pat, _D())
     if node.i == 1:
-        return s.str.extract(regex.token(node.pat, _D()), 0)
+        return s.str.extract(token, 0)
     from_end = regex.last(node.pat, node.i, _D())
     if from_end is not None:  # a search or two instead of a list of every match
         tail = s.str.extract(from_end, 0)
-        if regex.token(node.pat, _D()).endswith("+"):
-            return tail.str.extract(rf"\A{regex.token(node.pat, _D())}", 0)
-        return tail.str.slice(0, 1)
+        return tail.str.extract(rf"\A{token}", 0) if token.endswith("+") else tail.str.slice(0, 1)
     return _matches(s, node.pat).list.get(node.i - 1 if node.i > 0 else node.i, null_on_oob=True)
 
 

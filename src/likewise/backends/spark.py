@@ -254,9 +254,8 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> Column:
         run = latin_run(s, node.pat[0], node.i)
         if run is not None:
             return run
-    token = regex.token(node.pat, c.d)
     if node.i == 1:
-        return _search(token, s)
+        return _search(regex.token(node.pat, c.d), s)
     if abs(node.i) > MAX_LEN:
         return _nothing(node)
     return F.try_element_at(_matches(s, node.pat, c.d), _int(node.i).cast("int"))

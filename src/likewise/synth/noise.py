@@ -27,7 +27,7 @@ Suspect = tuple[int, str, str | None]
 
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
-MAX_ALPHABET = 80
+MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
