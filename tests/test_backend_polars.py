@@ -146,3 +146,13 @@ def test_dates_on_the_fast_path_and_off_it(text):
     that parser would read otherwise (spaces, signs, short years, out-of-range fields), through
     the runtime's regex."""
     assert_same(parse(text), [(s, "") for s in EXACT_DATES], strict=True)
+
+
+@pytest.mark.parametrize("cls", ["Word", "Alphanum", "Number", "AllCaps", "Lower", "Digit", "Char"])
+def test_first_and_last_runs(cls):
+    """The last run is the match from it to the end less the other characters after it."""
+    rng = random.Random(3)
+    chars = "aZé ÉƛǅΣ-.,19٣\U0001d518\u0301"
+    rows = ["".join(rng.choice(chars) for _ in range(rng.randrange(12))) for _ in range(80)]
+    for i in (1, -1, -2):
+        assert_same(parse(f"GetToken({cls}, {i})"), [(r, "") for r in [*rows, "", None]], True)

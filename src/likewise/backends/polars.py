@@ -156,7 +156,12 @@ def _get_token(c: _Compiler, node: ast.GetToken) -> pl.Expr:
     from_end = regex.last(node.pat, node.i, _D())
     if from_end is not None:  # a search or two instead of a list of every match
         tail = s.str.extract(from_end, 0)
-        return tail.str.extract(rf"\A{token}", 0) if token.endswith("+") else tail.str.slice(0, 1)
+        after = regex.after_last(node.pat, _D())
+        if after is None:  # single characters
+            return tail.str.slice(0, 1)
+        if node.i == -1:  # the last run, then only other characters: drop those
+            return tail.str.replace(after, "")
+        return tail.str.extract(rf"\A{token}", 0)
     return _matches(s, node.pat).list.get(node.i - 1 if node.i > 0 else node.i, null_on_oob=True)
 
 

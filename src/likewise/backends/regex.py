@@ -172,3 +172,13 @@ def last(pat: Pattern, i: int, d: Dialect) -> str | None:
     if run:
         return rf"{yes}+(?:{no}+{yes}+){{{-i - 1}}}{no}*\z"
     return rf"{yes}(?:{no}*{yes}){{{-i - 1}}}{no}*\z"
+
+
+def after_last(pat: Pattern, d: Dialect) -> str | None:
+    """A regex for the text after the last match of a token class of runs (the other
+    characters, up to the end), so that removing it from ``last(pat, -1)``'s match leaves the
+    match; None for the other patterns."""
+    cls = _class(pat, d) if not isinstance(pat, str) else None
+    if cls is None or not cls[1]:
+        return None
+    return rf"[^{cls[0]}]+\z"
