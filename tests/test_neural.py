@@ -275,3 +275,27 @@ def test_training_checkpoints_resumes_and_exports(tmp_path):
     )
     assert {"exact", "beam_found"} <= set(log[-2])
     assert NeuralModel.load(tmp_path / "whole" / "model.npz").config == TINY
+
+
+def test_training_with_typos_keeps_the_program_and_edits_one_or_two_characters():
+    pytest.importorskip("torch")
+    from likewise.learning.train import with_typos
+    from likewise.synth.noise import edit_distance
+
+    changed = 0
+    for (prog, examples), seed in zip(_tasks(30, n_examples=4), range(30), strict=True):
+        task = (prog, examples)
+        assert with_typos(task, 0.0, random.Random(seed)) is task
+        noisy = with_typos(task, 1.0, random.Random(seed))
+        assert noisy == with_typos(task, 1.0, random.Random(seed))  # deterministic
+        if noisy is None:  # a typo emptied an output
+            continue
+        assert noisy[0] is prog
+        edits = sum(
+            edit_distance(a, b)
+            for (env, out), (env2, out2) in zip(examples, noisy[1], strict=True)
+            for a, b in zip((*env, out), (*env2, out2), strict=True)
+        )
+        assert edits <= 2  # 0 when a substitution kept the character
+        changed += edits > 0
+    assert changed >= 20

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import random
 import statistics
-import string
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 from likewise.api import learn
 from likewise.errors import LikewiseError, SuiteError
 from likewise.sygus import load_sygus
-from likewise.tasks import Example, Task, load_suite
+from likewise.tasks import Example, Task, load_suite, typos
 
 
 @dataclass
@@ -116,31 +115,14 @@ def _sygus_entry(f: Path, test_suffix: str | None) -> Entry:
     return Entry(f.stem, task)
 
 
-ALPHABET = string.ascii_letters + string.digits + " .,-/"
-
-
 def corrupt(task: Task, edits: int, seed: int) -> Task:
-    """Apply ``edits`` random character edits (insert, delete or substitute one character) to
-    the shown examples, each in a uniformly chosen example and field (an input or the output).
-    The random stream depends only on the seed and the task's name."""
+    """``task`` with ``edits`` random character edits in its shown examples (see
+    :func:`likewise.tasks.typos`). The random stream depends only on the seed and the task's
+    name."""
     rng = random.Random(f"{seed}:{task.name}")
-    train = [list((*e.inputs, e.output)) for e in task.train]
-    for _ in range(edits):
-        i = rng.randrange(len(train))
-        f = rng.randrange(len(train[i]))
-        s = train[i][f]
-        op = rng.choice(("insert", "delete", "substitute") if s else ("insert",))
-        at = rng.randrange(len(s) + (op == "insert"))
-        c = rng.choice(ALPHABET)
-        if op == "insert":
-            s = s[:at] + c + s[at:]
-        elif op == "delete":
-            s = s[:at] + s[at + 1 :]
-        else:
-            s = s[:at] + c + s[at + 1 :]
-        train[i][f] = s
-    noisy = tuple(Example(tuple(e[:-1]), e[-1]) for e in train)
-    return Task(task.name, noisy, task.test, task.tags, task.constants)
+    noisy = typos([(e.inputs, e.output) for e in task.train], edits, rng)
+    train = tuple(Example(inputs, output) for inputs, output in noisy)
+    return Task(task.name, train, task.test, task.tags, task.constants)
 
 
 def run_task(

@@ -7,6 +7,9 @@ A suite is ``{"suite": name, "tasks": [{"name", "train", "test", "tags"}]}`` whe
 from __future__ import annotations
 
 import json
+import random
+import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +38,33 @@ class Task:
         return Task(
             self.name, self.train[:k], self.train[k:] + self.test, self.tags, self.constants
         )
+
+
+TYPO_ALPHABET = string.ascii_letters + string.digits + " .,-/"
+
+
+def typos(
+    examples: Sequence[tuple[tuple[str, ...], str]], edits: int, rng: random.Random
+) -> list[tuple[tuple[str, ...], str]]:
+    """``examples`` with ``edits`` random character edits (insert, delete or substitute one
+    character from ``TYPO_ALPHABET``), each in a uniformly chosen example and field (an input
+    or the output): the noise protocol of ``FORMAT.md``."""
+    rows = [[*inputs, output] for inputs, output in examples]
+    for _ in range(edits):
+        i = rng.randrange(len(rows))
+        f = rng.randrange(len(rows[i]))
+        s = rows[i][f]
+        op = rng.choice(("insert", "delete", "substitute") if s else ("insert",))
+        at = rng.randrange(len(s) + (op == "insert"))
+        c = rng.choice(TYPO_ALPHABET)
+        if op == "insert":
+            s = s[:at] + c + s[at:]
+        elif op == "delete":
+            s = s[:at] + s[at + 1 :]
+        else:
+            s = s[:at] + c + s[at + 1 :]
+        rows[i][f] = s
+    return [(tuple(r[:-1]), r[-1]) for r in rows]
 
 
 def _example(obj: object, where: str) -> Example:

@@ -41,6 +41,7 @@ from likewise.lang.vocab import PAD, VOCAB, encode  # noqa: E402
 from likewise.learning import charset  # noqa: E402
 from likewise.learning.model import Config, NeuralModel  # noqa: E402
 from likewise.learning.sampler import sample_task  # noqa: E402
+from likewise.tasks import typos  # noqa: E402
 
 SUITE = Path(__file__).resolve().parents[3] / "benchmarks" / "synthetic" / "test.json"
 Batch = dict[str, torch.Tensor]
@@ -68,7 +69,7 @@ class _BiGRU(nn.Module):
 
     def forward(self, x: torch.Tensor, lens: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         length = x.shape[1]
-        t = torch.arange(length)[None, :]
+        t = torch.arange(length, device=x.device)[None, :]
         mask = (t < lens[:, None]).unsqueeze(-1)
         # Reverses each sequence's first lens[r] steps (an involution); padding stays put.
         rev = torch.where(mask.squeeze(-1), lens[:, None] - 1 - t, t)
@@ -109,7 +110,7 @@ class Net(nn.Module):
         self, gru: _BiGRU, ids: torch.Tensor, lens: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         out, final = gru(self.char_emb(ids), lens)
-        return out, torch.arange(ids.shape[1])[None, :] < lens[:, None], final
+        return out, torch.arange(ids.shape[1], device=ids.device)[None, :] < lens[:, None], final
 
     def forward(self, b: Batch) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Teacher-forced logits (M, V) of the M target tokens, the targets (M,), and where they
@@ -136,7 +137,7 @@ class Net(nn.Module):
         h2, _ = self.dec2(attend2(h1, self.q1_out, self.q1_in), h0_2)
         a = torch.tanh(self.combine(attend2(h2, self.q2_out, self.q2_in)))
         pooled = a.view(n_tasks, n_ex, n_steps, -1).amax(dim=1)
-        mask = torch.arange(n_steps)[None, :] < b["prog_len"][:, None]
+        mask = torch.arange(n_steps, device=prog.device)[None, :] < b["prog_len"][:, None]
         return self.proj(pooled[mask]), prog[:, 1:][mask], mask
 
 
@@ -182,6 +183,16 @@ def collate(tasks: list[tuple[list[int], list[tuple[tuple[str, ...], str]]]], ma
     }
 
 
+def with_typos(task: tuple, share: float, rng: random.Random) -> tuple | None:
+    """With probability ``share``, ``task`` (program, examples) with 1 or 2 typos in its
+    examples and the same program: what the network sees when a user mistypes. None when a
+    typo empties an output. ``share`` 0 draws nothing from ``rng``."""
+    if not share or rng.random() >= share:
+        return task
+    noisy = typos(task[1], rng.choice((1, 2)), rng)
+    return None if any(not out for _, out in noisy) else (task[0], noisy)
+
+
 class Chunks(IterableDataset):
     """Chunks of batches, chunk ``start``, ``start + 1``, ... (workers take turns)."""
 
@@ -194,6 +205,9 @@ class Chunks(IterableDataset):
         tasks = []
         while len(tasks) < a.chunk * a.batch_size:
             task = sample_task(rng, a.examples)
+            if task is None:
+                continue
+            task = with_typos(task, a.noise, rng)
             if task is None:
                 continue
             ids = encode(task[0])
@@ -293,10 +307,11 @@ def run(a: argparse.Namespace, recipe: Recipe) -> None:
     config = recipe.config
     step, elapsed, state = 0, 0.0, None
     if a.resume and ckpt_path.exists():
-        state = torch.load(ckpt_path, weights_only=True)
+        state = torch.load(ckpt_path, weights_only=True, map_location="cpu")
         config = type(config)(**state["config"])
         step, elapsed = state["step"], state["elapsed"]
-    net = recipe.net(config)
+    device = torch.device(a.device)
+    net = recipe.net(config).to(device)
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
     if state is not None:
         net.load_state_dict(state["model"])
@@ -358,6 +373,7 @@ def run(a: argparse.Namespace, recipe: Recipe) -> None:
                 break
             for g in opt.param_groups:
                 g["lr"] = _lr(a, step, elapsed)
+            b = {k: v.to(device, non_blocking=True) for k, v in b.items()}
             loss, correct, n, tasks = recipe.loss(net, b)
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -442,6 +458,7 @@ def run_parser(
     p.add_argument("--max-steps", type=int, default=0, help="stop after this many (0: no limit)")
     p.add_argument("--resume", action="store_true", help="continue DIR/checkpoint.pt if any")
     p.add_argument("--threads", type=int, default=1, help="torch threads")
+    p.add_argument("--device", default="cpu", help="torch device (e.g. cuda for experiments)")
     p.add_argument("--workers", type=int, default=1, help="task-sampling processes (0: inline)")
     p.add_argument("--batch-size", type=int, default=32, help="tasks per batch")
     p.add_argument("--lr", type=float, default=2e-3)
@@ -467,6 +484,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--dec-hidden", type=int, default=Config.dec_hidden)
     p.add_argument("--max-chars", type=int, default=Config.max_chars)
     p.add_argument("--eval-beam", type=int, default=10, help="0: greedy only")
+    p.add_argument("--noise", type=float, default=0.0, help="share of tasks given 1-2 typos")
     return p.parse_args(argv)
 
 

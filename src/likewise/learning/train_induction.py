@@ -120,12 +120,15 @@ class InductionNet(nn.Module):
         task = ctx_fin.view(n_tasks, 1, n_ex, d).masked_fill(~others[None, :, :, None], -math.inf)
         task = task.amax(dim=2).reshape(n_items, d)
         keys = ctx_out.view(n_tasks, n_ex * len_ctx, d)  # all examples' characters, in a row
-        pos = torch.arange(len_ctx)[None, None, :] < b["ctx_len"][..., None]
+        pos = (
+            torch.arange(len_ctx, device=b["ctx_len"].device)[None, None, :]
+            < b["ctx_len"][..., None]
+        )
         ctx_mask = (others[None, :, :, None] & pos[:, None]).view(n_tasks, n_q, 1, -1)
 
         qry, qry_len = b["qry"].flatten(0, 1), b["qry_len"].flatten()
         qry_out, qry_fin = self.enc_qry(self.char_emb(qry), qry_len)
-        qry_mask = torch.arange(qry.shape[1])[None, :] < qry_len[:, None]
+        qry_mask = torch.arange(qry.shape[1], device=qry.device)[None, :] < qry_len[:, None]
 
         h0 = torch.tanh(self.init(torch.cat([task, qry_fin], dim=-1)))
         h0_1, h0_2 = (h.unsqueeze(0).contiguous() for h in h0.chunk(2, dim=-1))
@@ -150,7 +153,7 @@ class InductionNet(nn.Module):
         p_gen = torch.sigmoid(self.gate(feats))
         onehot = nn.functional.one_hot(qry, charset.SIZE).to(w.dtype) * qry_mask[..., None]
         probs = p_gen * self.gen(feats).softmax(-1) + (1 - p_gen) * torch.bmm(w, onehot)
-        mask = torch.arange(n_steps)[None, :] < tgt_len[:, None]
+        mask = torch.arange(n_steps, device=tgt_len.device)[None, :] < tgt_len[:, None]
         return probs[mask].clamp_min(TINY).log(), tgt[mask], mask
 
 
