@@ -6,8 +6,9 @@ conditionals over the version space when nothing simple fits, then bottom-up enu
 deadline. With the noise model on, programs that miss an example or two by a typo compete too.
 
 The neural synthesizer (:mod:`likewise.synth.neural`) joins in with ``engine="auto"``: its beam
-search adds candidates when the version space finds nothing or only a contrived program, and
-its likelihood breaks ties between the cheapest candidates of the pool. ``engine="neural"`` uses the beam
+search adds candidates when the version space finds nothing or only a contrived program (they
+are priced by the same cost, :func:`likewise.synth.rank.cost`), and its likelihood breaks ties
+between the cheapest candidates of the pool. ``engine="neural"`` uses the beam
 search alone, ``engine="symbolic"`` never the network.
 """
 
@@ -32,7 +33,10 @@ ENGINES = ("auto", "symbolic", "neural")
 BEAM = 100  # the neural engine's beam width
 FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
-NEURAL_SHARE = 0.5  # of the time left after the version space, for the beam search
+# The beam search, when it runs, gets this share of all the time left, up to BEAM_SECONDS:
+# a beam of 100 usually ends well within a second, and more time is better spent elsewhere.
+BEAM_SHARE = 0.6
+BEAM_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -62,15 +66,17 @@ def _search(
     k: int,
     full: bool = True,
     net: neural.NeuralModel | None = None,
+    outer: Deadline | None = None,
 ) -> Found:
     """Programs that reproduce every example, from each engine in turn (without the long
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
-    and nothing simple fits)."""
+    and nothing simple fits, timed by the ``outer`` deadline that ``deadline`` is part of)."""
     found: Found = []
 
-    def run(engine: str, fraction: float, fn) -> None:
+    def run(engine: str, fraction: float | Deadline, fn) -> None:
         with contextlib.suppress(Timeout):
-            found.extend((c, p, engine) for c, p in fn(deadline.sub(fraction)))
+            d = fraction if isinstance(fraction, Deadline) else deadline.sub(fraction)
+            found.extend((c, p, engine) for c, p in fn(d))
 
     def contrived() -> bool:
         return not found or min(c for c, _, _ in found) > CONTRIVED
@@ -79,7 +85,8 @@ def _search(
     vs_share = 0.6 if net is None else VS_SHARE_WITH_NET
     run("version-space", vs_share, lambda d: version_space.synthesize(examples, constants, d, k))
     if net is not None and contrived():
-        run("neural", NEURAL_SHARE, lambda d: neural.search(net, examples, d, BEAM, FIRST_BEAM))
+        beam = Deadline(min(BEAM_SECONDS, (outer or deadline).left() * BEAM_SHARE))
+        run("neural", beam, lambda d: neural.search(net, examples, d, BEAM, FIRST_BEAM))
     run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
     if contrived():
         run(
@@ -136,7 +143,7 @@ def synthesize(
     # Setting examples aside is for the few examples a person types, not for long lists.
     noise = noise and n <= MAX_NOISY_EXAMPLES
     exact_share = 0.6 if noise and n >= 2 else 1.0
-    found = _search(examples, constants, deadline.sub(exact_share), k, net=net)
+    found = _search(examples, constants, deadline.sub(exact_share), k, net=net, outer=deadline)
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     best, top = min(((c, p) for c, p, _ in found), key=lambda f: f[0], default=(None, None))
     # A set-aside example can only win by being simpler by more than one edit's cost, and not

@@ -2,13 +2,36 @@
 
 The cost prefers what generalizes: few segments, token-based positions over absolute ones,
 small match indices, short constants made of punctuation rather than letters, shallow nesting.
+A program costs the same whichever engine spelled it: the version space prices slices and
+date fields as it builds them, and :func:`cost` prices the named forms (``GetToken``,
+``SubStr``, a merged ``FormatDate``...) as the slices and fields they stand for.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from likewise.lang.ast import Abs, Const, Input, IntConst, Node, Pattern, Pos, Slice, ToCase
+from likewise.lang.ast import (
+    Abs,
+    Bucket,
+    Concat,
+    Const,
+    FormatDate,
+    FormatNumber,
+    GetFrom,
+    GetSpan,
+    GetToken,
+    GetUpto,
+    Input,
+    IntConst,
+    Node,
+    Pattern,
+    Pos,
+    Slice,
+    SubStr,
+    ToCase,
+)
 
 TOKEN_COST = {
     "Word": 0.3,
@@ -71,6 +94,24 @@ def date_cost(directive: str, unit: str, wordy: bool = False) -> float:
     return 0.8 + (0.3 if unit else 0) + (0.01 if unpadded != wordy else 0)
 
 
+SAME_DATE = 0.15  # another field of the date the previous field wrote
+SHIFTED = 0.4  # a date moved by a fixed time
+BUCKET = 1.2
+_DIRECTIVE = re.compile(r"%-?[A-Za-z]")
+
+
+def format_date_cost(node: FormatDate) -> float:
+    """What the version space pays for this date written out: its first field, each further
+    field at ``SAME_DATE``, the text between fields at 0.1 a character."""
+    fields = _DIRECTIVE.findall(node.out_fmt)
+    if not fields:
+        return const_cost(node.out_fmt)
+    between = len(_DIRECTIVE.sub("", node.out_fmt))
+    wordy = any(f in ("%B", "%b", "%A", "%a", "%o", "%p") for f in fields)
+    first = date_cost(fields[0], node.unit, wordy) + (SHIFTED if node.shift else 0)
+    return first + SAME_DATE * (len(fields) - 1) + 0.1 * between
+
+
 def number_cost(
     decimals: int, group: str, point: str, rounding: str, width: int, scale: int
 ) -> float:
@@ -86,7 +127,32 @@ def number_cost(
     )
 
 
+def slice_form(node: Node) -> Node:
+    """The ``Slice`` that :func:`likewise.lang.simplify.canonical` names ``node`` (GetToken,
+    GetSpan, SubStr, GetUpto, GetFrom), or ``node`` itself: the form the version space prices,
+    so that a program costs the same whichever engine spelled it."""
+    if isinstance(node, SubStr):
+        return Slice(Abs(node.k1 - 1), Abs(node.k2), node.src)
+    if isinstance(node, GetToken):
+        return Slice(Pos(node.pat, node.i, "Start"), Pos(node.pat, node.i, "End"), node.src)
+    if isinstance(node, GetSpan):
+        a, b = Pos(node.r1, node.i1, node.y1), Pos(node.r2, node.i2, node.y2)
+        return Slice(a, b, node.src)
+    if isinstance(node, GetUpto):
+        return Slice(Abs(0), Pos(node.pat, 1, "End"), node.src)
+    if isinstance(node, GetFrom):
+        return Slice(Pos(node.pat, 1, "End"), Abs(-1), node.src)
+    return node
+
+
+def _text_cost(node: Node) -> float:
+    """The cost of a piece of output text: a whole input there is the version space's
+    ``Slice(Abs(0), Abs(-1))`` of it."""
+    return cost(Slice(Abs(0), Abs(-1), node) if isinstance(node, Input) else node)
+
+
 def cost(node: Node) -> float:
+    node = slice_form(node)
     if isinstance(node, Input):
         return 0.2
     if isinstance(node, Const):
@@ -106,13 +172,21 @@ def cost(node: Node) -> float:
         whole_token = isinstance(a, Pos) and isinstance(b, Pos) and (a.pat, a.i) == (b.pat, b.i)
         return 1 + cost(a) + cost(b) + src - (WHOLE_TOKEN if whole_token else 0)
     if isinstance(node, ToCase):
-        return 0.6 + cost(node.src)
+        return 0.6 + _text_cost(node.src)
+    # Computed atoms, as the version space prices them (its sources cost 0.2 less).
+    if isinstance(node, FormatDate):
+        return format_date_cost(node) + cost(node.src) - 0.2
+    if isinstance(node, FormatNumber):
+        spec = (node.decimals, node.group, node.point, node.rounding, node.width, node.scale)
+        return number_cost(*spec) + cost(node.src) - 0.2
+    if isinstance(node, Bucket):
+        return BUCKET + cost(node.src) - 0.2
+    if isinstance(node, Concat):
+        return sum(_text_cost(p) for p in node.parts)
     base = 1.0 + sum(cost(c) for c in node.children())
     pat = getattr(node, "pat", None)
     if pat is not None:  # RobustFill operators built directly (e.g. by bottom-up search)
         base += pat_cost(pat) + 0.15 * (abs(getattr(node, "i", 1)) - 1)
-    if type(node).__name__ == "Concat":
-        return base - 1.0
     return base
 
 

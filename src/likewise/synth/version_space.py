@@ -49,7 +49,6 @@ TIME_SHIFTS = (15, 30, 45, 60, 90, 120, -15, -30, -60)  # minutes, for times
 DATE_SHIFTS = tuple(d * 1440 for d in (1, 7, 14, 30, -1, -7))  # days, for dates
 NEAR_END = 3  # how far into a nested source its slices may start or end
 CONSTANT_LIKE = 3.0  # extra cost of copying text that is identical in every example
-SAME_DATE = 0.15  # another field of the date the previous atom wrote
 MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
 
 
@@ -205,7 +204,7 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
                     ]
                     if None in dates:
                         continue
-                    extra = 0.4 if shift else 0.0
+                    extra = rank.SHIFTED if shift else 0.0
                     for d in witness.DATE_DIRECTIVES:
                         keep(
                             lambda t, d=d: rt.render_date(t, d),
@@ -228,7 +227,7 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
                 chancy=True,
             )
         for width in (5, 10, 20, 25, 50, 100, 1000):
-            keep(lambda v, w=width: rt.bucket(v, w), vals, Bucket(width, src.node), 1.2)
+            keep(lambda v, w=width: rt.bucket(v, w), vals, Bucket(width, src.node), rank.BUCKET)
     return out
 
 
@@ -374,7 +373,7 @@ def synthesize(
                 step_date = _date_key(step[0].node)
                 if step_date is not None and step_date == date:
                     refund = const_cost(pending) - 0.1 * len(pending) if pending else 0.0
-                    sc = SAME_DATE - refund
+                    sc = rank.SAME_DATE - refund
                 nkey = (nxt, False, step_date, "")
             if expanded.get(nkey, 0) < TOP:
                 heapq.heappush(heap, (c + sc, counter, nkey, (*path, step)))
