@@ -162,6 +162,21 @@ def test_typo_in_a_phone_number_format() -> None:
     assert prog("3035550123") == "(303) 555-0123"
 
 
+def test_a_cheap_conditional_that_sets_one_example_apart_does_not_hide_the_typo() -> None:
+    # If(Contains(x1, "23:"), "%-H:b%M", "%H:%M") fits all four and costs little, because
+    # text between date fields is cheap; a branch for one example is what a typo looks like.
+    examples = [
+        ("13:07:08", "13:07"),
+        ("12:49:37", "12:49"),
+        ("23:32:16", "23:b32"),
+        ("03:54:55", "03:54"),
+    ]
+    prog = likewise.learn(examples, timeout=5)
+    assert prog.suspect_examples == [(2, "23:b32", "23:32")]
+    assert prog("16:11:07") == "16:11"
+    assert prog("23:05:59") == "23:05"
+
+
 def test_typo_in_an_input_makes_its_output_the_suspect() -> None:
     # The input is mistyped ("Turnig"), the output is right: the program copies the input's
     # word, so the example's given output is what it names as the likely typo.

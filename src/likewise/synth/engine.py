@@ -148,11 +148,15 @@ def synthesize(
     best, top = min(((c, p) for c, p, _ in found), key=lambda f: f[0], default=(None, None))
     # A set-aside example can only win by being simpler by more than one edit's cost, and not
     # against a conditional whose every branch explains several examples: that is a pattern.
+    # A conditional with a branch for one example is what a typo looks like, however cheap.
+    sizes = _branch_sizes(top, examples) if top is not None else [1]
     if (
         noise
         and n >= 2
-        and (best is None or (n >= 3 and best > noise_model.EDIT_COST + 1.5))
-        and not (top is not None and min(_branch_sizes(top, examples)) >= 2)
+        and (
+            best is None or (n >= 3 and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If)))
+        )
+        and min(sizes) < 2
     ):
         learner = _quick(constants, deadline)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
