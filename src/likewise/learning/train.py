@@ -6,7 +6,9 @@ Tasks come from :func:`likewise.learning.sampler.sample_task`, 4 examples each, 
 ``c`` is drawn from ``random.Random("likewise-train/SEED/c")`` (never the test suite's seed),
 sorted by program length into batches (less padding) and shuffled, so the stream is fixed by
 the seed and a resumed run sees the same batches as an unbroken one. Programs of the held-out
-suite are skipped. Training is teacher forcing on ``vocab.encode(program)``.
+suite are skipped. Training is teacher forcing on ``vocab.encode(program)``. With ``--noise P``,
+a share P of the tasks get 1 or 2 typos in their examples (``likewise.tasks.typos``) and keep
+the clean program as the target (see ``benchmarks/synthetic/noisy_training.py``).
 
 ``DIR`` gets ``checkpoint.pt`` (model, optimizer, step, elapsed time), ``model.npz`` (the
 weights for :class:`likewise.learning.model.NeuralModel`) every ``--checkpoint-minutes`` and at
