@@ -14,7 +14,6 @@ search alone, ``engine="symbolic"`` never the network.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,8 +32,12 @@ ENGINES = ("auto", "symbolic", "neural")
 BEAM = 100  # the neural engine's beam width
 FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
-# The beam search, when it runs, gets this share of all the time left, up to BEAM_SECONDS:
-# a beam of 100 usually ends well within a second, and more time is better spent elsewhere.
+# The beam search runs when the version space finds nothing simple, for at most BEAM_SECONDS
+# (a beam of 100 usually ends well within a second). If the version space failed quickly (the
+# examples need a conditional, or hold a typo), the beam gets half of the exact search's time
+# left, and the conditionals and the noise model keep theirs. If it ran out of time (long
+# outputs: the network's ground), the beam gets BEAM_SHARE of all the time left.
+BEAM_AFTER_FAST_FAILURE = 0.5
 BEAM_SHARE = 0.6
 BEAM_SECONDS = 1.0
 
@@ -73,19 +76,29 @@ def _search(
     and nothing simple fits, timed by the ``outer`` deadline that ``deadline`` is part of)."""
     found: Found = []
 
-    def run(engine: str, fraction: float | Deadline, fn) -> None:
-        with contextlib.suppress(Timeout):
+    def run(engine: str, fraction: float | Deadline, fn) -> bool:
+        """Whether ``engine`` finished in its time."""
+        try:
             d = fraction if isinstance(fraction, Deadline) else deadline.sub(fraction)
             found.extend((c, p, engine) for c, p in fn(d))
+        except Timeout:
+            return False
+        return True
 
     def contrived() -> bool:
         return not found or min(c for c, _, _ in found) > CONTRIVED
 
     # With a network, the version space leaves it time: it fails slowly on long outputs.
     vs_share = 0.6 if net is None else VS_SHARE_WITH_NET
-    run("version-space", vs_share, lambda d: version_space.synthesize(examples, constants, d, k))
+    finished = run(
+        "version-space", vs_share, lambda d: version_space.synthesize(examples, constants, d, k)
+    )
     if net is not None and contrived():
-        beam = Deadline(min(BEAM_SECONDS, (outer or deadline).left() * BEAM_SHARE))
+        if finished:
+            left = deadline.left() * BEAM_AFTER_FAST_FAILURE
+        else:
+            left = (outer or deadline).left() * BEAM_SHARE
+        beam = Deadline(min(BEAM_SECONDS, left))
         run("neural", beam, lambda d: neural.search(net, examples, d, BEAM, FIRST_BEAM))
     run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
     if contrived():
