@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from likewise.lang.ast import (
     Concat,
     Const,
+    FormatDate,
     Has,
     If,
     Input,
@@ -294,6 +295,7 @@ def test_engine_tiny_timeout_does_not_raise(examples):
         [(("hello world",), "Hello World"), (("new york",), "New York")],
         [(("ab-cd-ef",), "cd"), (("xy-zw-qq",), "zw")],
         [(("x1234567",), "12345"), (("y7654321",), "76543")],
+        [(("12:25",), "12:25:00"), (("09:57",), "09:57:00")],
     ],
 )
 def test_a_program_costs_the_same_whichever_engine_spelled_it(examples):
@@ -303,6 +305,22 @@ def test_a_program_costs_the_same_whichever_engine_spelled_it(examples):
     assert found
     for c, p in found:
         assert cost(canonical(p)) == pytest.approx(c), (str(p), str(canonical(p)))
+
+
+@pytest.mark.parametrize(
+    "examples, expected",
+    [
+        # Seconds missing from the input read as ":00"; a year missing from it is 1900 ("00").
+        ([(("12:25",), "12:25:00"), (("09:57",), "09:57:00")], "%H:%M:%S"),
+        # Every hour is 12 or less: the 24-hour clock unless the outputs show AM/PM.
+        ([(("2021-03-04 12:25",), "12h25"), (("1999-12-31 09:57",), "09h57")], "%Hh%M"),
+        ([(("12:25 PM",), "12 PM"), (("9:57 AM",), "09 AM")], "%I %p"),
+    ],
+)
+def test_dates_prefer_fields_the_input_holds_and_the_clock_the_outputs_show(examples, expected):
+    (_, best), *_ = version_space.synthesize(examples, (), Deadline(30.0), 5)
+    best = canonical(best)
+    assert isinstance(best, FormatDate) and best.out_fmt == expected, str(best)
 
 
 def test_rerank_penalizes_missing_values():

@@ -93,13 +93,14 @@ def _search(
     finished = run(
         "version-space", vs_share, lambda d: version_space.synthesize(examples, constants, d, k)
     )
-    if net is not None and contrived():
-        if finished:
-            left = deadline.left() * BEAM_AFTER_FAST_FAILURE
-        else:
-            left = (outer or deadline).left() * BEAM_SHARE
-        beam = Deadline(min(BEAM_SECONDS, left))
-        run("neural", beam, lambda d: neural.search(net, examples, d, BEAM, FIRST_BEAM))
+    wants_beam = net is not None and contrived()
+
+    def beam() -> None:
+        left = min(BEAM_SECONDS, (outer or deadline).left() * BEAM_SHARE)
+        run("neural", Deadline(left), lambda d: neural.search(net, examples, d, BEAM, FIRST_BEAM))
+
+    if wants_beam and not finished:
+        beam()
     run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
     if contrived():
         run(
@@ -109,6 +110,8 @@ def _search(
                 examples, lambda ex: version_space.synthesize(ex, constants, d, 1), d
             ),
         )
+    if wants_beam and finished:
+        beam()
     if not found and full:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
     return found

@@ -12,6 +12,7 @@ more than the edits cost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from itertools import chain, combinations
 
@@ -28,6 +29,7 @@ Suspect = tuple[int, str, str | None]
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
 MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
+_WORD = re.compile(r"[^\W_]+")  # letters and digits
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
@@ -111,6 +113,8 @@ def candidates(
                         out.append((c + found[0], prog, found[1]))
                     elif size == 1 and isinstance(prog, If):
                         out.extend(_another_branch(examples, left[0], prog, learn))
+                if size == 1:
+                    out.extend(_copied_word(examples, left[0], learn))
     except Timeout:
         pass
     return out
@@ -139,6 +143,34 @@ def _another_branch(
             suspect = ((i, given, fixed),)
             return [(c + EDIT_COST * d, p, suspect) for c, p in learn(corrected)]
     return []
+
+
+def _copied_word(
+    examples: Examples, i: int, learn: Learner
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Example ``i``'s output may copy a word of its input with a typo ("Jeffrey cisher" from
+    "Jeffrey  Fisher"). Where the example is the only one to show something (here, that
+    spaces collapse), no program learned without it can tell: the examples are learned again
+    with that word as the input has it. Only when exactly one word of the output is one edit
+    away from a word of the input (in the same or another case), and no word of the input."""
+    inputs, given = examples[i]
+    words = {w for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
+    variants = words | {f(w) for w in words for f in (str.upper, str.lower, str.capitalize)}
+    fixes = set()
+    for m in _WORD.finditer(given):
+        w = m.group()
+        if len(w) < 3 or w in variants or w.isdigit():
+            continue
+        near = {v for v in words if edit_distance(w, v, 1) == 1} or {
+            v for v in variants if edit_distance(w, v, 1) == 1
+        }
+        fixes |= {(m.start(), m.end(), v) for v in near}
+    if len(fixes) != 1:
+        return []
+    ((a, b, word),) = fixes
+    fixed = given[:a] + word + given[b:]
+    corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
+    return [(c + EDIT_COST, p, ((i, given, fixed),)) for c, p in learn(corrected)]
 
 
 def _explain(
@@ -173,7 +205,37 @@ def _explain(
                 return None
         suspects.append((i, given, got))
         total += EDIT_COST * d
-    # Typos are random: the same "typo" twice is a pattern the program misses.
+    # Typos are random: the same "typo" twice is a pattern the program misses, whether the
+    # same given output or the same character dropped or added ("+358" for "-358", "+376"
+    # for "376": the program adds a "+" that the examples do not have).
     if len({g for _, g, _ in suspects}) < len(suspects):
         return None
+    changes = [_changed(got, given) for _, given, got in suspects if got is not None]
+    if any(a & b for a, b in combinations(changes, 2)):
+        return None
     return total, tuple(suspects)
+
+
+def _changed(got: str, given: str) -> set[tuple[str, str]]:
+    """What a cheapest alignment of a program's output with the given output changes: the
+    characters it drops from the former ("-", c) and those it adds from the latter ("+", c)."""
+    rows = [list(range(len(given) + 1))]
+    for i, a in enumerate(got, 1):
+        row = [i]
+        for j, b in enumerate(given, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a != b)))
+        rows.append(row)
+    out: set[tuple[str, str]] = set()
+    i, j = len(got), len(given)
+    while i or j:
+        if i and j and rows[i][j] == rows[i - 1][j - 1] + (got[i - 1] != given[j - 1]):
+            if got[i - 1] != given[j - 1]:
+                out |= {("-", got[i - 1]), ("+", given[j - 1])}
+            i, j = i - 1, j - 1
+        elif i and rows[i][j] == rows[i - 1][j] + 1:
+            out.add(("-", got[i - 1]))
+            i -= 1
+        else:
+            out.add(("+", given[j - 1]))
+            j -= 1
+    return out

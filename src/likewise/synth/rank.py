@@ -98,18 +98,42 @@ SAME_DATE = 0.15  # another field of the date the previous field wrote
 SHIFTED = 0.4  # a date moved by a fixed time
 BUCKET = 1.2
 _DIRECTIVE = re.compile(r"%-?[A-Za-z]")
+# The parts of a date (year, month, day) that a field needs, by its letter. A part the input
+# does not hold takes its default (1900, January, the 1st): a time read without seconds shows
+# ":00" naturally, a year of 1900 is an accident of the examples.
+_PARTS = {"Y": "y", "y": "y", "m": "m", "B": "m", "b": "m", "q": "m", "d": "d", "e": "d"}
+_PARTS |= {"o": "d", "A": "ymd", "a": "ymd"}
+DEFAULT_PART = 0.5
+CLOCK = 0.02  # an hour on the clock the outputs do not show (12-hour without AM/PM, or 24 with)
+_AMPM = re.compile(r"(?<![A-Za-z])[AaPp]\.?[Mm](?![A-Za-z])")
+
+
+def shows_ampm(outputs: Sequence[str]) -> bool:
+    return any(_AMPM.search(o) for o in outputs)
+
+
+def field_cost(in_fmt: str, directive: str, ampm: bool) -> float:
+    """What a date field costs beyond its place in the date: showing a part of the date that
+    the input does not hold, or the hour on a clock that the outputs (``ampm``) do not use."""
+    held = {_PARTS.get(f[-1], "") for f in _DIRECTIVE.findall(in_fmt)}
+    c = DEFAULT_PART if any(p not in held for p in _PARTS.get(directive[-1], "")) else 0.0
+    if directive[-1] in "HI" and (directive[-1] == "I") != ampm:
+        c += CLOCK
+    return c
 
 
 def format_date_cost(node: FormatDate) -> float:
     """What the version space pays for this date written out: its first field, each further
-    field at ``SAME_DATE``, the text between fields at 0.1 a character."""
+    field at ``SAME_DATE``, the text between fields at 0.1 a character, and each field's
+    :func:`field_cost`."""
     fields = _DIRECTIVE.findall(node.out_fmt)
     if not fields:
         return const_cost(node.out_fmt)
     between = len(_DIRECTIVE.sub("", node.out_fmt))
     wordy = any(f in ("%B", "%b", "%A", "%a", "%o", "%p") for f in fields)
     first = date_cost(fields[0], node.unit, wordy) + (SHIFTED if node.shift else 0)
-    return first + SAME_DATE * (len(fields) - 1) + 0.1 * between
+    extra = sum(field_cost(node.in_fmt, f, "%p" in fields) for f in fields)
+    return first + SAME_DATE * (len(fields) - 1) + 0.1 * between + extra
 
 
 def number_cost(

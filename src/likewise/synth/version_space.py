@@ -189,6 +189,7 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
 
     digits_out = any(ch in rt.DIGITS for o in outs for ch in o)
     wordy = any(ch.isalpha() for o in outs for ch in o)  # "March 4" rather than "March 04"
+    ampm = rank.shows_ampm(outs)
     seen_numbers: set[tuple] = set()
     for src in sources:
         deadline()
@@ -210,7 +211,7 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
                             lambda t, d=d: rt.render_date(t, d),
                             dates,
                             FormatDate(fmt, d, unit, shift, src.node),
-                            rank.date_cost(d, unit, wordy) + extra,
+                            rank.date_cost(d, unit, wordy) + extra + rank.field_cost(fmt, d, ampm),
                         )
         if not digits_out:
             continue
@@ -293,6 +294,7 @@ def synthesize(
     order = sorted(range(len(examples)), key=lambda i: -len(examples[i][1]))
     examples = [examples[i] for i in order]
     outs = [ex[1] for ex in examples]
+    ampm = rank.shows_ampm(outs)
     if not outs[0]:
         return [(const_cost(""), Const(""))] if not any(outs) else []
     groups = _atoms(examples, constants, deadline)
@@ -373,7 +375,10 @@ def synthesize(
                 step_date = _date_key(step[0].node)
                 if step_date is not None and step_date == date:
                     refund = const_cost(pending) - 0.1 * len(pending) if pending else 0.0
-                    sc = rank.SAME_DATE - refund
+                    field = step[0].node
+                    sc = (
+                        rank.SAME_DATE + rank.field_cost(field.in_fmt, field.out_fmt, ampm) - refund
+                    )
                 nkey = (nxt, False, step_date, "")
             if expanded.get(nkey, 0) < TOP:
                 heapq.heappush(heap, (c + sc, counter, nkey, (*path, step)))
