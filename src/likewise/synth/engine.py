@@ -162,22 +162,23 @@ def synthesize(
     found = _search(examples, constants, deadline.sub(exact_share), k, net=net, outer=deadline)
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     best, top = min(((c, p) for c, p, _ in found), key=lambda f: f[0], default=(None, None))
-    # A set-aside example can only win by being simpler by more than one edit's cost, and not
-    # against a conditional whose every branch explains several examples: that is a pattern.
-    # A conditional with a branch for one example is what a typo looks like, however cheap.
-    sizes = _branch_sizes(top, examples) if top is not None else [1]
+    # A set-aside example can only win by being simpler by more than one edit's cost. A
+    # conditional with a branch for one example is what a typo looks like, however cheap; one
+    # whose every branch explains several examples is a pattern, which a typo must beat by
+    # another edit's cost.
     if (
         noise
         and n >= 2
         and (
             best is None or (n >= 3 and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If)))
         )
-        and min(sizes) < 2
     ):
+        pattern = top is not None and min(_branch_sizes(top, examples)) >= 2
+        extra = noise_model.EDIT_COST if pattern else 0.0
         learner = _quick(constants, deadline)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in noise_model.candidates(examples, learner, max_out, deadline):
-            pool.append((c, p, "noise", suspects))
+            pool.append((c + extra, p, "noise", suspects))
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)

@@ -98,11 +98,12 @@ SAME_DATE = 0.15  # another field of the date the previous field wrote
 SHIFTED = 0.4  # a date moved by a fixed time
 BUCKET = 1.2
 _DIRECTIVE = re.compile(r"%-?[A-Za-z]")
-# The parts of a date (year, month, day) that a field needs, by its letter. A part the input
-# does not hold takes its default (1900, January, the 1st): a time read without seconds shows
-# ":00" naturally, a year of 1900 is an accident of the examples.
+# The parts of a date (year, month, day, time of day) that a field needs, by its letter. A
+# part the input does not hold takes its default (1900, January, the 1st, midnight): a time
+# read without seconds shows ":00" naturally, but a year of 1900, or an hour from a date, is an
+# accident of the examples.
 _PARTS = {"Y": "y", "y": "y", "m": "m", "B": "m", "b": "m", "q": "m", "d": "d", "e": "d"}
-_PARTS |= {"o": "d", "A": "ymd", "a": "ymd"}
+_PARTS |= {"o": "d", "A": "ymd", "a": "ymd", "H": "t", "I": "t", "M": "t", "S": "t", "p": "t"}
 DEFAULT_PART = 0.5
 CLOCK = 0.02  # an hour on the clock the outputs do not show (12-hour without AM/PM, or 24 with)
 _AMPM = re.compile(r"(?<![A-Za-z])[AaPp]\.?[Mm](?![A-Za-z])")
