@@ -419,3 +419,13 @@ def test_a_typo_in_a_word_copied_from_the_input_of_the_only_telling_example() ->
     prog = likewise.learn(examples, timeout=5)
     assert prog.suspect_examples == [(0, "Ada Lovelacd", "Ada Lovelace")]
     assert prog("  Bo   Li ") == "Bo Li"
+
+
+def test_a_conditional_whose_one_branch_fits_all_examples_but_one_does_not_hide_the_typo() -> None:
+    # If(SuffixOf("1", x1), <strip the zeros>, <last three characters>) fits all four, two
+    # examples a branch; but its first branch alone fits every example except the mistyped one.
+    examples = [("00007315", "315"), ("000628", "628"), ("000041", "41"), ("00052381", "52381")]
+    prog = likewise.learn(examples, timeout=5)
+    assert prog.suspect_examples == [(0, "315", "7315")]
+    assert prog("0000123") == "123"
+    assert prog("0009") == "9"

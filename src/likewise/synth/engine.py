@@ -163,9 +163,8 @@ def synthesize(
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     best, top = min(((c, p) for c, p, _ in found), key=lambda f: f[0], default=(None, None))
     # A set-aside example can only win by being simpler by more than one edit's cost. A
-    # conditional with a branch for one example is what a typo looks like, however cheap; one
-    # whose every branch explains several examples is a pattern, which a typo must beat by
-    # another edit's cost.
+    # conditional that sets one example apart is what a typo looks like, however cheap; one
+    # that is a pattern (see _is_pattern) a typo must beat by another edit's cost.
     if (
         noise
         and n >= 2
@@ -173,8 +172,7 @@ def synthesize(
             best is None or (n >= 3 and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If)))
         )
     ):
-        pattern = top is not None and min(_branch_sizes(top, examples)) >= 2
-        extra = noise_model.EDIT_COST if pattern else 0.0
+        extra = noise_model.EDIT_COST if _is_pattern(top, examples) else 0.0
         learner = _quick(constants, deadline)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in noise_model.candidates(examples, learner, max_out, deadline):
@@ -208,16 +206,26 @@ def _ranked(
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
 
 
-def _branch_sizes(program: Node, examples: Examples) -> list[int]:
-    """How many examples each branch of an If chain serves (one branch if no If)."""
-    sizes: list[int] = []
+def _is_pattern(program: Node | None, examples: Examples) -> bool:
+    """Whether ``program`` is a conditional whose every branch serves two examples or more,
+    and none of whose branches fits all the examples but one (else the conditional may only
+    be setting a mistyped example apart)."""
+    if not isinstance(program, If):
+        return False
+    branches, sizes = [], []
     node, rows = program, [ex[0] for ex in examples]
     while isinstance(node, If):
         taken = [r for r in rows if node.cond.run(r)]
+        branches.append(node.then)
         sizes.append(len(taken))
         rows = [r for r in rows if r not in taken]
         node = node.other
-    return [*sizes, len(rows)] if sizes else [1]
+    branches.append(node)
+    sizes.append(len(rows))
+    n = len(examples)
+    return min(sizes) >= 2 and all(
+        sum(b.run(x) == y for x, y in examples) < n - 1 for b in branches
+    )
 
 
 def _diagnose(
