@@ -125,16 +125,18 @@ def field_cost(in_fmt: str, directive: str, ampm: bool) -> float:
 
 def format_date_cost(node: FormatDate) -> float:
     """What the version space pays for this date written out: its first field, each further
-    field at ``SAME_DATE``, the text between fields at 0.1 a character, and each field's
-    :func:`field_cost`."""
+    field at ``SAME_DATE``, the text between fields at the price of its characters as a
+    constant, text before or after them as a constant, and each field's :func:`field_cost`."""
     fields = _DIRECTIVE.findall(node.out_fmt)
     if not fields:
         return const_cost(node.out_fmt)
-    between = len(_DIRECTIVE.sub("", node.out_fmt))
+    lead, *between, trail = _DIRECTIVE.split(node.out_fmt)
+    text = sum(const_cost(t) - const_cost("") for t in between if t)
+    text += sum(const_cost(t) for t in (lead, trail) if t)
     wordy = any(f in ("%B", "%b", "%A", "%a", "%o", "%p") for f in fields)
     first = date_cost(fields[0], node.unit, wordy) + (SHIFTED if node.shift else 0)
     extra = sum(field_cost(node.in_fmt, f, "%p" in fields) for f in fields)
-    return first + SAME_DATE * (len(fields) - 1) + 0.1 * between + extra
+    return first + SAME_DATE * (len(fields) - 1) + text + extra
 
 
 def number_cost(

@@ -333,12 +333,10 @@ def synthesize(
     # Uniform-cost search for the k cheapest paths; each state is expanded at most TOP times.
     # A state also records whether the last step was a constant: two constants in a row are
     # the same program as one longer constant, so that step is not taken.
-    # A state also remembers the date being written (input format, rounding, source): more
-    # fields of the same date cost little, since together they are one FormatDate.
     # A state also remembers the date being written (input format, rounding, source) and the
     # constant written since its last field: when another field of the same date follows, the
     # two are one FormatDate, so that field costs little and the constant is refunded down to
-    # what it costs inside a format.
+    # what it costs inside a format (the price of its characters, not of a constant).
     start = (tuple(0 for _ in outs), False, None, "")
     heap: list[tuple[float, int, tuple, tuple]] = [(0.0, 0, start, ())]
     expanded: dict[tuple, int] = {}
@@ -374,7 +372,7 @@ def synthesize(
             else:
                 step_date = _date_key(step[0].node)
                 if step_date is not None and step_date == date:
-                    refund = const_cost(pending) - 0.1 * len(pending) if pending else 0.0
+                    refund = const_cost("") if pending else 0.0
                     field = step[0].node
                     sc = (
                         rank.SAME_DATE + rank.field_cost(field.in_fmt, field.out_fmt, ampm) - refund
