@@ -429,3 +429,17 @@ def test_a_conditional_whose_one_branch_fits_all_examples_but_one_does_not_hide_
     assert prog.suspect_examples == [(0, "315", "7315")]
     assert prog("0000123") == "123"
     assert prog("0009") == "9"
+
+
+def test_letters_between_date_fields_cost_as_constants_so_they_do_not_hide_the_typo() -> None:
+    # A conditional can write the mistyped "201Q3A111" with a date format ("%Y%mQ%dA%d.."); the
+    # letters between its fields must cost what they cost in a constant.
+    examples = [
+        ("2008-03-14", "20080314"),
+        ("2013-01-11", "201Q3A111"),
+        ("2005-09-02", "20050902"),
+        ("1998-11-23", "19981123"),
+    ]
+    prog = likewise.learn(examples, timeout=5)
+    assert prog.suspect_examples == [(1, "201Q3A111", "20130111")]
+    assert prog("2021-12-05") == "20211205"
