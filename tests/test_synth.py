@@ -323,6 +323,12 @@ def test_dates_prefer_fields_the_input_holds_and_the_clock_the_outputs_show(exam
     assert isinstance(best, FormatDate) and best.out_fmt == expected, str(best)
 
 
+def test_of_two_programs_that_cost_the_same_the_one_that_copies_the_input_comes_first():
+    # "65 days overdue" as a constant costs what Concat(x1, " days overdue") costs.
+    ((_, best),) = version_space.synthesize([(("65",), "65 days overdue")], (), Deadline(30.0), 1)
+    assert best.run(("12",)) == "12 days overdue", str(best)
+
+
 def test_rerank_penalizes_missing_values():
     good, bad = Input(0), If(Has(tok("Number")), Input(0), Concat((Input(0), Input(5))))
     assert bad.run(("x",)) is None

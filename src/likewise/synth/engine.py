@@ -22,7 +22,7 @@ from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, neural, version_space
 from likewise.synth import noise as noise_model
 from likewise.synth.deadline import Deadline, Timeout
-from likewise.synth.rank import rerank, tied
+from likewise.synth.rank import constant_chars, rerank, tied
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
@@ -191,8 +191,8 @@ def _ranked(
     pool: list[tuple[float, Node, str, tuple]],
 ) -> list[Candidate]:
     """The ``k`` best of the pool, each program once: by cost, ties broken by the model's
-    likelihood where there is a model (else by text), then penalized for failing on the
-    unlabeled rows."""
+    likelihood where there is a model (else by fewer constant characters, then text), then
+    penalized for failing on the unlabeled rows."""
     seen: dict[Node, tuple[str, tuple]] = {}
     ranked = []
     for c, p, engine, suspects in sorted(pool, key=lambda x: x[0]):
@@ -200,7 +200,7 @@ def _ranked(
         if p not in seen:
             seen[p] = (engine, suspects)
             ranked.append((c, p))
-    ranked.sort(key=lambda x: (tied(x[0]), str(x[1])))
+    ranked.sort(key=lambda x: (tied(x[0]), constant_chars(x[1]), str(x[1])))
     if net is not None:
         ranked = neural.break_ties(net, examples, ranked)
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]

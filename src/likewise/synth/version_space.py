@@ -344,7 +344,8 @@ def synthesize(
     counter = 1
     results: list[tuple[float, Node]] = []
     plans = 0
-    while heap and plans < k:
+    # Past k plans, plans that tie the cheapest are still found, for the tie-break below.
+    while heap and (plans < k or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))):
         c, _, key, path = heapq.heappop(heap)
         if results and c > results[0][0] + MARGIN:
             break  # alternatives this much worse are not worth the search
@@ -381,7 +382,7 @@ def synthesize(
             if expanded.get(nkey, 0) < TOP:
                 heapq.heappush(heap, (c + sc, counter, nkey, (*path, step)))
                 counter += 1
-    results.sort(key=lambda r: r[0])
+    results.sort(key=lambda r: (rank.tied(r[0]), rank.constant_chars(r[1])))
     return list({str(p): (c, p) for c, p in reversed(results)}.values())[::-1][:k]
 
 
