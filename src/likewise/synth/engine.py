@@ -33,11 +33,10 @@ BEAM = 100  # the neural engine's beam width
 FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
 # The beam search runs when the version space finds nothing simple, for at most BEAM_SECONDS
-# (a beam of 100 usually ends well within a second). If the version space failed quickly (the
-# examples need a conditional, or hold a typo), the beam gets half of the exact search's time
-# left, and the conditionals and the noise model keep theirs. If it ran out of time (long
-# outputs: the network's ground), the beam gets BEAM_SHARE of all the time left.
-BEAM_AFTER_FAST_FAILURE = 0.5
+# (a beam of 100 usually ends well within a second) and BEAM_SHARE of all the time left. If the
+# version space ran out of time (long outputs: the network's ground), the beam runs at once;
+# if it failed quickly (the examples need a conditional, or hold a typo), after the
+# conditionals, and not when they found a pattern (see _is_pattern).
 BEAM_SHARE = 0.6
 BEAM_SECONDS = 1.0
 
@@ -110,7 +109,7 @@ def _search(
                 examples, lambda ex: version_space.synthesize(ex, constants, d, 1), d
             ),
         )
-    if wants_beam and finished:
+    if wants_beam and finished and not _is_pattern(_cheapest(found), examples):
         beam()
     if not found and full:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
@@ -161,7 +160,8 @@ def synthesize(
     exact_share = 0.6 if noise and n >= 2 else 1.0
     found = _search(examples, constants, deadline.sub(exact_share), k, net=net, outer=deadline)
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
-    best, top = min(((c, p) for c, p, _ in found), key=lambda f: f[0], default=(None, None))
+    top = _cheapest(found)
+    best = min(c for c, _, _ in found) if found else None
     # A set-aside example can only win by being simpler by more than one edit's cost. A
     # conditional that sets one example apart is what a typo looks like, however cheap; one
     # that is a pattern (see _is_pattern) a typo must beat by another edit's cost.
@@ -204,6 +204,10 @@ def _ranked(
     if net is not None:
         ranked = neural.break_ties(net, examples, ranked)
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
+
+
+def _cheapest(found: Found) -> Node | None:
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _is_pattern(program: Node | None, examples: Examples) -> bool:
