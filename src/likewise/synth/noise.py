@@ -151,8 +151,9 @@ def _copied_word(
     """Example ``i``'s output may copy a word of its input with a typo ("Jeffrey cisher" from
     "Jeffrey  Fisher"). Where the example is the only one to show something (here, that
     spaces collapse), no program learned without it can tell: the examples are learned again
-    with that word as the input has it. Only when exactly one word of the output is one edit
-    away from a word of the input (in the same or another case), and no word of the input."""
+    with that word as the input has it. Only when exactly one word of the output is not a
+    word of the input but one edit away from one (in the input's case, or else upper, lower or
+    capitalized)."""
     inputs, given = examples[i]
     words = {w for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
     variants = words | {f(w) for w in words for f in (str.upper, str.lower, str.capitalize)}
