@@ -28,6 +28,9 @@ Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
 CONTRIVED = 8.0
 MAX_NOISY_EXAMPLES = 10
+# What a conditional pays for a branch that serves one example of four or more: that example
+# is memorized, not explained (a typo, a coincidence, or a rule the network spells whole).
+SET_APART = 3.0
 ENGINES = ("auto", "symbolic", "neural")
 BEAM = 100  # the neural engine's beam width
 FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
@@ -180,6 +183,7 @@ def synthesize(
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
+    pool = [(c + SET_APART * _sets_one_apart(p, examples), p, e, s) for c, p, e, s in pool]
     return _ranked(net, examples, rows, k, pool)
 
 
@@ -210,25 +214,38 @@ def _cheapest(found: Found) -> Node | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def _branches(program: If, examples: Examples) -> list[tuple[Node, int]]:
+    """Each branch of an If chain, with how many examples it serves."""
+    out = []
+    node, rows = program, [ex[0] for ex in examples]
+    while isinstance(node, If):
+        taken = [r for r in rows if node.cond.run(r)]
+        out.append((node.then, len(taken)))
+        rows = [r for r in rows if r not in taken]
+        node = node.other
+    return [*out, (node, len(rows))]
+
+
 def _is_pattern(program: Node | None, examples: Examples) -> bool:
     """Whether ``program`` is a conditional whose every branch serves two examples or more,
     and none of whose branches fits all the examples but one (else the conditional may only
     be setting a mistyped example apart)."""
     if not isinstance(program, If):
         return False
-    branches, sizes = [], []
-    node, rows = program, [ex[0] for ex in examples]
-    while isinstance(node, If):
-        taken = [r for r in rows if node.cond.run(r)]
-        branches.append(node.then)
-        sizes.append(len(taken))
-        rows = [r for r in rows if r not in taken]
-        node = node.other
-    branches.append(node)
-    sizes.append(len(rows))
+    branches = _branches(program, examples)
     n = len(examples)
-    return min(sizes) >= 2 and all(
-        sum(b.run(x) == y for x, y in examples) < n - 1 for b in branches
+    return min(size for _, size in branches) >= 2 and all(
+        sum(b.run(x) == y for x, y in examples) < n - 1 for b, _ in branches
+    )
+
+
+def _sets_one_apart(program: Node, examples: Examples) -> bool:
+    """Whether ``program`` is a conditional with a branch for a single one of four or more
+    examples: that branch memorizes its example rather than shows a rule."""
+    return (
+        len(examples) >= 4
+        and isinstance(program, If)
+        and min(size for _, size in _branches(program, examples)) == 1
     )
 
 

@@ -13,7 +13,7 @@ more than the edits cost.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, combinations
 
 from likewise.lang.ast import If, Node
@@ -64,6 +64,13 @@ def input_repaired(
     no typos: one edit there makes another value, and a short output is too easily hit."""
     if not max_edits(given):
         return False
+    return any(prog.run(fixed) == given for fixed in _one_edit(inputs, alphabet, deadline))
+
+
+def _one_edit(
+    inputs: tuple[str, ...], alphabet: str, deadline: Callable[[], None]
+) -> Iterator[tuple[str, ...]]:
+    """``inputs`` with one character edit to one of them (of three characters or more)."""
     for f, s in enumerate(inputs):
         if not max_edits(s) or len(s) > MAX_REPAIR_LENGTH:
             continue
@@ -75,9 +82,7 @@ def input_repaired(
         for n, fixed in enumerate(chain(deletions, substitutions, insertions)):
             if n % 256 == 0:
                 deadline()
-            if prog.run((*inputs[:f], fixed, *inputs[f + 1 :])) == given:
-                return True
-    return False
+            yield (*inputs[:f], fixed, *inputs[f + 1 :])
 
 
 def _alphabet(examples: Examples, i: int) -> str:
@@ -107,7 +112,8 @@ def candidates(
             for left in combinations(range(n), size):
                 deadline()
                 kept = [ex for i, ex in enumerate(examples) if i not in left]
-                for c, prog in learn(kept):
+                learned = learn(kept)
+                for c, prog in learned:
                     found = _explain(examples, left, prog, deadline)
                     if found is not None:
                         out.append((c + found[0], prog, found[1]))
@@ -115,6 +121,8 @@ def candidates(
                         out.extend(_another_branch(examples, left[0], prog, learn))
                 if size == 1:
                     out.extend(_copied_word(examples, left[0], learn))
+                if size == 1 and learned:
+                    out.extend(_corrected_input(examples, left[0], learned[0][1], learn, deadline))
     except Timeout:
         pass
     return out
@@ -172,6 +180,30 @@ def _copied_word(
     fixed = given[:a] + word + given[b:]
     corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
     return [(c + EDIT_COST, p, ((i, given, fixed),)) for c, p in learn(corrected)]
+
+
+def _corrected_input(
+    examples: Examples, i: int, prog: Node, learn: Learner, deadline: Callable[[], None]
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Where the program learned without example ``i`` gives nothing for its input, the input
+    looks mistyped ("8:4I5"). Where the example is also the only one to show something (that
+    hours are not padded), no program learned without it gives its output: the examples are
+    learned again with the input corrected by the one edit that brings the program's output
+    nearest the given one (the first such, at most ``max_edits`` away)."""
+    inputs, given = examples[i]
+    if prog.run(inputs) is not None or not max_edits(given):
+        return []
+    best, fixed_inputs = max_edits(given) + 1, None
+    for fixed in _one_edit(inputs, _alphabet(examples, i), deadline):
+        got = prog.run(fixed)
+        if isinstance(got, str):
+            d = edit_distance(got, given, best - 1)
+            if d < best:
+                best, fixed_inputs = d, fixed
+    if fixed_inputs is None or best == 0:  # none, or _explain's input repair found it
+        return []
+    corrected = [*examples[:i], (fixed_inputs, given), *examples[i + 1 :]]
+    return [(c + EDIT_COST, p, ((i, given, None),)) for c, p in learn(corrected)]
 
 
 def _explain(
