@@ -443,3 +443,17 @@ def test_letters_between_date_fields_cost_as_constants_so_they_do_not_hide_the_t
     prog = likewise.learn(examples, timeout=5)
     assert prog.suspect_examples == [(1, "201Q3A111", "20130111")]
     assert prog("2021-12-05") == "20211205"
+
+
+def test_a_mistyped_input_in_the_only_example_of_its_kind_is_corrected_and_learned_again() -> None:
+    # Only "7:1I5" shows that hours are not padded, and no program reads it: learned without
+    # it, the programs pad the hour; learned again with "7:15", they do not.
+    examples = [
+        ("7:1I5", "7:15-7:45"),
+        ("13:15", "13:15-13:45"),
+        ("16:30", "16:30-17:00"),
+        ("14:15", "14:15-14:45"),
+    ]
+    prog = likewise.learn(examples, timeout=5)
+    assert prog.suspect_examples == [(0, "7:15-7:45", None)]
+    assert prog("8:45") == "8:45-9:15"
