@@ -28,8 +28,9 @@ Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
 CONTRIVED = 8.0
 MAX_NOISY_EXAMPLES = 10
-# What a conditional pays for a branch that serves one example of four or more: that example
-# is memorized, not explained (a typo, a coincidence, or a rule the network spells whole).
+# What a conditional pays for a branch that serves one example of four or more, where the
+# network spelled a program without one that fits every example: the branch memorizes its
+# example, the network's program explains them all with one rule.
 SET_APART = 3.0
 ENGINES = ("auto", "symbolic", "neural")
 BEAM = 100  # the neural engine's beam width
@@ -183,7 +184,8 @@ def synthesize(
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
-    pool = [(c + SET_APART * _sets_one_apart(p, examples), p, e, s) for c, p, e, s in pool]
+    if any(e == "neural" and not isinstance(p, If) for _, p, e, _ in pool):
+        pool = [(c + SET_APART * _sets_one_apart(p, examples), p, e, s) for c, p, e, s in pool]
     return _ranked(net, examples, rows, k, pool)
 
 
