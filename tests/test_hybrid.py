@@ -7,7 +7,7 @@ import pytest
 
 import likewise
 from likewise.errors import InvalidExamples, InvalidInput, NoProgramFound
-from likewise.lang.ast import Concat, Const, GetToken, Input, ToCase
+from likewise.lang.ast import Concat, Const, GetToken, If, Input, ToCase
 from likewise.synth import engine, neural
 from likewise.synth.deadline import Deadline
 from likewise.synth.rank import cost
@@ -207,3 +207,26 @@ def test_the_beam_search_returns_consistent_programs_with_their_costs(first):
 
 def test_no_beam_search_without_time():
     assert neural.search(neural.model(), [(("a b",), "b")], Deadline(0), 100) == []
+
+
+RULE_EXAMPLES = [
+    (("Window 1011 521$eoy]6676",), "Window6"),
+    (("Stone]240 Quick",), "Quick0"),
+    (("MariaLake 7915!Order 49!lake:512",), "of2"),
+    (("Meacdc@dv,31 7]STONE",), "Meacdc7"),
+]
+
+
+@pytest.mark.parametrize("spelled", [True, False])
+def test_a_conditional_that_memorizes_one_example_yields_to_the_networks_rule(monkeypatch, spelled):
+    # The conditional sets "of2" apart with a branch of its own; the network's program
+    # explains all four examples with one rule and wins, but only where the network spelled it.
+    from likewise.lang.syntax import parse
+
+    rule = parse('Concat(If(Has("]"), GetToken(PropCase, -1), "of"), GetToken(Digit, -1))')
+    found = [(cost(rule), rule)] if spelled else []
+    monkeypatch.setattr(neural, "search", lambda *a, **k: found)
+    best = engine.synthesize(RULE_EXAMPLES, timeout=10, noise=False)[0]
+    assert (best.program == rule) == spelled, str(best.program)
+    if not spelled:
+        assert isinstance(best.program, If)
