@@ -397,63 +397,64 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
     assert prog("C-999") == "999"
 
 
-def test_the_same_character_missed_twice_is_a_pattern_not_two_typos() -> None:
-    # Concat("+", GetToken(Number, 1)) misses two examples by one edit each, but both by the
-    # same "+": the rule is to mark positive numbers, and the third one holds the typo.
-    examples = [("487", "+487"), ("-358", "-358"), ("139", "+139"), ("-376", "376")]
-    prog = likewise.learn(examples, timeout=5)
-    assert prog.suspect_examples == [(3, "376", "-376")]
-    assert prog("231") == "+231"
-    assert prog("-190") == "-190"
-
-
-def test_a_typo_in_a_word_copied_from_the_input_of_the_only_telling_example() -> None:
-    # Only the first example shows that runs of spaces collapse, and its output mistypes a
-    # word of its input: set aside, nothing shows the rule; corrected from the input, it does.
-    examples = [
-        ("  Ada  Lovelace   ", "Ada Lovelacd"),
-        ("Alan Turing", "Alan Turing"),
-        (" Grace Hopper", "Grace Hopper"),
-        ("Edsger Dijkstra", "Edsger Dijkstra"),
-    ]
-    prog = likewise.learn(examples, timeout=5)
-    assert prog.suspect_examples == [(0, "Ada Lovelacd", "Ada Lovelace")]
-    assert prog("  Bo   Li ") == "Bo Li"
-
-
-def test_a_conditional_whose_one_branch_fits_all_examples_but_one_does_not_hide_the_typo() -> None:
+# Typos the noise model must see through, each because of one of its rules: the examples, the
+# suspects it must name, and new rows with their right outputs.
+TYPO_CASES = {
+    # Concat("+", GetToken(Number, 1)) misses two examples by the same "+": that is the rule
+    # (mark positive numbers), not two typos; the fourth example holds the typo.
+    "same-change-twice-is-a-pattern": (
+        [("487", "+487"), ("-358", "-358"), ("139", "+139"), ("-376", "376")],
+        [(3, "376", "-376")],
+        {"231": "+231", "-190": "-190"},
+    ),
+    # Only the first example shows that runs of spaces collapse, and its output mistypes a word
+    # of its input: set aside, nothing shows the rule; corrected from the input, it does.
+    "word-copied-with-a-typo": (
+        [
+            ("  Ada  Lovelace   ", "Ada Lovelacd"),
+            ("Alan Turing", "Alan Turing"),
+            (" Grace Hopper", "Grace Hopper"),
+            ("Edsger Dijkstra", "Edsger Dijkstra"),
+        ],
+        [(0, "Ada Lovelacd", "Ada Lovelace")],
+        {"  Bo   Li ": "Bo Li"},
+    ),
     # If(SuffixOf("1", x1), <strip the zeros>, <last three characters>) fits all four, two
-    # examples a branch; but its first branch alone fits every example except the mistyped one.
-    examples = [("00007315", "315"), ("000628", "628"), ("000041", "41"), ("00052381", "52381")]
-    prog = likewise.learn(examples, timeout=5)
-    assert prog.suspect_examples == [(0, "315", "7315")]
-    assert prog("0000123") == "123"
-    assert prog("0009") == "9"
-
-
-def test_letters_between_date_fields_cost_as_constants_so_they_do_not_hide_the_typo() -> None:
-    # A conditional can write the mistyped "201Q3A111" with a date format ("%Y%mQ%dA%d.."); the
-    # letters between its fields must cost what they cost in a constant.
-    examples = [
-        ("2008-03-14", "20080314"),
-        ("2013-01-11", "201Q3A111"),
-        ("2005-09-02", "20050902"),
-        ("1998-11-23", "19981123"),
-    ]
-    prog = likewise.learn(examples, timeout=5)
-    assert prog.suspect_examples == [(1, "201Q3A111", "20130111")]
-    assert prog("2021-12-05") == "20211205"
-
-
-def test_a_mistyped_input_in_the_only_example_of_its_kind_is_corrected_and_learned_again() -> None:
+    # examples a branch; but its first branch alone fits every example but the mistyped one.
+    "a-branch-fits-all-but-one": (
+        [("00007315", "315"), ("000628", "628"), ("000041", "41"), ("00052381", "52381")],
+        [(0, "315", "7315")],
+        {"0000123": "123", "0009": "9"},
+    ),
+    # A conditional can write the mistyped "201Q3A111" with a date format ("%Y%mQ%dA%d.."):
+    # the letters between its fields must cost what they cost in a constant.
+    "letters-between-date-fields": (
+        [
+            ("2008-03-14", "20080314"),
+            ("2013-01-11", "201Q3A111"),
+            ("2005-09-02", "20050902"),
+            ("1998-11-23", "19981123"),
+        ],
+        [(1, "201Q3A111", "20130111")],
+        {"2021-12-05": "20211205"},
+    ),
     # Only "7:1I5" shows that hours are not padded, and no program reads it: learned without
     # it, the programs pad the hour; learned again with "7:15", they do not.
-    examples = [
-        ("7:1I5", "7:15-7:45"),
-        ("13:15", "13:15-13:45"),
-        ("16:30", "16:30-17:00"),
-        ("14:15", "14:15-14:45"),
-    ]
+    "mistyped-input-of-its-own-kind": (
+        [
+            ("7:1I5", "7:15-7:45"),
+            ("13:15", "13:15-13:45"),
+            ("16:30", "16:30-17:00"),
+            ("14:15", "14:15-14:45"),
+        ],
+        [(0, "7:15-7:45", None)],
+        {"8:45": "8:45-9:15"},
+    ),
+}
+
+
+@pytest.mark.parametrize("examples, suspects, held_out", TYPO_CASES.values(), ids=TYPO_CASES)
+def test_the_noise_model_sees_through_the_typo(examples, suspects, held_out) -> None:
     prog = likewise.learn(examples, timeout=5)
-    assert prog.suspect_examples == [(0, "7:15-7:45", None)]
-    assert prog("8:45") == "8:45-9:15"
+    assert prog.suspect_examples == suspects
+    assert_generalizes(prog, held_out)
