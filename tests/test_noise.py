@@ -114,7 +114,8 @@ def test_edit_distance_limit_returns_limit_plus_one() -> None:
 
 def test_max_edits_scales_with_length() -> None:
     assert max_edits("") == 0  # too short for a typo to be told from another value
-    assert max_edits("ab") == 0
+    assert max_edits("a") == 0
+    assert max_edits("ab") == 1
     assert max_edits("abc") == 1
     assert max_edits("abcdef") == 2
     assert max_edits("x" * 100) == 3
@@ -449,6 +450,25 @@ TYPO_CASES = {
         ],
         [(0, "7:15-7:45", None)],
         {"8:45": "8:45-9:15"},
+    ),
+    # Two characters take one typo: the hour "29" for "19".
+    "typo-in-two-characters": (
+        [("08:14:09", "08"), ("19:40:22", "29"), ("05:03:51", "05"), ("22:31:17", "22")],
+        [(1, "29", "19")],
+        {"13:00:00": "13", "01:02:03": "01"},
+    ),
+    # If(Contains(x1, "-04"), <the date format>, <a contrived concatenation>) serves two
+    # examples a branch, yet its first branch reads the other two as typos (a mistyped input
+    # and a dropped "0"): a conditional that sets typos apart is no pattern.
+    "a-branch-reads-the-rest-as-typos": (
+        [
+            ("2011-04-19", "04/19/2011"),
+            ("2020-12-04", "12/04/2020"),
+            ("2003-006-21", "06/21/2003"),
+            ("2018-07-30", "7/30/2018"),
+        ],
+        [(2, "06/21/2003", None), (3, "7/30/2018", "07/30/2018")],
+        {"2001-05-12": "05/12/2001"},
     ),
 }
 

@@ -113,7 +113,7 @@ def _search(
                 examples, lambda ex: version_space.synthesize(ex, constants, d, 1), d
             ),
         )
-    if wants_beam and finished and not _is_pattern(_cheapest(found), examples):
+    if wants_beam and finished and not _is_pattern(_cheapest(found), examples, outer or deadline):
         beam()
     if not found and full:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
@@ -176,11 +176,13 @@ def synthesize(
             best is None or (n >= 3 and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If)))
         )
     ):
-        extra = noise_model.EDIT_COST if _is_pattern(top, examples) else 0.0
+        pattern = _is_pattern(top, examples, deadline)
+        extra = noise_model.EDIT_COST if pattern else 0.0
         learner = _quick(constants, deadline)
-        max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
+        doubt = best is None or best > CONTRIVED or (isinstance(top, If) and not pattern)
+        max_out = 2 if n >= 4 and doubt else 1
         for c, p, suspects in noise_model.candidates(examples, learner, max_out, deadline):
-            pool.append((c + extra, p, "noise", suspects))
+            pool.append((c + extra * (len(suspects) == 1), p, "noise", suspects))
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
@@ -228,17 +230,24 @@ def _branches(program: If, examples: Examples) -> list[tuple[Node, int]]:
     return [*out, (node, len(rows))]
 
 
-def _is_pattern(program: Node | None, examples: Examples) -> bool:
+def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) -> bool:
     """Whether ``program`` is a conditional whose every branch serves two examples or more,
-    and none of whose branches fits all the examples but one (else the conditional may only
-    be setting a mistyped example apart)."""
+    and none of whose branches fits the examples it does not serve as typos (one of them
+    alone fitting all the examples but one, say): else the conditional may only be setting
+    mistyped examples apart. Past the ``deadline`` it counts as a pattern."""
     if not isinstance(program, If):
         return False
     branches = _branches(program, examples)
-    n = len(examples)
-    return min(size for _, size in branches) >= 2 and all(
-        sum(b.run(x) == y for x, y in examples) < n - 1 for b, _ in branches
-    )
+    if min(size for _, size in branches) < 2:
+        return False
+    try:
+        for b, _ in branches:
+            missed = tuple(i for i, (x, y) in enumerate(examples) if b.run(x) != y)
+            if len(missed) <= 1 or noise_model.typos(examples, missed, b, deadline):
+                return False
+    except Timeout:
+        pass
+    return True
 
 
 def _sets_one_apart(program: Node, examples: Examples) -> bool:

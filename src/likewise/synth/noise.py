@@ -51,8 +51,9 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
 
 def max_edits(output: str) -> int:
     """How many edits still read as a typo of ``output`` rather than another value: one per
-    three characters, at most three (so outputs under three characters have no typos)."""
-    return min(3, len(output) // 3)
+    three characters, at most three, and one in two characters ("32" for the hour "12"). A
+    single character has no typos: any edit makes another value."""
+    return 1 if len(output) == 2 else min(3, len(output) // 3)
 
 
 def input_repaired(
@@ -60,8 +61,8 @@ def input_repaired(
 ) -> bool:
     """Whether one character edit to one of ``inputs`` (deleting a character, or putting one
     of ``alphabet`` in place of one or between two) makes ``prog`` give ``given``: the input
-    looks mistyped and the output right. As with outputs, texts under three characters have
-    no typos: one edit there makes another value, and a short output is too easily hit."""
+    looks mistyped and the output right. As with outputs, a single character has no typos:
+    any edit makes another value."""
     if not max_edits(given):
         return False
     return any(prog.run(fixed) == given for fixed in _one_edit(inputs, alphabet, deadline))
@@ -70,7 +71,7 @@ def input_repaired(
 def _one_edit(
     inputs: tuple[str, ...], alphabet: str, deadline: Callable[[], None]
 ) -> Iterator[tuple[str, ...]]:
-    """``inputs`` with one character edit to one of them (of three characters or more)."""
+    """``inputs`` with one character edit to one of them (of two characters or more)."""
     for f, s in enumerate(inputs):
         if not max_edits(s) or len(s) > MAX_REPAIR_LENGTH:
             continue
@@ -114,7 +115,7 @@ def candidates(
                 kept = [ex for i, ex in enumerate(examples) if i not in left]
                 learned = learn(kept)
                 for c, prog in learned:
-                    found = _explain(examples, left, prog, deadline)
+                    found = typos(examples, left, prog, deadline)
                     if found is not None:
                         out.append((c + found[0], prog, found[1]))
                     elif size == 1 and isinstance(prog, If):
@@ -200,13 +201,13 @@ def _corrected_input(
             d = edit_distance(got, given, best - 1)
             if d < best:
                 best, fixed_inputs = d, fixed
-    if fixed_inputs is None or best == 0:  # none, or _explain's input repair found it
+    if fixed_inputs is None or best == 0:  # none, or typos' input repair found it
         return []
     corrected = [*examples[:i], (fixed_inputs, given), *examples[i + 1 :]]
     return [(c + EDIT_COST, p, ((i, given, None),)) for c, p in learn(corrected)]
 
 
-def _explain(
+def typos(
     examples: Examples, left: tuple[int, ...], prog: Node, deadline: Callable[[], None]
 ) -> tuple[float, tuple[Suspect, ...]] | None:
     """What the set-aside examples cost ``prog`` as typos, and which they are; None where one
