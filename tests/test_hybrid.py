@@ -230,3 +230,22 @@ def test_a_conditional_that_memorizes_one_example_yields_to_the_networks_rule(mo
     assert (best.program == rule) == spelled, str(best.program)
     if not spelled:
         assert isinstance(best.program, If)
+
+
+@pytest.mark.parametrize("tolerant", [True, False])
+def test_a_program_the_beam_spells_despite_a_typo_wins_and_names_it(monkeypatch, tolerant):
+    # Only the network spells the rule, and only a beam that may miss one example keeps it
+    # (its pruning drops a program whose output is not a prefix of "Quicj0").
+    from likewise.lang.syntax import parse
+
+    rule = parse('Concat(If(Has("]"), GetToken(PropCase, -1), "of"), GetToken(Digit, -1))')
+
+    def search(*args, spare: int = 0, **kwargs):
+        return [(cost(rule), rule)] if spare and tolerant else []
+
+    monkeypatch.setattr(neural, "search", search)
+    typo = [*RULE_EXAMPLES[:1], (RULE_EXAMPLES[1][0], "Quicj0"), *RULE_EXAMPLES[2:]]
+    best = engine.synthesize(typo, timeout=10)[0]
+    assert (best.program == rule) == tolerant, str(best.program)
+    if tolerant:
+        assert best.suspects == ((1, "Quicj0", "Quick0"),)

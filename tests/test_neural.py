@@ -215,6 +215,16 @@ def test_pruning_checks_parts_only_when_asked_and_finds_what_the_plain_beam_find
     assert pruned.finished < plain.finished  # and fewer dead ends get to EOS
 
 
+def test_a_spare_example_keeps_the_program_a_typo_would_prune():
+    model = _scripted()
+    typo = [*EXAMPLES[:2], (EXAMPLES[2][0], "north silvr"), EXAMPLES[3]]
+    assert TARGET not in [p for p, _ in beam_search(model, typo, beam=100, max_len=40)]
+    found = beam_search(model, typo, beam=100, max_len=40, spare=1)
+    assert TARGET in [p for p, _ in found]
+    for prog, _ in found:  # each misses one example at most
+        assert sum(prog.run(env) != out for env, out in typo) <= 1
+
+
 def test_beam_search_stops_early_with_n_results():
     model = _scripted()
     best = beam_search(model, EXAMPLES, beam=100, n_results=1)

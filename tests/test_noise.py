@@ -13,7 +13,8 @@ import likewise
 from likewise import InvalidExamples, NoProgramFound
 from likewise.bench import corrupt
 from likewise.cli import app
-from likewise.synth.noise import edit_distance, max_edits
+from likewise.lang.syntax import parse
+from likewise.synth.noise import edit_distance, max_edits, typos
 from likewise.tasks import Example, Task
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True)
@@ -119,6 +120,19 @@ def test_max_edits_scales_with_length() -> None:
     assert max_edits("abc") == 1
     assert max_edits("abcdef") == 2
     assert max_edits("x" * 100) == 3
+
+
+def test_an_input_a_program_cannot_read_is_a_typo_only_where_one_could_be() -> None:
+    # A program that gives nothing on an example's input may say the input is mistyped, but a
+    # single character holds no typo: "-" is a value of its own ("sold out").
+    prog = parse('Concat(GetToken(Number, 1), " left")')
+    rest = [(("12",), "12 left"), (("305",), "305 left"), (("77",), "77 left")]
+    assert typos([(("-",), "sold out"), *rest], (0,), prog, lambda: None) is None
+    found = typos([(("n/a",), "sold out"), *rest], (0,), prog, lambda: None)
+    assert found == (6.0, ((0, "sold out", None),))
+    # Nor are two inputs it reads nothing from two typos: the program fails on their kind.
+    both = [(("n/a",), "sold out"), (("none",), "sold out!"), *rest]
+    assert typos(both, (0, 1), prog, lambda: None) is None
 
 
 # --- learn with a typo ---------------------------------------------------------------------
@@ -450,6 +464,18 @@ TYPO_CASES = {
         ],
         [(0, "7:15-7:45", None)],
         {"8:45": "8:45-9:15"},
+    ),
+    # Two inputs are mistyped, so setting one example aside leaves no rule; a conditional that
+    # sets one apart as a typo and memorizes the other in a branch is no rule either.
+    "two-mistyped-inputs": (
+        [
+            ("9:2O0", "9:20-9:50"),
+            ("117:10", "17:10-17:40"),
+            ("11:30", "11:30-12:00"),
+            ("14:45", "14:45-15:15"),
+        ],
+        [(0, "9:20-9:50", None), (1, "17:10-17:40", "117:10-17:40")],
+        {"8:45": "8:45-9:15", "10:05": "10:05-10:35"},
     ),
     # Two characters take one typo: the hour "29" for "19".
     "typo-in-two-characters": (

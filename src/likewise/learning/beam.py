@@ -8,6 +8,10 @@ programs are run on the examples, and the consistent ones are returned, best fir
 log-probabilities (the model's, unchanged by the grammar's masking: ``NeuralModel.score``
 gives the same number).
 
+An example may hold a typo, and then the pruning drops the right program. With ``spare``
+examples, an entry survives missing that many; the first miss costs it ``MISS_PENALTY`` of its
+log-probability, and it takes a place in the beam only with that lower score.
+
 The network steps all entries and examples at once (see ``NeuralModel.step``); the per-entry
 work is the bookkeeping of the few candidates that enter the beam.
 """
@@ -33,6 +37,9 @@ if TYPE_CHECKING:
 __all__ = ["SearchStats", "beam_search"]
 
 Examples = Sequence[tuple[Sequence[str], str]]
+# With spare examples, what an entry's log-probability loses when it first misses one: it
+# keeps its place only against entries this much less likely that miss none.
+MISS_PENALTY = 3.0
 
 
 @dataclass
@@ -52,6 +59,7 @@ class _Entry:
     state: grammar.State
     partial: tuple[str, ...]  # per example, the output of the completed top-level parts
     part_start: int  # where the current top-level part starts in ids
+    missed: frozenset[int] = frozenset()  # examples whose output the parts so far miss
 
 
 def _run(node: Node, env: tuple[str, ...]) -> object:
@@ -70,19 +78,22 @@ def beam_search(
     prune: bool = True,
     timeout: float | None = None,
     stats: SearchStats | None = None,
+    spare: int = 0,
 ) -> list[tuple[Node, float]]:
     """Programs consistent with ``examples``, best first, with their log-probabilities.
 
     ``beam`` entries are kept per step. The search ends when no entry is left, after
     ``max_len`` tokens, after ``timeout`` seconds, or once ``n_results`` consistent programs
     are found and no entry can beat the worst of them. ``prune=False`` turns off the checks
-    of partial programs (finished ones are still checked).
+    of partial programs (finished ones are still checked). With ``spare``, a program may
+    miss that many examples (which may hold typos; the caller tells which), and scores
+    ``MISS_PENALTY`` less where the pruning saw the miss.
     """
     deadline = None if timeout is None else time.monotonic() + timeout
     stats = stats if stats is not None else SearchStats()
     enc = examples if isinstance(examples, Encoded) else model.encode(examples)
     outputs, envs, n_vocab = enc.outputs, enc.envs, len(VOCAB)
-    part_cache: dict[tuple[int, ...], tuple[str, ...] | None] = {}
+    part_cache: dict[tuple[int, ...], tuple[str | None, ...]] = {}
     results: list[tuple[Node, float]] = []
     live = [_Entry((BOS,), grammar.START, ("",) * len(outputs), 1)]
     scores = np.zeros(1)
@@ -93,13 +104,12 @@ def beam_search(
             return -np.inf
         return sorted((s for _, s in results), reverse=True)[n_results - 1]
 
-    def run_part(ids: tuple[int, ...]) -> tuple[str, ...] | None:
+    def run_part(ids: tuple[int, ...]) -> tuple[str | None, ...]:
         if ids not in part_cache:
             stats.part_checks += 1
             node = from_tokens([VOCAB[i] for i in ids])
             vals = [_run(node, env) for env in envs]
-            outs = tuple(v for v in vals if isinstance(v, str))
-            part_cache[ids] = outs if len(outs) == len(vals) else None
+            part_cache[ids] = tuple(v if isinstance(v, str) else None for v in vals)
         return part_cache[ids]
 
     def finish(ids: tuple[int, ...], score: float) -> None:
@@ -108,7 +118,8 @@ def beam_search(
             node = decode(ids)
         except ParseError:  # pragma: no cover - the grammar forbids it
             return
-        if all(_run(node, env) == out for env, out in zip(envs, outputs, strict=True)):
+        misses = sum(_run(node, env) != out for env, out in zip(envs, outputs, strict=True))
+        if misses <= spare:
             stats.consistent += 1
             results.append((node, score))
 
@@ -127,6 +138,7 @@ def beam_search(
         kept: list[_Entry] = []
         parents: list[int] = []
         new_scores: list[float] = []
+        held: list[tuple[float, _Entry, int]] = []  # entries that just missed an example
         threshold = bar()
         for flat in order:
             score = float(cand[flat])
@@ -140,22 +152,33 @@ def beam_search(
                 threshold = bar()
                 continue
             state = grammar.advance(entry.state, tok)
-            partial, part_start = entry.partial, entry.part_start
+            partial, part_start, missed = entry.partial, entry.part_start, entry.missed
             if state == grammar.TOP_PARTS:  # a top-level part is complete: ids[part_start:]
                 if prune:
                     outs = run_part(ids[part_start:])
-                    if outs is None or not all(
-                        o.startswith(p + q) for o, p, q in zip(outputs, partial, outs, strict=True)
-                    ):
+                    missed = missed | {
+                        i
+                        for i, (o, p, q) in enumerate(zip(outputs, partial, outs, strict=True))
+                        if q is None or not o.startswith(p + q)
+                    }
+                    if len(missed) > spare:
                         stats.pruned.append(ids)
                         continue
-                    partial = tuple(p + q for p, q in zip(partial, outs, strict=True))
+                    partial = tuple(p + (q or "") for p, q in zip(partial, outs, strict=True))
+                    if len(missed) > len(entry.missed):  # it pays for the typo it assumes
+                        entry = _Entry(ids, state, partial, len(ids), missed)
+                        held.append((score - MISS_PENALTY, entry, k))
+                        continue
                 part_start = len(ids)
             elif state == ("parts",):  # just after the top-level Concat
                 part_start = len(ids)
-            kept.append(_Entry(ids, state, partial, part_start))
+            kept.append(_Entry(ids, state, partial, part_start, missed))
             parents.append(k)
             new_scores.append(score)
+        if held:  # they take the places their lowered scores earn
+            ranked = [*zip(new_scores, kept, parents, strict=True), *held]
+            ranked.sort(key=lambda x: -x[0])
+            new_scores, kept, parents = map(list, zip(*ranked[:beam], strict=True))
         if not kept:
             break
         live, scores = kept, np.array(new_scores)

@@ -73,10 +73,12 @@ def _search(
     full: bool = True,
     net: neural.NeuralModel | None = None,
     outer: Deadline | None = None,
+    near: list[tuple[float, Node]] | None = None,
 ) -> Found:
     """Programs that reproduce every example, from each engine in turn (without the long
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
-    and nothing simple fits, timed by the ``outer`` deadline that ``deadline`` is part of)."""
+    and nothing simple fits, timed by the ``outer`` deadline that ``deadline`` is part of).
+    Into ``near``, where given, go the beam's programs that miss one example."""
     found: Found = []
 
     def run(engine: str, fraction: float | Deadline, fn) -> bool:
@@ -100,7 +102,17 @@ def _search(
 
     def beam() -> None:
         left = min(BEAM_SECONDS, (outer or deadline).left() * BEAM_SHARE)
-        run("neural", Deadline(left), lambda d: neural.search(net, examples, d, BEAM, FIRST_BEAM))
+        run("neural", Deadline(left), spelled)
+
+    def spelled(d: Deadline) -> list[tuple[float, Node]]:
+        spare = int(near is not None)
+        got = neural.search(
+            net, examples, d, BEAM, FIRST_BEAM, n_results=3 + 3 * spare, spare=spare
+        )
+        exact = [(c, p) for c, p in got if neural.fits(p, examples)]
+        if near is not None:
+            near.extend((c, p) for c, p in got if (c, p) not in exact)
+        return exact
 
     if wants_beam and not finished:
         beam()
@@ -121,10 +133,12 @@ def _search(
 
 
 def _quick(constants: Sequence[str], deadline: Deadline):
-    """The learner for the noise model: every engine but the long bottom-up search."""
+    """The learner for the noise model: every engine but the long bottom-up search. From two
+    examples or fewer, many programs tie: it keeps more of them."""
 
     def learn(examples: Examples) -> list[tuple[float, Node]]:
-        return [(c, p) for c, p, _ in _search(examples, constants, deadline, 3, full=False)]
+        k = 8 if len(examples) <= 2 else 3
+        return [(c, p) for c, p, _ in _search(examples, constants, deadline, k, full=False)]
 
     return learn
 
@@ -162,7 +176,10 @@ def synthesize(
     # Setting examples aside is for the few examples a person types, not for long lists.
     noise = noise and n <= MAX_NOISY_EXAMPLES
     exact_share = 0.6 if noise and n >= 2 else 1.0
-    found = _search(examples, constants, deadline.sub(exact_share), k, net=net, outer=deadline)
+    near: list[tuple[float, Node]] | None = [] if noise and n >= 3 else None
+    found = _search(
+        examples, constants, deadline.sub(exact_share), k, net=net, outer=deadline, near=near
+    )
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     top = _cheapest(found)
     best = min(c for c, _, _ in found) if found else None
@@ -181,13 +198,22 @@ def synthesize(
         learner = _quick(constants, deadline)
         doubt = best is None or best > CONTRIVED or (isinstance(top, If) and not pattern)
         max_out = 2 if n >= 4 and doubt else 1
-        for c, p, suspects in noise_model.candidates(examples, learner, max_out, deadline):
+        for c, p, suspects in [
+            *noise_model.near_misses(examples, near or [], deadline),
+            *noise_model.candidates(examples, learner, max_out, deadline),
+        ]:
             pool.append((c + extra * (len(suspects) == 1), p, "noise", suspects))
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
-    if any(e == "neural" and not isinstance(p, If) for _, p, e, _ in pool):
-        pool = [(c + SET_APART * _sets_one_apart(p, examples), p, e, s) for c, p, e, s in pool]
+    # A program that sets one example apart as a typo and another with a branch of its own
+    # explains the examples twice over; so does any such branch where the network found a
+    # program that fits them all.
+    uniform = any(e == "neural" and not isinstance(p, If) for _, p, e, _ in pool)
+    pool = [
+        (c + SET_APART * ((uniform or bool(s)) and _sets_one_apart(p, examples)), p, e, s)
+        for c, p, e, s in pool
+    ]
     return _ranked(net, examples, rows, k, pool)
 
 

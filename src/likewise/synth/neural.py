@@ -81,21 +81,30 @@ def search(
     beam: int,
     first: int | None = None,
     n_results: int = 3,
+    spare: int = 0,
 ) -> list[tuple[float, Node]]:
-    """Programs the model spells that reproduce every example, with their hand-written costs.
-    With ``first``, the beam widens: ``first`` entries (cheap, and enough when the model is
-    sure), then ``beam`` with the time left if that found nothing."""
+    """Programs the model spells that reproduce every example (all but ``spare`` of them),
+    with their hand-written costs. With ``first``, the beam widens: ``first`` entries (cheap,
+    and enough when the model is sure), then ``beam`` with the time left if that found
+    nothing."""
     from likewise.learning.beam import beam_search
 
     found: list = []
     enc = None
     for width in dict.fromkeys((min(first or beam, beam), beam)):
-        if found or deadline.left() < MIN_BEAM_SECONDS:
+        if any(fits(p, examples) for p, _ in found) or deadline.left() < MIN_BEAM_SECONDS:
             break
         with _blas().limit(limits=1, user_api="blas"):
             enc = enc or net.encode(examples)
-            found = beam_search(net, enc, beam=width, n_results=n_results, timeout=deadline.left())
+            found = beam_search(
+                net, enc, beam=width, n_results=n_results, timeout=deadline.left(), spare=spare
+            )
     return [(cost(p), p) for p, _ in found]
+
+
+def fits(program: Node, examples: Examples) -> bool:
+    """Whether ``program`` reproduces every example."""
+    return all(program.run(inputs) == output for inputs, output in examples)
 
 
 def induce(

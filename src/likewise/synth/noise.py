@@ -129,6 +129,23 @@ def candidates(
     return out
 
 
+def near_misses(
+    examples: Examples, programs: Sequence[tuple[float, Node]], deadline: Callable[[], None]
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Of ``programs`` that miss some examples (a beam search's), those that miss them by
+    typos, each with its noise cost. Past the deadline it returns what it has."""
+    out = []
+    try:
+        for c, prog in programs:
+            left = tuple(i for i, (x, y) in enumerate(examples) if prog.run(x) != y)
+            found = typos(examples, left, prog, deadline)
+            if found is not None:
+                out.append((c + found[0], prog, found[1]))
+    except Timeout:
+        pass
+    return out
+
+
 def _another_branch(
     examples: Examples, i: int, prog: If, learn: Learner
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
@@ -214,6 +231,7 @@ def typos(
     is not a typo of what it gives (or is reproduced: a smaller set-aside covers that)."""
     suspects: list[Suspect] = []
     total = 0.0
+    unread = 0  # inputs the program reads nothing from, and one edit does not fix
     for i in left:
         inputs, given = examples[i]
         got = prog.run(inputs)
@@ -231,10 +249,12 @@ def typos(
         if d is None:
             if input_repaired(prog, inputs, given, _alphabet(examples, i), deadline):
                 d, got = 1, None  # the input is mistyped; the output is what to expect
-            elif got is None:
+            elif got is None and any(max_edits(s) for s in inputs) and not unread:
                 # No value on it: the input itself looks mistyped, but no one edit fixes it.
-                # Charge the most a typo may cost, and expect nothing in particular.
-                d = max(max_edits(given), 1)
+                # Charge the most a typo may cost, and expect nothing in particular. (An
+                # input of one character holds no typo, nor do two inputs the program cannot
+                # read: it just fails on them.)
+                d, unread = max(max_edits(given), 1), 1
             else:
                 return None
         suspects.append((i, given, got))
