@@ -118,7 +118,10 @@ def beam_search(
             node = decode(ids)
         except ParseError:  # pragma: no cover - the grammar forbids it
             return
-        misses = sum(_run(node, env) != out for env, out in zip(envs, outputs, strict=True))
+        try:  # (a program that fails on an example in any way is just wrong)
+            misses = sum(node.run(env) != out for env, out in zip(envs, outputs, strict=True))
+        except Exception:
+            return
         if misses <= spare:
             stats.consistent += 1
             results.append((node, score))
