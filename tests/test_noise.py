@@ -135,6 +135,12 @@ def test_an_input_a_program_cannot_read_is_a_typo_only_where_one_could_be() -> N
     assert typos(both, (0, 1), prog, lambda: None) is None
 
 
+def test_an_output_that_copies_its_input_is_no_typo() -> None:
+    # A typo would not happen to make the output equal to the input: the user meant it.
+    examples = [(("Ada Lovelace",), "Ada Lovelace"), (("Alan Turing",), "Alan Turing ")]
+    assert typos(examples, (0,), parse('Concat(x1, " ")'), lambda: None) is None
+
+
 # --- learn with a typo ---------------------------------------------------------------------
 
 
