@@ -84,7 +84,8 @@ def beam_search(
 
     ``beam`` entries are kept per step. The search ends when no entry is left, after
     ``max_len`` tokens, after ``timeout`` seconds, or once ``n_results`` consistent programs
-    are found and no entry can beat the worst of them. ``prune=False`` turns off the checks
+    are found and no entry can beat the worst of them (programs that miss an example do not
+    count: they come along). ``prune=False`` turns off the checks
     of partial programs (finished ones are still checked). With ``spare``, a program may
     miss that many examples (which may hold typos; the caller tells which), and scores
     ``MISS_PENALTY`` less where the pruning saw the miss.
@@ -99,10 +100,12 @@ def beam_search(
     scores = np.zeros(1)
     state = model.initial(enc)
 
+    exact: list[float] = []  # the scores of the programs that miss no example
+
     def bar() -> float:  # what a program must score to be among the n_results best found
-        if n_results is None or len(results) < n_results:
+        if n_results is None or len(exact) < n_results:
             return -np.inf
-        return sorted((s for _, s in results), reverse=True)[n_results - 1]
+        return sorted(exact, reverse=True)[n_results - 1]
 
     def run_part(ids: tuple[int, ...]) -> tuple[str | None, ...]:
         if ids not in part_cache:
@@ -125,6 +128,8 @@ def beam_search(
         if misses <= spare:
             stats.consistent += 1
             results.append((node, score))
+            if not misses:
+                exact.append(score)
 
     for _ in range(max_len):
         if not live or scores[0] < bar():

@@ -106,9 +106,7 @@ def _search(
 
     def spelled(d: Deadline) -> list[tuple[float, Node]]:
         spare = int(near is not None)
-        got = neural.search(
-            net, examples, d, BEAM, FIRST_BEAM, n_results=3 + 3 * spare, spare=spare
-        )
+        got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare)
         exact = [(c, p) for c, p in got if neural.fits(p, examples)]
         if near is not None:
             near.extend((c, p) for c, p in got if (c, p) not in exact)
