@@ -194,8 +194,7 @@ def synthesize(
         pattern = _is_pattern(top, examples, deadline)
         extra = noise_model.EDIT_COST if pattern else 0.0
         learner = _quick(constants, deadline)
-        doubt = best is None or best > CONTRIVED or (isinstance(top, If) and not pattern)
-        max_out = 2 if n >= 4 and doubt else 1
+        max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in [
             *noise_model.near_misses(examples, near or [], deadline),
             *noise_model.candidates(examples, learner, max_out, deadline),
