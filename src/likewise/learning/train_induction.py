@@ -116,7 +116,9 @@ class InductionNet(nn.Module):
             self.char_emb(b["ctx"].flatten(0, 1)), b["ctx_len"].flatten()
         )
         d = ctx_fin.shape[-1]
-        others = ~torch.eye(n_q, n_ex, dtype=torch.bool)  # [k, j]: example j is k's context
+        others = ~torch.eye(
+            n_q, n_ex, dtype=torch.bool, device=ctx_fin.device
+        )  # [k, j]: example j is k's context
         task = ctx_fin.view(n_tasks, 1, n_ex, d).masked_fill(~others[None, :, :, None], -math.inf)
         task = task.amax(dim=2).reshape(n_items, d)
         keys = ctx_out.view(n_tasks, n_ex * len_ctx, d)  # all examples' characters, in a row
