@@ -120,6 +120,12 @@ def test_max_edits_scales_with_length() -> None:
     assert max_edits("abc") == 1
     assert max_edits("abcdef") == 2
     assert max_edits("x" * 100) == 3
+    # A text computed from the input takes one edit per three characters begun; a label
+    # that other examples give too keeps the stricter count ("mild" is two from "cold").
+    assert max_edits("mild") == max_edits("23:32") == 1
+    assert max_edits("mild", label=False) == max_edits("23:32", label=False) == 2
+    assert max_edits("a", label=False) == 0
+    assert max_edits("x" * 100, label=False) == 3
 
 
 def test_an_input_a_program_cannot_read_is_a_typo_only_where_one_could_be() -> None:
@@ -501,6 +507,30 @@ TYPO_CASES = {
         ],
         [(2, "06/21/2003", None), (3, "7/30/2018", "07/30/2018")],
         {"2001-05-12": "05/12/2001"},
+    ),
+    # Two typos in one output of five characters: a text computed from the input, not a
+    # label, so two edits still read as a typo rather than as another rule's output.
+    "two-typos-in-a-short-output": (
+        [
+            ("10:15:30", "10:15"),
+            ("17:42:09", "17:42"),
+            ("21:06:33", "2:06x"),
+            ("04:58:12", "04:58"),
+        ],
+        [(2, "2:06x", "21:06")],
+        {"16:11:07": "16:11", "21:30:00": "21:30"},
+    ),
+    # A mistyped input and output in one example: a conditional that gives it a branch of its
+    # own sets it apart as surely as a typo does, where one program reads it as a typo.
+    "a-branch-for-a-mistyped-example": (
+        [
+            ("11/3/1995", "11/03/1995"),
+            ("4/7/2010", "04/07/2010"),
+            ("6/21/202", "0k/21/2020"),
+            ("10/12/2001", "10/12/2001"),
+        ],
+        [(2, "0k/21/2020", None)],
+        {"8/5/2003": "08/05/2003", "12/6/2011": "12/06/2011"},
     ),
 }
 

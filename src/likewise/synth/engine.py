@@ -204,11 +204,11 @@ def synthesize(
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
     # A program that sets one example apart as a typo and another with a branch of its own
-    # explains the examples twice over; so does any such branch where the network found a
-    # program that fits them all.
-    uniform = any(e == "neural" and not isinstance(p, If) for _, p, e, _ in pool)
+    # explains the examples twice over; so does any such branch where one program without
+    # branches explains them all (the network's, or one that reads some as typos).
+    uniform = any(e in ("neural", "noise") and not isinstance(p, If) for _, p, e, _ in pool)
     pool = [
-        (c + SET_APART * ((uniform or bool(s)) and _sets_one_apart(p, examples)), p, e, s)
+        (c + SET_APART * ((uniform or bool(s)) and _sets_one_apart(p, examples, s)), p, e, s)
         for c, p, e, s in pool
     ]
     return _ranked(net, examples, rows, k, pool)
@@ -273,14 +273,15 @@ def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) ->
     return True
 
 
-def _sets_one_apart(program: Node, examples: Examples) -> bool:
+def _sets_one_apart(program: Node, examples: Examples, suspects: Sequence = ()) -> bool:
     """Whether ``program`` is a conditional with a branch for a single one of four or more
-    examples: that branch memorizes its example rather than shows a rule."""
-    return (
-        len(examples) >= 4
-        and isinstance(program, If)
-        and min(size for _, size in _branches(program, examples)) == 1
-    )
+    examples, not counting the ``suspects`` it reads as typos: that branch memorizes its
+    example rather than shows a rule."""
+    if len(examples) < 4 or not isinstance(program, If):
+        return False
+    typo = {i for i, _, _ in suspects}
+    kept = [ex for i, ex in enumerate(examples) if i not in typo]
+    return min(size for _, size in _branches(program, kept)) <= 1
 
 
 def _diagnose(

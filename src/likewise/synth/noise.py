@@ -49,11 +49,16 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     return prev[-1] if limit is None or prev[-1] <= limit else limit + 1
 
 
-def max_edits(output: str) -> int:
+def max_edits(output: str, label: bool = True) -> int:
     """How many edits still read as a typo of ``output`` rather than another value: one per
     three characters, at most three, and one in two characters ("32" for the hour "12"). A
-    single character has no typos: any edit makes another value."""
-    return 1 if len(output) == 2 else min(3, len(output) // 3)
+    single character has no typos: any edit makes another value. An output computed from its
+    input rather than a ``label`` that other examples give too may take one edit per three
+    characters begun ("3:b32" for "23:32"): a label two edits from another ("mild", "cold")
+    may be another label, a text built from the input hardly another rule's."""
+    if len(output) <= 2:
+        return len(output) // 2
+    return min(3, len(output) // 3 if label else -(-len(output) // 3))
 
 
 def input_repaired(
@@ -245,7 +250,8 @@ def typos(
         if got is not None:
             # A deleted character can make the given output short: the longer of the two
             # says how many edits a typo may take.
-            limit = max_edits(max(got, given, key=len))
+            label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
+            limit = max_edits(max(got, given, key=len), label)
             d = edit_distance(got, given, limit)
             d = d if d <= limit else None
         if d is None:
