@@ -250,6 +250,24 @@ def test_one_answer_settles_the_user_name_task() -> None:
     assert prog("first.last@host.com") == "first.last"
 
 
+def test_one_answer_settles_a_conditional_branch() -> None:
+    # Two examples of a conditional leave its branch a constant or a text built from the
+    # input: the rows where those disagree are worth asking about, and one answer settles it.
+    examples = [("0", "Out of stock"), ("45", "In stock (45)")]
+    rows = ["144", "0", "7", "45"]
+
+    def truth(row: str) -> str:
+        return f"In stock ({row})" if row != "0" else "Out of stock"
+
+    assert likewise.learn(examples, inputs=rows, timeout=2)("144") != truth("144")
+    found = suggest(examples, rows, k=3, timeout=2)
+    check_suggestions(found, rows, 3)
+    assert found and {out for out, _ in found[0].outputs} >= {truth(rows[found[0].index])}
+    prog, asked = ask_until_settled(examples, rows, truth, questions=1)
+    assert len(asked) == 1
+    assert [prog(r) for r in [*rows, "980"]] == [truth(r) for r in [*rows, "980"]]
+
+
 def test_shape_of_a_row() -> None:
     from likewise.session import shape
 

@@ -110,13 +110,15 @@ def _vs(examples):
 def test_partition_clusters_cover_examples_once():
     examples = ex(("a b", "b"), ("c d", "d"), ("x", "X!"), ("yy zz", "zz"))
     clusters = conditionals.partition(examples, _vs)
-    members = [i for m, _, _ in clusters for i in m]
+    members = [i for m, _ in clusters for i in m]
     assert sorted(members) == list(range(len(examples)))
     assert len(clusters) == 2
     assert clusters[0][0] == [0, 1, 3]
-    for m, c, p in clusters:
-        assert c > 0
-        assert fits(p, [examples[i] for i in m]), str(p)
+    for m, programs in clusters:
+        assert programs
+        for c, p in programs:
+            assert c > 0
+            assert fits(p, [examples[i] for i in m]), str(p)
 
 
 def test_partition_unexplained_example():
@@ -157,6 +159,25 @@ def test_conditionals_three_branches():
     [(_, prog)] = conditionals.synthesize(examples, _vs, never)
     assert fits(prog, examples), str(prog)
     assert str(prog).count("If(") == 2
+
+
+def test_conditionals_offer_alternatives_that_fit_and_disagree_elsewhere():
+    # Two examples leave a branch ambiguous: the constant "In stock (45)" or the text built
+    # from the input. The alternatives change one part of the cheapest decision list each.
+    examples = ex(("0", "Out of stock"), ("45", "In stock (45)"))
+    learner = lambda e: version_space.synthesize(e, (), never, 3)  # noqa: E731
+    found = conditionals.synthesize(examples, learner, never, k=8)
+    assert len(found) > 1
+    costs = [c for c, _ in found]
+    assert costs == sorted(costs)
+    assert len({p for _, p in found}) == len(found)
+    for _, prog in found:
+        assert isinstance(prog, If)
+        assert fits(prog, examples), str(prog)
+    outputs = {prog.run(("144",)) for _, prog in found}
+    assert {"In stock (45)", "In stock (144)"} <= outputs
+    # The cheapest is the one a single answer gives.
+    assert found[0] == conditionals.synthesize(examples, learner, never)[0]
 
 
 def test_conditionals_give_up():

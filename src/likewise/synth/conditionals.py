@@ -30,10 +30,14 @@ from likewise.synth.rank import pat_cost
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
 MAX_BRANCHES = 4
+ALTERNATIVES_PER_PART = 3  # a test's or a branch's options tried in the alternatives
 
 
-def partition(examples: Examples, learn: Learner) -> list[tuple[list[int], float, Node]]:
-    """Greedy clusters of examples that one branch program explains, largest first."""
+def partition(
+    examples: Examples, learn: Learner
+) -> list[tuple[list[int], list[tuple[float, Node]]]]:
+    """Greedy clusters of examples that one branch program explains, largest first, each with
+    the programs that explain it (the learner's, cheapest first)."""
     remaining = list(range(len(examples)))
     clusters = []
     while remaining:
@@ -49,7 +53,7 @@ def partition(examples: Examples, learn: Learner) -> list[tuple[list[int], float
             if found and found[0][0] <= max(best[0][0] * 1.3, best[0][0] + 1.5):
                 members.append(i)
                 best = found
-        clusters.append((members, best[0][0], best[0][1]))
+        clusters.append((members, best))
         remaining = [i for i in remaining if i not in members]
     return clusters
 
@@ -143,9 +147,13 @@ def _roundest(a, b) -> str:
 
 
 def synthesize(
-    examples: Examples, learn: Learner, deadline: Callable[[], None]
+    examples: Examples, learn: Learner, deadline: Callable[[], None], k: int = 1
 ) -> list[tuple[float, Node]]:
-    """A decision list over a partition of the examples, or [] if none is found."""
+    """The ``k`` cheapest decision lists over a partition of the examples, or [] if none is
+    found. Besides the cheapest, the others change one thing: a branch's program for the
+    learner's next one, or a test for the next cheapest that routes the examples alike. Few
+    examples leave these close (a constant or the text it copies, one threshold or another):
+    they are the alternatives that tell which rows are worth asking about."""
     try:
         clusters = partition(examples, lambda ex: (deadline(), learn(ex))[1])
     except _Unexplained:
@@ -153,10 +161,11 @@ def synthesize(
     if len(clusters) < 2 or len(clusters) > MAX_BRANCHES:
         return []
     preds = predicates([ex[0] for ex in examples])
-    best: tuple[float, Node] | None = None
+    width = 1 if k == 1 else ALTERNATIVES_PER_PART
+    found: dict[Node, float] = {}
     for order in permutations(range(len(clusters))):
         deadline()
-        total, guards = 0.0, []
+        guards: list[list[tuple[float, Node]]] = []  # per test, the cheapest that fit
         for pos, ci in enumerate(order[:-1]):
             members = set(clusters[ci][0])
             later = {i for cj in order[pos + 1 :] for i in clusters[cj][0]}
@@ -165,16 +174,28 @@ def synthesize(
                 for vec, (pc, p) in preds.items()
                 if all(vec[i] for i in members) and not any(vec[i] for i in later)
             ]
-            choice = min(fits, key=lambda f: (f[0], str(f[1])), default=None)
-            if choice is None:
+            if not fits:
                 break
-            total += choice[0]
-            guards.append(choice[1])
+            guards.append(sorted(fits, key=lambda f: (f[0], str(f[1])))[:width])
         else:
-            program = clusters[order[-1]][2]
-            for ci, guard in zip(reversed(order[:-1]), reversed(guards), strict=True):
-                program = If(guard, clusters[ci][2], program)
-            total += sum(c[1] for c in clusters) + 1.0 * (len(clusters) - 1)
-            if best is None or total < best[0]:
-                best = (total, program)
-    return [best] if best else []
+            # The parts of the decision list: its tests, then its branches' programs.
+            options = [*guards, *(clusters[ci][1][:width] for ci in order)]
+            base = [0] * len(options)  # which option of each part
+            changed = [
+                [*base[:part], j, *base[part + 1 :]]
+                for part, opts in enumerate(options)
+                for j in range(1, len(opts))
+            ]
+            for v in [base, *changed]:
+                picked = [options[part][j] for part, j in enumerate(v)]
+                cost = sum(c for c, _ in picked) + 1.0 * len(guards)
+                tests, progs = picked[: len(guards)], picked[len(guards) :]
+                program = progs[-1][1]
+                for (_, test), (_, branch) in zip(
+                    reversed(tests), reversed(progs[:-1]), strict=True
+                ):
+                    program = If(test, branch, program)
+                if cost < found.get(program, float("inf")):
+                    found[program] = cost
+    ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
+    return ranked[:k]

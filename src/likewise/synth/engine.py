@@ -33,6 +33,7 @@ MAX_NOISY_EXAMPLES = 10
 # example, the network's program explains them all with one rule.
 SET_APART = 3.0
 ENGINES = ("auto", "symbolic", "neural")
+PER_BRANCH = conditionals.ALTERNATIVES_PER_PART  # programs learned per branch of a conditional
 BEAM = 100  # the neural engine's beam width
 FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
@@ -120,7 +121,10 @@ def _search(
             "conditional",
             0.7,
             lambda d: conditionals.synthesize(
-                examples, lambda ex: version_space.synthesize(ex, constants, d, 1), d
+                examples,
+                lambda ex: version_space.synthesize(ex, constants, d, min(k, PER_BRANCH)),
+                d,
+                k,
             ),
         )
     if wants_beam and finished and not _is_pattern(_cheapest(found), examples, outer or deadline):
