@@ -212,7 +212,7 @@ def synthesize(
     # branches explains them all (the network's, or one that reads some as typos).
     uniform = any(e in ("neural", "noise") and not isinstance(p, If) for _, p, e, _ in pool)
     pool = [
-        (c + SET_APART * ((uniform or bool(s)) and _sets_one_apart(p, examples, s)), p, e, s)
+        (c + SET_APART * ((uniform or bool(s)) and _sets_one_apart(p, examples)), p, e, s)
         for c, p, e, s in pool
     ]
     return _ranked(net, examples, rows, k, pool)
@@ -277,15 +277,14 @@ def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) ->
     return True
 
 
-def _sets_one_apart(program: Node, examples: Examples, suspects: Sequence = ()) -> bool:
+def _sets_one_apart(program: Node, examples: Examples) -> bool:
     """Whether ``program`` is a conditional with a branch for a single one of four or more
-    examples, not counting the ``suspects`` it reads as typos: that branch memorizes its
-    example rather than shows a rule."""
-    if len(examples) < 4 or not isinstance(program, If):
-        return False
-    typo = {i for i, _, _ in suspects}
-    kept = [ex for i, ex in enumerate(examples) if i not in typo]
-    return min(size for _, size in _branches(program, kept)) <= 1
+    examples: that branch memorizes its example rather than shows a rule."""
+    return (
+        len(examples) >= 4
+        and isinstance(program, If)
+        and min(size for _, size in _branches(program, examples)) == 1
+    )
 
 
 def _diagnose(
