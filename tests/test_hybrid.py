@@ -114,6 +114,19 @@ def test_only_the_ties_for_the_lowest_cost_are_scored(monkeypatch):
     assert net.calls == 1
 
 
+def test_the_likelihood_does_not_put_a_constant_before_the_copy_it_ties_with():
+    # One example "65" -> "65 days overdue": the constant and the copy cost the same, and a
+    # network trained on random programs may like the constant; the copy generalizes.
+    const = Const("65 days overdue")
+    copy = Concat((Input(0), Const(" days overdue")))
+    other = Concat((GetToken(("Number",), 1), Const(" days overdue")))
+    net = FakeNet({const: -1.0, copy: -9.0, other: -2.0})
+    ranked = neural.break_ties(
+        net, [(("65",), "65 days overdue")], [(1.0, copy), (1.0, other), (1.0, const)]
+    )
+    assert [p for _, p in ranked] == [other, copy, const]
+
+
 def test_a_lone_candidate_is_not_scored():
     net = FakeNet({})
     assert neural.break_ties(net, [(("a",), "A")], [(1.0, UPPER)]) == [(1.0, UPPER)]

@@ -8,6 +8,7 @@ import pytest
 
 import likewise
 from likewise import Cell, InvalidInput, Session, Suggestion, suggest
+from likewise.lang.syntax import parse
 from likewise.session import rank_rows
 from likewise.synth import neural
 
@@ -39,7 +40,8 @@ def check_suggestions(found: list[Suggestion], rows: list, k: int) -> None:
         assert 0.0 <= s.disagreement <= 1.0
         assert math.isclose(s.disagreement, 1 - s.outputs[0][1])
     assert len({s.index for s in found}) == len(found)
-    keys = [(-s.disagreement, s.index) for s in found]
+    assert all(s.settles >= 0 for s in found)
+    keys = [(-s.settles, -s.disagreement, s.index) for s in found]
     assert keys == sorted(keys)
 
 
@@ -107,6 +109,23 @@ def test_rank_rows_directly() -> None:
     # A program with no alternatives never disagrees with itself.
     alone = likewise.Program(prog.node, prog.ncols)
     assert rank_rows(alone, rows, 10) == []
+
+
+def test_the_row_whose_answer_settles_most_rows_comes_first() -> None:
+    # Four equally plausible programs. On the one-word row they split two ways (keep its case
+    # or upper-case it), and so they do on each two-word row (first or last word), but the
+    # answer for a two-word row settles all three of them.
+    first, last = "GetToken(Word, 1)", "GetToken(Word, -1)"
+    texts = [first, f'If(Contains(x1, " "), {first}, ToCase(AllCaps, x1))', last]
+    texts.append(f'If(Contains(x1, " "), {last}, ToCase(AllCaps, x1))')
+    progs = [likewise.Program(parse(t)) for t in texts]
+    prog = likewise.Program(progs[0].node, alternatives=progs[1:])
+    rows = [("ab",), ("c d",), ("e f",), ("g h",)]
+    found = rank_rows(prog, rows, 4)
+    check_suggestions(found, rows, 4)
+    assert [s.index for s in found] == [1, 2, 3, 0]
+    assert all(s.disagreement == pytest.approx(0.5) for s in found)
+    assert [s.settles for s in found] == pytest.approx([1.5, 1.5, 1.5, 0.5])
 
 
 def test_disagreement_of_an_empty_suggestion_is_zero() -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from likewise.api import learn
 from likewise.program import Cell, Program, Row, as_row
 
@@ -16,30 +18,62 @@ SUGGEST_ALTERNATIVES = 12  # more competing programs find more rows worth asking
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A row worth labeling: the competing outputs, most plausible first, with their weights."""
+    """A row worth labeling: the competing outputs, most plausible first, with their weights,
+    and how much of the plausible programs' disagreement over all the rows its answer is
+    expected to settle (in rows: 1.0 settles one row outright)."""
 
     index: int  # position in the rows given
     row: tuple[str, ...]
     outputs: tuple[tuple[str | None, float], ...]
+    settles: float = 0.0
 
     @property
     def disagreement(self) -> float:
         return 1.0 - self.outputs[0][1] if self.outputs else 0.0
 
 
+MAX_LOOKAHEAD = 64  # ways the programs split on a row, each weighed for what its answer settles
+
+
 def rank_rows(program: Program, rows: Sequence[tuple[str, ...]], k: int) -> list[Suggestion]:
+    """The ``k`` rows (at most) whose answer is expected to settle most of what the plausible
+    programs disagree on over all ``rows``; ties go to the row they disagree on most. Asking
+    about a row keeps the programs that give its answer: a row whose answer only settles
+    itself is worth less than one that tells a constant from a copied text everywhere."""
     weights = program._weights()
     total = sum(w for w, _ in weights)
+    share = np.array([w / total for w, _ in weights])
+    outs = [[p._run(row) for _, p in weights] for row in rows]  # per row, per program
+    split = [n for n, o in enumerate(outs) if len(set(o)) > 1]
+    if not split:
+        return []
+    # same[m, i, j]: programs i and j agree on the m-th row they disagree on.
+    same = np.array([[[a == b for b in outs[n]] for a in outs[n]] for n in split])
+
+    def unsettled(kept: np.ndarray) -> float:
+        """The disagreement left over the rows among the programs ``kept`` (a mask)."""
+        w = share * kept
+        votes = same @ w  # (rows, programs): the weight agreeing with each program's output
+        return float(np.sum(1.0 - votes[:, kept].max(axis=1) / w.sum()))
+
+    before = unsettled(np.ones(len(share), dtype=bool))
+    settles: dict[tuple, float] = {}
     found = []
-    for n, row in enumerate(rows):
+    for n in split:
         votes: dict[str | None, float] = {}
-        for w, p in weights:
-            out = p._run(row)
-            votes[out] = votes.get(out, 0.0) + w / total
-        if len(votes) > 1:
-            outs = tuple(sorted(votes.items(), key=lambda kv: -kv[1]))
-            found.append(Suggestion(n, row, outs))
-    found.sort(key=lambda s: (-s.disagreement, s.index))
+        for o, w in zip(outs[n], share, strict=True):
+            votes[o] = votes.get(o, 0.0) + float(w)
+        groups = tuple(tuple(i for i, o in enumerate(outs[n]) if o == out) for out in votes)
+        if groups not in settles and len(settles) < MAX_LOOKAHEAD:
+            left = 0.0
+            for g in groups:
+                kept = np.zeros(len(share), dtype=bool)
+                kept[list(g)] = True
+                left += share[kept].sum() * unsettled(kept)
+            settles[groups] = before - left
+        outputs = tuple(sorted(votes.items(), key=lambda kv: -kv[1]))
+        found.append(Suggestion(n, rows[n], outputs, round(settles.get(groups, 0.0), 9)))
+    found.sort(key=lambda s: (-s.settles, -s.disagreement, s.index))
     return found[:k]
 
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from likewise.lang.ast import Node
 from likewise.synth.deadline import Deadline
-from likewise.synth.rank import cost, tied
+from likewise.synth.rank import constant_chars, cost, tied
 
 if TYPE_CHECKING:
     from likewise.learning.induction import InductionModel
@@ -136,13 +136,20 @@ def induction_reliability(examples: Examples) -> float:
 def break_ties(
     net: NeuralModel, examples: Examples, ranked: Sequence[tuple[float, Node]]
 ) -> list[tuple[float, Node]]:
-    """``ranked`` (by cost) with the programs that tie for the lowest cost (up to ``RESCORE``
-    of them) in order of their likelihood given the examples, the likeliest first."""
+    """``ranked`` (by cost, then by fewer constant letters and digits) with the programs that
+    tie for the first on both (up to ``RESCORE`` of them: ways of reading the same text off
+    the examples) in order of their likelihood given the examples, the likeliest first. A
+    program that copies from the input stays ahead of one that writes the same text as a
+    constant, however likely the network finds constants."""
     ranked = list(ranked)
     if not ranked:
         return ranked
-    best = tied(ranked[0][0])
-    n = next((i for i, (c, _) in enumerate(ranked) if tied(c) != best), len(ranked))
+
+    def key(c: float, p: Node) -> tuple[float, int]:
+        return tied(c), constant_chars(p)
+
+    best = key(*ranked[0])
+    n = next((i for i, (c, p) in enumerate(ranked) if key(c, p) != best), len(ranked))
     n = min(n, RESCORE)
     if n < 2:
         return ranked
