@@ -48,7 +48,9 @@ def rank_rows(program: Program, rows: Sequence[tuple[str, ...]], k: int) -> list
     if not split:
         return []
     # same[m, i, j]: programs i and j agree on the m-th row they disagree on.
-    same = np.array([[[a == b for b in outs[n]] for a in outs[n]] for n in split])
+    code = [{o: c for c, o in enumerate(outs[n])} for n in split]
+    codes = np.array([[code[m][o] for o in outs[n]] for m, n in enumerate(split)])
+    same = codes[:, :, None] == codes[:, None, :]
 
     def unsettled(kept: np.ndarray) -> float:
         """The disagreement left over the rows among the programs ``kept`` (a mask)."""
