@@ -94,8 +94,9 @@ def shape(row: tuple[str, ...]) -> str:
 def suggest(
     examples: Iterable[tuple[Row, str]], rows: Iterable[Row], k: int = 3, timeout: float = 2.0
 ) -> list[Suggestion]:
-    """The ``k`` rows (at most) where the plausible programs disagree most, each with the
-    competing outputs. When fewer disagree, rows of a format no example shows follow, the most
+    """The ``k`` rows (at most) most worth labeling: where the plausible programs disagree,
+    the row whose answer is expected to settle most of their disagreement over all the rows
+    first (see :func:`rank_rows`), each with the competing outputs. When fewer disagree, rows of a format no example shows follow, the most
     common format first: their one plausible output is the least tested. An empty list means
     every row agrees and looks like an example."""
     examples, rows = list(examples), list(rows)
