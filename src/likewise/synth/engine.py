@@ -107,24 +107,38 @@ def _search(
 
     def spelled(d: Deadline) -> list[tuple[float, Node]]:
         spare = int(near is not None)
-        got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare)
+        got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare, enough=typo)
         exact = [(c, p) for c, p in got if neural.fits(p, examples)]
         if near is not None:
             near.extend((c, p) for c, p in got if (c, p) not in exact)
         return exact
 
+    def typo(program: Node) -> bool:
+        """Whether ``program`` misses the examples it misses by typos (False past the
+        deadline)."""
+        missed = tuple(i for i, (x, y) in enumerate(examples) if program.run(x) != y)
+        try:
+            return (
+                bool(missed) and noise_model.typos(examples, missed, program, deadline) is not None
+            )
+        except Timeout:
+            return False
+
     if wants_beam and not finished:
         beam()
     run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
+    # Alternative decision lists serve suggest() and confidence; the noise model's learner
+    # (not ``full``) keeps one per partition, as each alternative is more typos to check.
+    k_cond = k if full else 1
     if contrived():
         run(
             "conditional",
             0.7,
             lambda d: conditionals.synthesize(
                 examples,
-                lambda ex: version_space.synthesize(ex, constants, d, min(k, PER_BRANCH)),
+                lambda ex: version_space.synthesize(ex, constants, d, min(k_cond, PER_BRANCH)),
                 d,
-                k,
+                k_cond,
             ),
         )
     if wants_beam and finished and not _is_pattern(_cheapest(found), examples, outer or deadline):
