@@ -93,9 +93,9 @@ def search(
     found: list = []
     enc = None
     for width in dict.fromkeys((min(first or beam, beam), beam)):
-        if any(fits(p, examples) or enough(p) for p, _ in found):
-            break
-        if deadline.left() < MIN_BEAM_SECONDS:
+        if deadline.left() < MIN_BEAM_SECONDS or any(
+            fits(p, examples) or enough(p) for p, _ in found
+        ):
             break
         with _blas().limit(limits=1, user_api="blas"):
             enc = enc or net.encode(examples)
