@@ -114,15 +114,14 @@ def _search(
         return exact
 
     def typo(program: Node) -> bool:
-        """Whether ``program`` misses the examples it misses by typos (False past the
-        deadline)."""
+        """Whether ``program`` misses each example it misses by one typo (False past the
+        deadline): a wider beam is unlikely to explain the examples better."""
         missed = tuple(i for i, (x, y) in enumerate(examples) if program.run(x) != y)
         try:
-            return (
-                bool(missed) and noise_model.typos(examples, missed, program, deadline) is not None
-            )
+            found = missed and noise_model.typos(examples, missed, program, deadline)
         except Timeout:
             return False
+        return bool(found) and found[0] <= noise_model.EDIT_COST * len(missed)
 
     if wants_beam and not finished:
         beam()
