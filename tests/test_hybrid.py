@@ -218,25 +218,6 @@ def test_the_beam_search_returns_consistent_programs_with_their_costs(first):
         assert all(p.run(i) == o for i, o in examples)
 
 
-def test_the_beam_widens_only_while_nothing_found_is_enough(monkeypatch):
-    from likewise.learning import beam
-
-    widths = []
-    near = GetToken(("Word",), -1)
-
-    def fake_beam_search(net, enc, beam, **kwargs):
-        widths.append(beam)
-        return [(near, -1.0)]  # misses the example: no fit
-
-    monkeypatch.setattr(beam, "beam_search", fake_beam_search)
-    examples = [(("a b",), "c")]
-    found = neural.search(neural.model(), examples, Deadline(10), 100, 10, spare=1)
-    assert widths == [10, 100] and [p for _, p in found] == [near]
-    widths.clear()
-    neural.search(neural.model(), examples, Deadline(10), 100, 10, spare=1, enough=lambda p: True)
-    assert widths == [10]
-
-
 def test_no_beam_search_without_time():
     assert neural.search(neural.model(), [(("a b",), "b")], Deadline(0), 100) == []
 

@@ -107,21 +107,11 @@ def _search(
 
     def spelled(d: Deadline) -> list[tuple[float, Node]]:
         spare = int(near is not None)
-        got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare, enough=typo)
+        got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare)
         exact = [(c, p) for c, p in got if neural.fits(p, examples)]
         if near is not None:
             near.extend((c, p) for c, p in got if (c, p) not in exact)
         return exact
-
-    def typo(program: Node) -> bool:
-        """Whether ``program`` misses each example it misses by one typo (False past the
-        deadline): a wider beam is unlikely to explain the examples better."""
-        missed = tuple(i for i, (x, y) in enumerate(examples) if program.run(x) != y)
-        try:
-            found = missed and noise_model.typos(examples, missed, program, deadline)
-        except Timeout:
-            return False
-        return bool(found) and found[0] <= noise_model.EDIT_COST * len(missed)
 
     if wants_beam and not finished:
         beam()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,20 +82,17 @@ def search(
     first: int | None = None,
     n_results: int = 3,
     spare: int = 0,
-    enough: Callable[[Node], bool] = lambda p: False,
 ) -> list[tuple[float, Node]]:
     """Programs the model spells that reproduce every example (all but ``spare`` of them),
     with their hand-written costs. With ``first``, the beam widens: ``first`` entries (cheap,
     and enough when the model is sure), then ``beam`` with the time left if that found
-    nothing that fits, or that is ``enough`` (a program that misses an example by a typo)."""
+    nothing."""
     from likewise.learning.beam import beam_search
 
     found: list = []
     enc = None
     for width in dict.fromkeys((min(first or beam, beam), beam)):
-        if deadline.left() < MIN_BEAM_SECONDS or any(
-            fits(p, examples) or enough(p) for p, _ in found
-        ):
+        if any(fits(p, examples) for p, _ in found) or deadline.left() < MIN_BEAM_SECONDS:
             break
         with _blas().limit(limits=1, user_api="blas"):
             enc = enc or net.encode(examples)
