@@ -225,6 +225,24 @@ def test_a_spare_example_keeps_the_program_a_typo_would_prune():
         assert sum(prog.run(env) != out for env, out in typo) <= 1
 
 
+def test_a_near_miss_ends_the_search_only_where_it_reads_as_a_typo():
+    model = _scripted()
+    typo = [*EXAMPLES[:2], (EXAMPLES[2][0], "north silvr"), EXAMPLES[3]]
+
+    def search(reads_as_typo):
+        stats = SearchStats()
+        found = beam_search(
+            model, typo, beam=100, max_len=40, n_results=1, spare=1, typo=reads_as_typo, stats=stats
+        )
+        return [p for p, _ in found], stats.steps
+
+    found, steps = search(lambda got, given: True)
+    assert found[0] == TARGET  # the likeliest near miss, and then the search ends
+    never, steps_never = search(lambda got, given: False)
+    assert TARGET in never and steps < steps_never  # no typo: it searches on
+    assert search(None)[1] == steps_never
+
+
 def test_beam_search_stops_early_with_n_results():
     model = _scripted()
     best = beam_search(model, EXAMPLES, beam=100, n_results=1)

@@ -19,7 +19,7 @@ work is the bookkeeping of the few candidates that enter the beam.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -79,16 +79,17 @@ def beam_search(
     timeout: float | None = None,
     stats: SearchStats | None = None,
     spare: int = 0,
+    typo: Callable[[object, str], bool] | None = None,
 ) -> list[tuple[Node, float]]:
     """Programs consistent with ``examples``, best first, with their log-probabilities.
 
     ``beam`` entries are kept per step. The search ends when no entry is left, after
     ``max_len`` tokens, after ``timeout`` seconds, or once ``n_results`` consistent programs
-    are found and no entry can beat the worst of them (programs that miss an example do not
-    count: they come along). ``prune=False`` turns off the checks
+    are found and no entry can beat the worst of them. ``prune=False`` turns off the checks
     of partial programs (finished ones are still checked). With ``spare``, a program may
     miss that many examples (which may hold typos; the caller tells which), and scores
-    ``MISS_PENALTY`` less where the pruning saw the miss.
+    ``MISS_PENALTY`` less; it counts among the ``n_results``, with that score, where ``typo``
+    says that what it gives each missed example reads as a typo of the example's output.
     """
     deadline = None if timeout is None else time.monotonic() + timeout
     stats = stats if stats is not None else SearchStats()
@@ -96,16 +97,15 @@ def beam_search(
     outputs, envs, n_vocab = enc.outputs, enc.envs, len(VOCAB)
     part_cache: dict[tuple[int, ...], tuple[str | None, ...]] = {}
     results: list[tuple[Node, float]] = []
+    counted: list[float] = []  # the scores of the results that count towards n_results
     live = [_Entry((BOS,), grammar.START, ("",) * len(outputs), 1)]
     scores = np.zeros(1)
     state = model.initial(enc)
 
-    exact: list[float] = []  # the scores of the programs that miss no example
-
     def bar() -> float:  # what a program must score to be among the n_results best found
-        if n_results is None or len(exact) < n_results:
+        if n_results is None or len(counted) < n_results:
             return -np.inf
-        return sorted(exact, reverse=True)[n_results - 1]
+        return sorted(counted, reverse=True)[n_results - 1]
 
     def run_part(ids: tuple[int, ...]) -> tuple[str | None, ...]:
         if ids not in part_cache:
@@ -115,21 +115,27 @@ def beam_search(
             part_cache[ids] = tuple(v if isinstance(v, str) else None for v in vals)
         return part_cache[ids]
 
-    def finish(ids: tuple[int, ...], score: float) -> None:
+    def finish(ids: tuple[int, ...], score: float, seen: int) -> None:
         stats.finished += 1
         try:
             node = decode(ids)
         except ParseError:  # pragma: no cover - the grammar forbids it
             return
         try:  # (a program that fails on an example in any way is just wrong)
-            misses = sum(node.run(env) != out for env, out in zip(envs, outputs, strict=True))
+            missed = [
+                (got, out)
+                for got, out in ((node.run(env), out) for env, out in zip(envs, outputs, strict=True))
+                if got != out
+            ]
         except Exception:
             return
-        if misses <= spare:
+        if len(missed) <= spare:
             stats.consistent += 1
+            # (A miss the pruning did not see, outside a top-level Concat, pays here.)
+            score -= MISS_PENALTY * (len(missed) > seen)
             results.append((node, score))
-            if not misses:
-                exact.append(score)
+            if all(typo is not None and typo(got, out) for got, out in missed):
+                counted.append(score)
 
     for _ in range(max_len):
         if not live or scores[0] < bar():
@@ -156,7 +162,7 @@ def beam_search(
             entry = live[k]
             ids = (*entry.ids, tok)
             if tok == EOS:
-                finish(ids, score)
+                finish(ids, score, len(entry.missed))
                 threshold = bar()
                 continue
             state = grammar.advance(entry.state, tok)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from likewise.lang.ast import Node
 from likewise.synth.deadline import Deadline
+from likewise.synth.noise import edit_distance, max_edits
 from likewise.synth.rank import constant_chars, cost, tied
 
 if TYPE_CHECKING:
@@ -97,9 +98,23 @@ def search(
         with _blas().limit(limits=1, user_api="blas"):
             enc = enc or net.encode(examples)
             found = beam_search(
-                net, enc, beam=width, n_results=n_results, timeout=deadline.left(), spare=spare
+                net,
+                enc,
+                beam=width,
+                n_results=n_results,
+                timeout=deadline.left(),
+                spare=spare,
+                typo=_reads_as_typo,
             )
     return [(cost(p), p) for p, _ in found]
+
+
+def _reads_as_typo(got: object, given: str) -> bool:
+    """Whether ``given`` may be a typo of ``got``, a program's output (see noise.max_edits)."""
+    if not isinstance(got, str):
+        return False
+    limit = max_edits(max(got, given, key=len))
+    return edit_distance(got, given, limit) <= limit
 
 
 def fits(program: Node, examples: Examples) -> bool:
