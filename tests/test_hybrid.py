@@ -262,3 +262,30 @@ def test_a_program_the_beam_spells_despite_a_typo_wins_and_names_it(monkeypatch,
     assert (best.program == rule) == tolerant, str(best.program)
     if tolerant:
         assert best.suspects == ((1, "Quicj0", "Quick0"),)
+
+
+def test_a_program_the_beam_spells_despite_two_mistyped_examples_wins(monkeypatch):
+    # Two typos in two of four examples: only a beam that may miss two examples keeps the rule.
+    from likewise.lang.syntax import parse
+
+    rule = parse('Concat(If(Has("]"), GetToken(PropCase, -1), "of"), GetToken(Digit, -1))')
+    spares = []
+
+    def search(*args, spare: int = 0, **kwargs):
+        spares.append(spare)
+        return [(cost(rule), rule)] if spare >= 2 else []
+
+    monkeypatch.setattr(neural, "search", search)
+    typo = [
+        RULE_EXAMPLES[0],
+        (RULE_EXAMPLES[1][0], "Quicj0"),
+        RULE_EXAMPLES[2],
+        (RULE_EXAMPLES[3][0], "Meacd7"),
+    ]
+    best = engine.synthesize(typo, timeout=10)[0]
+    assert best.program == rule, str(best.program)
+    assert best.suspects == ((1, "Quicj0", "Quick0"), (3, "Meacd7", "Meacdc7"))
+    assert max(spares) == 2
+    # Three examples: a rule that fits only one of them explains nothing.
+    engine.synthesize(typo[:3], timeout=10)
+    assert spares[-1] == 1

@@ -43,6 +43,7 @@ VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam
 # if it failed quickly (the examples need a conditional, or hold a typo), after the
 # conditionals, and not when they found a pattern (see _is_pattern).
 BEAM_SHARE = 0.6
+SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
 BEAM_SECONDS = 1.0
 
 
@@ -106,7 +107,8 @@ def _search(
         run("neural", Deadline(left), spelled)
 
     def spelled(d: Deadline) -> list[tuple[float, Node]]:
-        spare = int(near is not None)
+        # Two typos may fall in two examples of four or more: two may miss.
+        spare = 0 if near is None else 1 + (len(examples) >= SPARE_TWO_FROM)
         got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare)
         exact = [(c, p) for c, p in got if neural.fits(p, examples)]
         if near is not None:
