@@ -124,7 +124,9 @@ def beam_search(
         try:  # (a program that fails on an example in any way is just wrong)
             missed = [
                 (got, out)
-                for got, out in ((node.run(env), out) for env, out in zip(envs, outputs, strict=True))
+                for got, out in (
+                    (node.run(env), out) for env, out in zip(envs, outputs, strict=True)
+                )
                 if got != out
             ]
         except Exception:
