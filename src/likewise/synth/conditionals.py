@@ -32,6 +32,11 @@ Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
 MAX_BRANCHES = 4
 ALTERNATIVES_PER_PART = 3  # a test's or a branch's options tried in the alternatives
+# Up to this many examples, the clusters grow from each example in turn. With more, each
+# rotation's version-space calls on longer example sets take the time that the beam and the
+# noise model need (at 4, two realistic tasks with two typos ran out of time, and no task
+# was gained), and the first example's choice is less often the only evidence.
+MAX_ROTATED = 3
 
 
 def partition(
@@ -159,8 +164,8 @@ def synthesize(
     found. The clusters grow greedily from each example in turn (an example two programs
     explain joins the first cluster it meets: ``https://b.com`` the one that adds
     ``https://`` to ``a.com`` by copying its last two words, or the one that copies
-    ``https://c-d.net``), as the time allows once one partition has its decision lists;
-    without ``rotate``, from the first example only.
+    ``https://c-d.net``), as the time allows once one partition has its decision lists,
+    for up to ``MAX_ROTATED`` examples; without ``rotate``, from the first example only.
     Besides the cheapest, the others change one thing: a branch's program for the learner's
     next one, or a test for the next cheapest that routes the examples alike. Few examples
     leave these close (a constant or the text it copies, one threshold or another): they are
@@ -178,7 +183,8 @@ def synthesize(
     width = 1 if k == 1 else ALTERNATIVES_PER_PART
     found: dict[Node, float] = {}
     seen: set[frozenset[frozenset[int]]] = set()
-    for first in range(len(examples) if rotate else 1):
+    rotations = len(examples) if rotate and len(examples) <= MAX_ROTATED else 1
+    for first in range(rotations):
         try:
             clusters = partition(examples, cached, first)
             parts = frozenset(frozenset(m) for m, _ in clusters)
