@@ -180,23 +180,6 @@ def test_conditionals_offer_alternatives_that_fit_and_disagree_elsewhere():
     assert found[0] == conditionals.synthesize(examples, learner, never)[0]
 
 
-def test_an_example_two_programs_explain_may_join_either_cluster():
-    # "https://newman.com" fits both the program that adds "https://" to the last two words
-    # (as for "brown.com") and the copy (as for the other URL): grown from the first example
-    # only, the clusters need the contrived program; grown from another, the copy.
-    examples = ex(
-        ("brown.com", "https://brown.com"),
-        ("https://www.hernandez-bryant.net", "https://www.hernandez-bryant.net"),
-        ("https://newman.com", "https://newman.com"),
-    )
-    greedy = conditionals.partition(examples, _vs)
-    assert sorted(greedy[0][0]) == [0, 2]
-    [(_, prog)] = conditionals.synthesize(examples, _vs, never)
-    assert fits(prog, examples), str(prog)
-    assert prog.run(("https://www.smith-jones.org",)) == "https://www.smith-jones.org"
-    assert prog.run(("www.smith-jones.org",)) == "https://www.smith-jones.org"
-
-
 def test_conditionals_give_up():
     # One cluster: nothing to branch on.
     assert conditionals.synthesize(NAMES, _vs, never) == []

@@ -25,27 +25,20 @@ from likewise.lang.ast import (
     SuffixOf,
     tok,
 )
-from likewise.synth.deadline import Timeout
 from likewise.synth.rank import pat_cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
 MAX_BRANCHES = 4
 ALTERNATIVES_PER_PART = 3  # a test's or a branch's options tried in the alternatives
-# Up to this many examples, the clusters grow from each example in turn. With more, each
-# rotation's version-space calls on longer example sets take the time that the beam and the
-# noise model need (at 4, two realistic tasks with two typos ran out of time, and no task
-# was gained), and the first example's choice is less often the only evidence.
-MAX_ROTATED = 3
 
 
 def partition(
-    examples: Examples, learn: Learner, first: int = 0
+    examples: Examples, learn: Learner
 ) -> list[tuple[list[int], list[tuple[float, Node]]]]:
-    """Greedy clusters of examples that one branch program explains, each with the programs
-    that explain it (the learner's, cheapest first). Each cluster grows from the first
-    example not yet in one, counting from example ``first``."""
-    remaining = [*range(first, len(examples)), *range(first)]
+    """Greedy clusters of examples that one branch program explains, largest first, each with
+    the programs that explain it (the learner's, cheapest first)."""
+    remaining = list(range(len(examples)))
     clusters = []
     while remaining:
         seed, rest = remaining[0], remaining[1:]
@@ -154,63 +147,22 @@ def _roundest(a, b) -> str:
 
 
 def synthesize(
-    examples: Examples,
-    learn: Learner,
-    deadline: Callable[[], None],
-    k: int = 1,
-    rotate: bool = True,
+    examples: Examples, learn: Learner, deadline: Callable[[], None], k: int = 1
 ) -> list[tuple[float, Node]]:
     """The ``k`` cheapest decision lists over a partition of the examples, or [] if none is
-    found. The clusters grow greedily from each example in turn (an example two programs
-    explain joins the first cluster it meets: ``https://b.com`` the one that adds
-    ``https://`` to ``a.com`` by copying its last two words, or the one that copies
-    ``https://c-d.net``), as the time allows once one partition has its decision lists,
-    for up to ``MAX_ROTATED`` examples; without ``rotate``, from the first example only.
-    Besides the cheapest, the others change one thing: a branch's program for the learner's
-    next one, or a test for the next cheapest that routes the examples alike. Few examples
-    leave these close (a constant or the text it copies, one threshold or another): they are
-    the alternatives that tell which rows are worth asking about."""
-    memo: dict[tuple, list[tuple[float, Node]]] = {}
-
-    def cached(ex: Examples) -> list[tuple[float, Node]]:
-        key = tuple(ex)
-        if key not in memo:
-            deadline()
-            memo[key] = learn(ex)
-        return memo[key]
-
+    found. Besides the cheapest, the others change one thing: a branch's program for the
+    learner's next one, or a test for the next cheapest that routes the examples alike. Few
+    examples leave these close (a constant or the text it copies, one threshold or another):
+    they are the alternatives that tell which rows are worth asking about."""
+    try:
+        clusters = partition(examples, lambda ex: (deadline(), learn(ex))[1])
+    except _Unexplained:
+        return []
+    if len(clusters) < 2 or len(clusters) > MAX_BRANCHES:
+        return []
     preds = predicates([ex[0] for ex in examples])
     width = 1 if k == 1 else ALTERNATIVES_PER_PART
     found: dict[Node, float] = {}
-    seen: set[frozenset[frozenset[int]]] = set()
-    rotations = len(examples) if rotate and len(examples) <= MAX_ROTATED else 1
-    for first in range(rotations):
-        try:
-            clusters = partition(examples, cached, first)
-            parts = frozenset(frozenset(m) for m, _ in clusters)
-            if parts in seen or not 2 <= len(clusters) <= MAX_BRANCHES:
-                continue
-            seen.add(parts)
-            _decision_lists(clusters, preds, width, deadline, found)
-        except _Unexplained:
-            return []
-        except Timeout:
-            if not found:
-                raise
-            break
-    ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
-    return ranked[:k]
-
-
-def _decision_lists(
-    clusters: list[tuple[list[int], list[tuple[float, Node]]]],
-    preds: dict[tuple[bool, ...], tuple[float, Node]],
-    width: int,
-    deadline: Callable[[], None],
-    found: dict[Node, float],
-) -> None:
-    """Into ``found``, the decision lists over ``clusters`` with their costs: for each order
-    of the clusters that tests can route, the cheapest and those that change one part."""
     for order in permutations(range(len(clusters))):
         deadline()
         guards: list[list[tuple[float, Node]]] = []  # per test, the cheapest that fit
@@ -245,3 +197,5 @@ def _decision_lists(
                     program = If(test, branch, program)
                 if cost < found.get(program, float("inf")):
                     found[program] = cost
+    ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
+    return ranked[:k]

@@ -119,8 +119,7 @@ def _search(
         beam()
     run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
     # Alternative decision lists serve suggest() and confidence; the noise model's learner
-    # (not ``full``) keeps one per partition, as each alternative is more typos to check, and
-    # grows one partition, as it learns once per example or pair set aside.
+    # (not ``full``) keeps one per partition, as each alternative is more typos to check.
     k_cond = k if full else 1
     if contrived():
         run(
@@ -131,7 +130,6 @@ def _search(
                 lambda ex: version_space.synthesize(ex, constants, d, min(k_cond, PER_BRANCH)),
                 d,
                 k_cond,
-                rotate=full,
             ),
         )
     if wants_beam and finished and not _is_pattern(_cheapest(found), examples, outer or deadline):
