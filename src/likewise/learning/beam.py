@@ -9,8 +9,10 @@ log-probabilities (the model's, unchanged by the grammar's masking: ``NeuralMode
 gives the same number).
 
 An example may hold a typo, and then the pruning drops the right program. With ``spare``
-examples, an entry survives missing that many; the first miss costs it ``MISS_PENALTY`` of its
-log-probability, and it takes a place in the beam only with that lower score.
+examples, an entry survives missing that many; each example it is seen to miss costs it
+``MISS_PENALTY`` of its log-probability, and it takes a place in the beam only with that lower
+score. A finished program that misses examples the pruning did not see (outside a top-level
+``Concat``) pays ``MISS_PENALTY`` once.
 
 The network steps all entries and examples at once (see ``NeuralModel.step``); the per-entry
 work is the bookkeeping of the few candidates that enter the beam.
@@ -124,16 +126,13 @@ def beam_search(
         try:  # (a program that fails on an example in any way is just wrong)
             missed = [
                 (got, out)
-                for got, out in (
-                    (node.run(env), out) for env, out in zip(envs, outputs, strict=True)
-                )
-                if got != out
+                for env, out in zip(envs, outputs, strict=True)
+                if (got := node.run(env)) != out
             ]
         except Exception:
             return
         if len(missed) <= spare:
             stats.consistent += 1
-            # (A miss the pruning did not see, outside a top-level Concat, pays here.)
             score -= MISS_PENALTY * (len(missed) > seen)
             results.append((node, score))
             if all(typo is not None and typo(got, out) for got, out in missed):
