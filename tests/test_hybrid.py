@@ -289,3 +289,37 @@ def test_a_program_the_beam_spells_despite_two_mistyped_examples_wins(monkeypatc
     # Three examples: a rule that fits only one of them explains nothing.
     engine.synthesize(typo[:3], timeout=10)
     assert spares[-1] == 1
+
+
+EMAILS = [
+    (("Colleen.Wong@GMAIL.com",), "colleen.wong@gmail.com"),
+    (("Sara.Bailey@Example.COM",), "sara.bailey@example.om"),  # "com" mistyped
+    (("Kevin.Rowe@Contoso.Org",), "kevin.rowe@contoso.org"),
+    (("Ann.Lee@Mail.NET",), "ann.lee@mail.net"),
+]
+
+
+def test_a_typo_that_one_program_reads_is_found_before_the_beam_and_spares_it(monkeypatch):
+    # Lower-casing all but the mistyped example is simple: the typo is read before the beam
+    # would run (the beam, which spends up to a second, does not run at all).
+    calls = []
+    monkeypatch.setattr(neural, "search", lambda *a, **k: calls.append(k) or [])
+    best = engine.synthesize(EMAILS, timeout=10)[0]
+    assert best.program == ToCase("Lower", Input(0)), str(best.program)
+    assert best.suspects == ((1, "sara.bailey@example.om", "sara.bailey@example.com"),)
+    assert calls == []
+
+
+def test_the_noise_model_learns_from_each_list_of_examples_once(monkeypatch):
+    learned = []
+    real = engine.version_space.synthesize
+
+    def counted(examples, constants, deadline, k):
+        found = real(examples, constants, deadline, k)
+        learned.append((tuple(examples), k))  # (a call out of time may be tried again)
+        return found
+
+    monkeypatch.setattr(engine.version_space, "synthesize", counted)
+    engine.synthesize(EMAILS, timeout=10, engine="symbolic")
+    assert len(learned) > len(EMAILS)  # all but one example, in each way, and more
+    assert len(set(learned)) == len(learned)

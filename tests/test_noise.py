@@ -540,3 +540,24 @@ def test_the_noise_model_sees_through_the_typo(examples, suspects, held_out) -> 
     prog = likewise.learn(examples, timeout=5)
     assert prog.suspect_examples == suspects
     assert_generalizes(prog, held_out)
+
+
+def test_a_way_of_setting_aside_that_runs_out_of_time_does_not_end_the_others() -> None:
+    # Learning from the mistyped example fails slowly (here: at once, out of its share of
+    # the time); the one way that sets it aside, the last one tried, still finds the program.
+    from likewise.synth.deadline import Deadline, Timeout
+    from likewise.synth.noise import candidates
+
+    rule = parse("GetToken(Word, -1)")
+    examples = [(("Ada Lovelace",), "Lovelace"), (("Alan Turing",), "Turing"), (("Bo Li",), "Lj")]
+    shares = []
+
+    def learn(kept, deadline):
+        shares.append(deadline.left())
+        if any(out == "Lj" for _, out in kept):
+            raise Timeout
+        return [(1.0, rule)]
+
+    found = candidates(examples, learn, 1, Deadline(30))
+    assert [(p, s) for _, p, s in found] == [(rule, ((2, "Lj", "Li"),))]
+    assert shares[0] < 11  # a third of the time, not all of it

@@ -14,7 +14,7 @@ search alone, ``engine="symbolic"`` never the network.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from likewise.lang.ast import If, Node
@@ -45,6 +45,8 @@ VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam
 BEAM_SHARE = 0.6
 SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
 BEAM_SECONDS = 1.0
+NEAR = 10  # of the beam's programs that miss examples, the likeliest this many are kept
+TYPOS_FIRST_SHARE = 0.5  # of the exact search's time left, for typos_first (see _search)
 
 
 @dataclass(frozen=True)
@@ -67,20 +69,53 @@ class Failure:
 Found = list[tuple[float, Node, str]]
 
 
+class _Remembered:
+    """The version space and the short bottom-up search over ``constants``, remembering what
+    each learned from each list of examples: the noise model learns from the same examples
+    more than once."""
+
+    def __init__(self, constants: Sequence[str]) -> None:
+        self.constants = constants
+        self.learned: dict[tuple, list[tuple[float, Node]]] = {}
+
+    def version_space(self, examples: Examples, deadline: Deadline, k: int) -> list:
+        return self._recall(
+            ("vs", tuple(examples), k),
+            lambda: version_space.synthesize(examples, self.constants, deadline, k),
+        )
+
+    def small(self, examples: Examples, deadline: Deadline) -> list:
+        """The smallest program of at most 4 nodes that fits, if any."""
+        return self._recall(
+            ("small", tuple(examples)),
+            lambda: bottom_up.synthesize(examples, self.constants, deadline, max_size=4),
+        )
+
+    def _recall(self, key: tuple, learn: Callable[[], list]) -> list:
+        if key not in self.learned:
+            self.learned[key] = learn()
+        return self.learned[key]
+
+
 def _search(
     examples: Examples,
-    constants: Sequence[str],
+    engines: _Remembered,
     deadline: Deadline,
     k: int,
     full: bool = True,
     net: neural.NeuralModel | None = None,
     outer: Deadline | None = None,
     near: list[tuple[float, Node]] | None = None,
+    typos_first: Callable[[Deadline], float] | None = None,
 ) -> Found:
     """Programs that reproduce every example, from each engine in turn (without the long
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
     and nothing simple fits, timed by the ``outer`` deadline that ``deadline`` is part of).
-    Into ``near``, where given, go the beam's programs that miss one example."""
+    Into ``near``, where given, go the beam's programs that miss one example or two (the
+    likeliest ``NEAR`` of them). Where nothing simple fits, ``typos_first`` (given a share of
+    the time) looks for programs that read an example as a typo before the conditionals and
+    the beam run, and gives the cost of the cheapest: where that is not contrived, the beam
+    does not run."""
     found: Found = []
 
     def run(engine: str, fraction: float | Deadline, fn) -> bool:
@@ -97,9 +132,7 @@ def _search(
 
     # With a network, the version space leaves it time: it fails slowly on long outputs.
     vs_share = 0.6 if net is None else VS_SHARE_WITH_NET
-    finished = run(
-        "version-space", vs_share, lambda d: version_space.synthesize(examples, constants, d, k)
-    )
+    finished = run("version-space", vs_share, lambda d: engines.version_space(examples, d, k))
     wants_beam = net is not None and contrived()
 
     def beam() -> None:
@@ -112,12 +145,14 @@ def _search(
         got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare)
         exact = [(c, p) for c, p in got if neural.fits(p, examples)]
         if near is not None:
-            near.extend((c, p) for c, p in got if (c, p) not in exact)
+            near.extend([(c, p) for c, p in got if (c, p) not in exact][:NEAR])
         return exact
 
     if wants_beam and not finished:
         beam()
-    run("bottom-up", 0.1, lambda d: bottom_up.synthesize(examples, constants, d, max_size=4))
+    run("bottom-up", 0.1, lambda d: engines.small(examples, d))
+    if typos_first is not None and contrived() and typos_first(deadline.sub(TYPOS_FIRST_SHARE)):
+        wants_beam = False
     # Alternative decision lists serve suggest() and confidence; the noise model's learner
     # (not ``full``) keeps one per partition, as each alternative is more typos to check.
     k_cond = k if full else 1
@@ -127,7 +162,7 @@ def _search(
             0.7,
             lambda d: conditionals.synthesize(
                 examples,
-                lambda ex: version_space.synthesize(ex, constants, d, min(k_cond, PER_BRANCH)),
+                lambda ex: engines.version_space(ex, d, min(k_cond, PER_BRANCH)),
                 d,
                 k_cond,
             ),
@@ -135,19 +170,23 @@ def _search(
     if wants_beam and finished and not _is_pattern(_cheapest(found), examples, outer or deadline):
         beam()
     if not found and full:
-        run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, constants, d))
+        run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, engines.constants, d))
     return found
 
 
-def _quick(constants: Sequence[str], deadline: Deadline):
-    """The learner for the noise model: every engine but the long bottom-up search. From two
-    examples or fewer, many programs tie: it keeps more of them."""
+def _quick(engines: _Remembered):
+    """The learner for the noise model: every engine but the long bottom-up search."""
 
-    def learn(examples: Examples) -> list[tuple[float, Node]]:
-        k = 8 if len(examples) <= 2 else 3
-        return [(c, p) for c, p, _ in _search(examples, constants, deadline, k, full=False)]
+    def learn(examples: Examples, deadline: Deadline) -> list[tuple[float, Node]]:
+        found = _search(examples, engines, deadline, _noise_k(examples), full=False)
+        return [(c, p) for c, p, _ in found]
 
     return learn
+
+
+def _noise_k(examples: Examples) -> int:
+    """How many programs the noise model learns from examples: from two or fewer, many tie."""
+    return 8 if len(examples) <= 2 else 3
 
 
 def synthesize(
@@ -184,8 +223,28 @@ def synthesize(
     noise = noise and n <= MAX_NOISY_EXAMPLES
     exact_share = 0.6 if noise and n >= 2 else 1.0
     near: list[tuple[float, Node]] | None = [] if noise and n >= 3 else None
+    engines = _Remembered(constants)
+    first: list[tuple[float, Node, tuple]] = []
+
+    def typos_first(d: Deadline) -> bool:
+        """Whether a small program, or else the version space, learned from all examples but
+        one finds a program that is not contrived for all the typo it reads."""
+        for learn in (
+            engines.small,
+            lambda ex, d: engines.version_space(ex, d, _noise_k(ex)),
+        ):
+            first.extend(noise_model.candidates(examples, learn, 1, d))
+        return any(c <= CONTRIVED for c, _, _ in first)
+
     found = _search(
-        examples, constants, deadline.sub(exact_share), k, net=net, outer=deadline, near=near
+        examples,
+        engines,
+        deadline.sub(exact_share),
+        k,
+        net=net,
+        outer=deadline,
+        near=near,
+        typos_first=typos_first if near is not None else None,
     )
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     top = _cheapest(found)
@@ -202,9 +261,10 @@ def synthesize(
     ):
         pattern = _is_pattern(top, examples, deadline)
         extra = noise_model.EDIT_COST if pattern else 0.0
-        learner = _quick(constants, deadline)
+        learner = _quick(engines)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in [
+            *first,
             *noise_model.near_misses(examples, near or [], deadline),
             *noise_model.candidates(examples, learner, max_out, deadline),
         ]:

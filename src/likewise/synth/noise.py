@@ -12,15 +12,16 @@ more than the edits cost.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, combinations
 
 from likewise.lang.ast import If, Node
-from likewise.synth.deadline import Timeout
+from likewise.synth.deadline import Deadline, Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
-Learner = Callable[[Examples], list[tuple[float, Node]]]
+Learner = Callable[[Examples, Deadline], list[tuple[float, Node]]]
 # (example index, given output, output the program gives: None where the example's input looks
 # mistyped, because the program gives no value for it or gives the given output once one
 # character of the input is corrected)
@@ -102,36 +103,46 @@ def _alphabet(examples: Examples, i: int) -> str:
 
 
 def candidates(
-    examples: Examples,
-    learn: Learner,
-    max_out: int = 1,
-    deadline: Callable[[], None] = lambda: None,
+    examples: Examples, learn: Learner, max_out: int, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
     """Programs learned with ``1..max_out`` examples set aside, each with its noise cost.
-    Past the deadline it returns what it has."""
+    Each way of setting examples aside has an equal share of the time left (what one leaves
+    goes to the rest): learning from a mistyped example fails slowly, and the way that sets
+    it aside, maybe the last, finds the program fast. Past the deadline it returns what it
+    has."""
     out: list[tuple[float, Node, tuple[Suspect, ...]]] = []
     n = len(examples)
-    try:
-        for size in range(1, max_out + 1):
-            if n - size < 1:
-                break
-            for left in combinations(range(n), size):
-                deadline()
-                kept = [ex for i, ex in enumerate(examples) if i not in left]
-                learned = learn(kept)
-                for c, prog in learned:
-                    found = typos(examples, left, prog, deadline)
-                    if found is not None:
-                        out.append((c + found[0], prog, found[1]))
-                    elif size == 1 and isinstance(prog, If):
-                        out.extend(_another_branch(examples, left[0], prog, learn))
-                if size == 1:
-                    out.extend(_copied_word(examples, left[0], learn))
-                if size == 1 and learned:
-                    out.extend(_corrected_input(examples, left[0], learned[0][1], learn, deadline))
-    except Timeout:
-        pass
+    ways = [
+        left
+        for size in range(1, max_out + 1)
+        if n - size >= 1
+        for left in combinations(range(n), size)
+    ]
+    for done, left in enumerate(ways):
+        if deadline.left() <= 0:
+            break
+        d = deadline.sub(1 / (len(ways) - done))
+        with contextlib.suppress(Timeout):  # (what it found in time stays in out)
+            out.extend(_set_aside(examples, left, learn, d))
     return out
+
+
+def _set_aside(
+    examples: Examples, left: tuple[int, ...], learn: Learner, d: Deadline
+) -> Iterator[tuple[float, Node, tuple[Suspect, ...]]]:
+    """The programs learned without the examples ``left``, that read those as typos."""
+    kept = [ex for i, ex in enumerate(examples) if i not in left]
+    learned = learn(kept, d)
+    for c, prog in learned:
+        found = typos(examples, left, prog, d)
+        if found is not None:
+            yield (c + found[0], prog, found[1])
+        elif len(left) == 1 and isinstance(prog, If):
+            yield from _another_branch(examples, left[0], prog, learn, d)
+    if len(left) == 1:
+        yield from _copied_word(examples, left[0], learn, d)
+        if learned:
+            yield from _corrected_input(examples, left[0], learned[0][1], learn, d)
 
 
 def near_misses(
@@ -152,7 +163,7 @@ def near_misses(
 
 
 def _another_branch(
-    examples: Examples, i: int, prog: If, learn: Learner
+    examples: Examples, i: int, prog: If, learn: Learner, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
     """A conditional learned without example ``i`` may test the wrong thing on it (one example
     of a branch shows no more than one way to recognise it), yet one of its branches gives
@@ -172,12 +183,12 @@ def _another_branch(
         if d <= limit:
             corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
             suspect = ((i, given, fixed),)
-            return [(c + EDIT_COST * d, p, suspect) for c, p in learn(corrected)]
+            return [(c + EDIT_COST * d, p, suspect) for c, p in learn(corrected, deadline)]
     return []
 
 
 def _copied_word(
-    examples: Examples, i: int, learn: Learner
+    examples: Examples, i: int, learn: Learner, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
     """Example ``i``'s output may copy a word of its input with a typo ("Jeffrey cisher" from
     "Jeffrey  Fisher"). Where the example is the only one to show something (here, that
@@ -202,11 +213,11 @@ def _copied_word(
     ((a, b, word),) = fixes
     fixed = given[:a] + word + given[b:]
     corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
-    return [(c + EDIT_COST, p, ((i, given, fixed),)) for c, p in learn(corrected)]
+    return [(c + EDIT_COST, p, ((i, given, fixed),)) for c, p in learn(corrected, deadline)]
 
 
 def _corrected_input(
-    examples: Examples, i: int, prog: Node, learn: Learner, deadline: Callable[[], None]
+    examples: Examples, i: int, prog: Node, learn: Learner, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
     """Where the program learned without example ``i`` gives nothing for its input, the input
     looks mistyped ("8:4I5"). Where the example is also the only one to show something (that
@@ -226,7 +237,7 @@ def _corrected_input(
     if fixed_inputs is None or best == 0:  # none, or typos' input repair found it
         return []
     corrected = [*examples[:i], (fixed_inputs, given), *examples[i + 1 :]]
-    return [(c + EDIT_COST, p, ((i, given, None),)) for c, p in learn(corrected)]
+    return [(c + EDIT_COST, p, ((i, given, None),)) for c, p in learn(corrected, deadline)]
 
 
 def typos(
