@@ -40,9 +40,10 @@ FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
 # The beam search runs when the version space finds nothing simple, for at most BEAM_SECONDS
 # (a beam of 100 usually ends well within a second) and BEAM_SHARE of all the time left. If the
-# version space ran out of time (long outputs: the network's ground), the beam runs at once;
-# if it failed quickly (the examples need a conditional, or hold a typo), after the
-# conditionals, and not when they found a pattern (see _is_pattern).
+# version space ran out of time (long outputs: the network's ground), the beam runs next,
+# unless the short bottom-up pass (a few hundredths of a second) found something simple; if it
+# failed quickly (the examples need a conditional, or hold a typo), after the conditionals (and
+# typos_first), and not when they found a pattern (see _is_pattern).
 BEAM_SHARE = 0.6
 SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
 BEAM_SECONDS = 1.0
@@ -151,9 +152,9 @@ def _search(
             near.extend([(c, p) for c, p in got if (c, p) not in exact][:NEAR])
         return exact
 
-    if wants_beam and not finished:
-        beam()
     run("bottom-up", 0.1, lambda d: engines.small(examples, d))
+    if wants_beam and not finished and contrived():
+        beam()
     if typos_first is not None and contrived():
         started = time.monotonic()
         wants_beam = wants_beam and not typos_first(deadline.sub(TYPOS_FIRST_SHARE))
