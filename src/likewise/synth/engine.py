@@ -41,8 +41,7 @@ VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam
 # The beam search runs when the version space finds nothing simple, for at most BEAM_SECONDS
 # (a beam of 100 usually ends well within a second) and BEAM_SHARE of all the time left. If the
 # version space ran out of time (long outputs: the network's ground), the beam runs next,
-# unless the short bottom-up pass (a few hundredths of a second) found something simple; if it
-# failed quickly (the examples need a conditional, or hold a typo), after the conditionals (and
+# after the short bottom-up pass (a few hundredths of a second); if it failed quickly (the examples need a conditional, or hold a typo), after the conditionals (and
 # typos_first), and not when they found a pattern (see _is_pattern).
 BEAM_SHARE = 0.6
 SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
@@ -153,7 +152,7 @@ def _search(
         return exact
 
     run("bottom-up", 0.1, lambda d: engines.small(examples, d))
-    if wants_beam and not finished and contrived():
+    if wants_beam and not finished:
         beam()
     if typos_first is not None and contrived():
         started = time.monotonic()
