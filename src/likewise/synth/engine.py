@@ -47,7 +47,7 @@ BEAM_SHARE = 0.6
 SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
 BEAM_SECONDS = 1.0
 NEAR = 10  # of the beam's programs that miss examples, the likeliest this many are kept
-TYPOS_FIRST_SHARE = 0.5  # of the exact search's time left, for typos_first (see _search)
+TYPOS_FIRST_SHARE = 0.25  # of the exact search's time left, for typos_first (see _search)
 
 
 @dataclass(frozen=True)
