@@ -323,31 +323,3 @@ def test_the_noise_model_learns_from_each_list_of_examples_once(monkeypatch):
     engine.synthesize(EMAILS, timeout=10, engine="symbolic")
     assert len(learned) > len(EMAILS)  # all but one example, in each way, and more
     assert len(set(learned)) == len(learned)
-
-
-def test_where_the_version_space_runs_out_of_time_the_short_search_runs_before_the_beam(
-    monkeypatch,
-):
-    # The version space runs out of time on these long rows (here: at once), and the beam
-    # takes all the time there is (as on a busy machine): the small program is found first.
-    import time
-
-    from likewise.synth.deadline import Timeout
-
-    def slow(*args, **kwargs):
-        raise Timeout
-
-    def beam(*args, **kwargs):
-        time.sleep(1.0)
-        return []
-
-    monkeypatch.setattr(engine.version_space, "synthesize", slow)
-    monkeypatch.setattr(neural, "search", beam)
-    rows = [
-        ("372 Parsons Corners Apt. 458\nValdezland, TN 20584",),
-        ("26705 Richard Skyway\nShelbymouth, MT 43843",),
-        ("110 William Vista Suite 517\nLake Jason, MI 79360",),
-    ]
-    examples = [(r, r[0].replace("\n", ", ")) for r in rows]
-    found = engine.synthesize(examples, timeout=1.0, noise=False)
-    assert str(found[0].program) == 'StrReplace(x1, "\\n", ", ")'

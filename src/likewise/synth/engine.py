@@ -40,14 +40,14 @@ FIRST_BEAM = 10  # in the hybrid, a first, narrower beam (see neural.search)
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
 # The beam search runs when the version space finds nothing simple, for at most BEAM_SECONDS
 # (a beam of 100 usually ends well within a second) and BEAM_SHARE of all the time left. If the
-# version space ran out of time (long outputs: the network's ground), the beam runs next,
-# after the short bottom-up pass (a few hundredths of a second); if it failed quickly (the examples need a conditional, or hold a typo), after the conditionals (and
-# typos_first), and not when they found a pattern (see _is_pattern).
+# version space ran out of time (long outputs: the network's ground), the beam runs at once;
+# if it failed quickly (the examples need a conditional, or hold a typo), after the
+# conditionals, and not when they found a pattern (see _is_pattern).
 BEAM_SHARE = 0.6
 SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
 BEAM_SECONDS = 1.0
 NEAR = 10  # of the beam's programs that miss examples, the likeliest this many are kept
-TYPOS_FIRST_SHARE = 0.25  # of the exact search's time left, for typos_first (see _search)
+TYPOS_FIRST_SHARE = 0.5  # of the exact search's time left, for typos_first (see _search)
 
 
 @dataclass(frozen=True)
@@ -151,9 +151,9 @@ def _search(
             near.extend([(c, p) for c, p in got if (c, p) not in exact][:NEAR])
         return exact
 
-    run("bottom-up", 0.1, lambda d: engines.small(examples, d))
     if wants_beam and not finished:
         beam()
+    run("bottom-up", 0.1, lambda d: engines.small(examples, d))
     if typos_first is not None and contrived():
         started = time.monotonic()
         wants_beam = wants_beam and not typos_first(deadline.sub(TYPOS_FIRST_SHARE))
