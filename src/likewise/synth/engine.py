@@ -107,7 +107,7 @@ def _search(
     net: neural.NeuralModel | None = None,
     outer: Deadline | None = None,
     near: list[tuple[float, Node]] | None = None,
-    typos_first: Callable[[Deadline], float] | None = None,
+    typos_first: Callable[[Deadline], bool] | None = None,
 ) -> Found:
     """Programs that reproduce every example, from each engine in turn (without the long
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
@@ -115,8 +115,8 @@ def _search(
     Into ``near``, where given, go the beam's programs that miss one example or two (the
     likeliest ``NEAR`` of them). Where nothing simple fits, ``typos_first`` (given a share of
     the time) looks for programs that read an example as a typo before the conditionals and
-    the beam run, and gives the cost of the cheapest: where that is not contrived, the beam
-    does not run."""
+    the beam run, and says whether it found one that is not contrived: then the beam does
+    not run."""
     found: Found = []
 
     def run(engine: str, fraction: float | Deadline, fn) -> bool:
