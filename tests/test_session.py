@@ -9,7 +9,7 @@ import pytest
 import likewise
 from likewise import Cell, InvalidInput, Session, Suggestion, suggest
 from likewise.lang.syntax import parse
-from likewise.session import rank_rows
+from likewise.session import rank_rows, unlike_examples
 from likewise.synth import neural
 
 # Email user names: two examples fit "the first word" as well as "everything before the @".
@@ -300,3 +300,30 @@ def test_suggest_asks_about_a_row_of_an_unseen_format() -> None:
     found = suggest(examples, rows, k=3, timeout=2)
     check_suggestions(found, rows, 3)
     assert [s.index for s in found] == [1]
+
+
+def test_rows_no_example_vouches_for_come_most_telling_first() -> None:
+    prog = likewise.Program(parse("SubStr(1, 3)"))
+    examples = [("abc-d", "abc"), ("xyzw-v", "xyz")]
+    rows = [("ab-cd",), ("no",), ("q r",), ("abcd-e",)]
+    # "no": no value; "q r": a format no example shows; "ab-cd": an output of a format no
+    # example's output shows; "abcd-e" looks like the examples in and out.
+    assert unlike_examples(prog, examples, rows) == [1, 2, 0]
+
+
+def test_numbers_beyond_the_examples_range_are_worth_asking_farthest_first() -> None:
+    prog = likewise.Program(parse('If(AtLeast("0"), "mild", "cold")'))
+    examples = [("-15", "cold"), ("23", "mild")]
+    rows = [("5",), ("44",), ("-2",), ("300",), ("-40",)]
+    assert unlike_examples(prog, examples, rows) == [3, 4, 1]
+
+
+def test_suggest_asks_beyond_the_examples_when_every_program_agrees() -> None:
+    # A third label ("hot") may lie where no example reached; every program learned from
+    # these two examples agrees on every row, so the row beyond their range is asked.
+    examples = [("-15", "cold"), ("23", "mild")]
+    rows = ["5", "44", "-2", "12"]
+    found = suggest(examples, rows, k=3, timeout=2)
+    assert [(s.index, s.outputs) for s in found] == [(1, (("mild", 1.0),))]
+    session = Session(examples, rows=rows, timeout=2)
+    assert session.suggest() == found

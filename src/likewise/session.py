@@ -5,12 +5,15 @@ This is PROSE's "significant inputs": rows where the plausible programs disagree
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from likewise.api import learn
+from likewise.lang import runtime as rt
 from likewise.program import Cell, Program, Row, as_row
 
 SUGGEST_ALTERNATIVES = 12  # more competing programs find more rows worth asking about
@@ -96,23 +99,75 @@ def suggest(
 ) -> list[Suggestion]:
     """The ``k`` rows (at most) most worth labeling: where the plausible programs disagree,
     the row whose answer is expected to settle most of their disagreement over all the rows
-    first (see :func:`rank_rows`), each with the competing outputs. When fewer disagree, rows of a format no example shows follow, the most
-    common format first: their one plausible output is the least tested. An empty list means
-    every row agrees and looks like an example."""
+    first (see :func:`rank_rows`), each with the competing outputs. When fewer disagree, rows
+    no example vouches for follow (see :func:`unlike_examples`). An empty list means every
+    row agrees and looks like an example."""
     examples, rows = list(examples), list(rows)
     program = learn(examples, inputs=rows, timeout=timeout, alternatives=SUGGEST_ALTERNATIVES)
+    return _questions(program, examples, rows, k)
+
+
+def _questions(
+    program: Program, examples: Sequence[tuple[Row, str]], rows: Sequence[Row], k: int
+) -> list[Suggestion]:
     clean = [as_row(r, program.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
     found = rank_rows(program, clean, k)
-    seen = {shape(as_row(i, program.ncols)) for i, _ in examples}
     asked = {s.index for s in found}
-    counts: dict[str, int] = {}
-    for row in clean:
-        counts[shape(row)] = counts.get(shape(row), 0) + 1
-    new = [n for n, r in enumerate(clean) if shape(r) not in seen and n not in asked]
-    new.sort(key=lambda n: (-counts[shape(clean[n])], n))
-    for n in new[: max(0, k - len(found))]:
+    unlike = [n for n in unlike_examples(program, examples, clean) if n not in asked]
+    for n in unlike[: max(0, k - len(found))]:
         found.append(Suggestion(n, clean[n], ((program._run(clean[n]), 1.0),)))
     return found
+
+
+def unlike_examples(
+    program: Program, examples: Sequence[tuple[Row, str]], rows: Sequence[tuple[str, ...]]
+) -> list[int]:
+    """The rows no example vouches for, most telling first: rows the program gives no value;
+    rows of a format no example shows (the most common such format first); numbers beyond the
+    range the examples span (the farthest first: a threshold's label the examples never
+    reached may lie there); rows whose output has a format no example's output shows."""
+    inputs = [as_row(i, program.ncols) for i, _ in examples]
+    seen_in = {shape(r) for r in inputs}
+    seen_out = {shape((o,)) for _, o in examples}
+    spans = [_span([r[c] for r in inputs]) for c in range(program.ncols)]
+    counts = Counter(shape(r) for r in rows)
+    ranked = []
+    for n, row in enumerate(rows):
+        out = program._run(row)
+        beyond = max(_beyond(v, span) for v, span in zip(row, spans, strict=True))
+        if out is None:
+            ranked.append(((0, 0.0), n))
+        elif shape(row) not in seen_in:
+            ranked.append(((1, -counts[shape(row)]), n))
+        elif beyond > 0:
+            ranked.append(((2, -beyond), n))
+        elif shape((out,)) not in seen_out:
+            ranked.append(((3, 0.0), n))
+    return [n for _, n in sorted(ranked)]
+
+
+def _magnitude(text: str) -> float | None:
+    """A number's place on a signed log scale (so 10 -> 100 is as far as 100 -> 1000)."""
+    value = rt._read_number(text)
+    if value is None or not value.is_finite():
+        return None
+    return math.copysign(math.log10(1 + abs(float(value))), float(value))
+
+
+def _span(values: Sequence[str]) -> tuple[float, float] | None:
+    """The range of a column whose every example value is a number, else None."""
+    found = [_magnitude(v) for v in values]
+    if not found or None in found:
+        return None
+    return min(found), max(found)  # type: ignore[type-var]
+
+
+def _beyond(text: str, span: tuple[float, float] | None) -> float:
+    """How far the number in ``text`` lies outside ``span`` (0 inside it or if not a number)."""
+    m = _magnitude(text) if span else None
+    if m is None or span is None:
+        return 0.0
+    return max(0.0, span[0] - m, m - span[1])
 
 
 class Session:
@@ -160,8 +215,8 @@ class Session:
         return self._program
 
     def suggest(self, k: int = 3) -> list[Suggestion]:
-        prog = self.program
-        return rank_rows(prog, [as_row(r, prog.ncols) for r in self.rows], k)
+        """The rows most worth labeling next (see :func:`likewise.suggest`)."""
+        return _questions(self.program, self.examples, self.rows, k)
 
     def apply(self) -> list[Cell]:
         """Every row's output, with confidence and an uncertainty flag."""
