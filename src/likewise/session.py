@@ -149,9 +149,10 @@ def unlike_examples(
 def _magnitude(text: str) -> float | None:
     """A number's place on a signed log scale (so 10 -> 100 is as far as 100 -> 1000)."""
     value = rt._read_number(text)
-    if value is None or not value.is_finite():
+    number = float(value) if value is not None else math.nan
+    if not math.isfinite(number):  # not a number, or too large for a float
         return None
-    return math.copysign(math.log10(1 + abs(float(value))), float(value))
+    return math.copysign(math.log10(1 + abs(number)), number)
 
 
 def _span(values: Sequence[str]) -> tuple[float, float] | None:
