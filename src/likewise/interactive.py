@@ -14,6 +14,7 @@ from likewise.session import Session, Suggestion
 
 PREVIEW_ROWS = 12
 HELP = "type the output for this row, a number to pick one, Enter to accept the fill, q to quit"
+HELP_UNLIKE = "type its output, 1 to confirm it, Enter to accept the fill, q to quit"
 
 
 def _preview(console: Console, session: Session, asked: Suggestion | None) -> None:
@@ -74,6 +75,14 @@ def run(
         if asked is None:
             console.print("every row has one plausible output")
             answer = ask("Enter to accept, q to quit, or 'row N' to label a row: ")
+        elif len(asked.outputs) == 1:  # a row no example vouches for (see unlike_examples)
+            out = asked.outputs[0][0]
+            shown = "no value" if out is None else repr(out)
+            console.print(
+                f"every row has one plausible output; no example looks like [bold]row "
+                f"{asked.index + 1}[/] {' | '.join(asked.row)!r}, which gets {shown}"
+            )
+            answer = ask(f"row {asked.index + 1} ({HELP_UNLIKE}): ")
         else:
             console.print(f"[bold]row {asked.index + 1}[/] {' | '.join(asked.row)!r} could be:")
             for n, (out, weight) in enumerate(asked.outputs, 1):
