@@ -298,36 +298,41 @@ def synthesize(
     if not outs[0]:
         return [(const_cost(""), Const(""))] if not any(outs) else []
     groups = _atoms(examples, constants, deadline)
-    # Atoms indexed by their output on the pivot; atoms empty there, by their first non-empty
-    # output's example and first character.
-    by_pivot: dict[str, list[list[_Atom]]] = {}
-    empty_pivot: dict[tuple[int, str], list[list[_Atom]]] = {}
-    for (vec, _), atoms in groups.items():
-        if vec[0]:
-            by_pivot.setdefault(vec[0], []).append(atoms)
-        else:
-            i = next(i for i, v in enumerate(vec) if v)
-            empty_pivot.setdefault((i, vec[i][0]), []).append(atoms)
     n = len(outs)
+    # Atoms indexed by their output on the pivot, then, example by example, by the length of
+    # their output there and that output: a state looks up the atoms that fit every example
+    # (see _fitting); atoms empty on the pivot, by the first example they are not empty on,
+    # then alike from there.
+    by_pivot: dict[str, dict] = {}
+    empty_pivot: dict[int, dict] = {}
+    for order_, ((vec, _), atoms) in enumerate(groups.items()):
+        first = next(i for i, v in enumerate(vec) if v)
+        node = by_pivot.setdefault(vec[0], {}) if first == 0 else empty_pivot.setdefault(first, {})
+        for piece in vec[first + 1 :] if first == 0 else vec[first:]:
+            node = node.setdefault(len(piece), {}).setdefault(piece, {})
+        node.setdefault(None, []).append((order_, atoms))
     final = tuple(len(o) for o in outs)
 
-    def steps(state: tuple[int, ...]) -> list[tuple[float, object, tuple[int, ...]]]:
-        out: list[tuple[float, object, tuple[int, ...]]] = []
+    def steps(state: tuple[int, ...]) -> list[tuple[float, object, tuple[int, ...], tuple | None]]:
+        """Each step from ``state``: its cost, a constant or atoms, the next state, and the
+        atoms' date key (see _date_key)."""
+        out: list[tuple[float, object, tuple[int, ...], tuple | None]] = []
         o0 = state[0]
+        fits_const = True  # a longer constant fits only where this one does
         for j in range(o0 + 1, len(outs[0]) + 1):
             t = outs[0][o0:j]
-            if all(outs[i].startswith(t, state[i]) for i in range(1, n)):
-                out.append((const_cost(t, constants), t, tuple(s + len(t) for s in state)))
-            for group in by_pivot.get(t, ()):
-                nxt = _advance(group[0].out, state, outs)
-                if nxt is not None:
-                    out.append((group[0].cost, group, nxt))
-        for i in range(1, n) if empty_pivot else ():
-            if state[i] < len(outs[i]):
-                for group in empty_pivot.get((i, outs[i][state[i]]), ()):
-                    nxt = _advance(group[0].out, state, outs)
-                    if nxt is not None:
-                        out.append((group[0].cost, group, nxt))
+            fits_const = fits_const and all(outs[i].startswith(t, state[i]) for i in range(1, n))
+            if fits_const:
+                out.append((const_cost(t, constants), t, tuple(s + len(t) for s in state), None))
+            node = by_pivot.get(t)
+            if node is not None:
+                for _, group in sorted(_fitting(node, state, outs, 1), key=lambda f: f[0]):
+                    nxt = tuple(s + len(p) for s, p in zip(state, group[0].out, strict=True))
+                    out.append((group[0].cost, group, nxt, _date_key(group[0].node)))
+        for i, node in sorted(empty_pivot.items()):
+            for _, group in sorted(_fitting(node, state, outs, i), key=lambda f: f[0]):
+                nxt = tuple(s + len(p) for s, p in zip(state, group[0].out, strict=True))
+                out.append((group[0].cost, group, nxt, _date_key(group[0].node)))
         return out
 
     # Uniform-cost search for the k cheapest paths; each state is expanded at most TOP times.
@@ -338,6 +343,7 @@ def synthesize(
     # two are one FormatDate, so that field costs little and the constant is refunded down to
     # what it costs inside a format (the price of its characters, not of a constant).
     start = (tuple(0 for _ in outs), False, None, "")
+    # A path is linked back to front: (last step, the path before it), () at the start.
     heap: list[tuple[float, int, tuple, tuple]] = [(0.0, 0, start, ())]
     expanded: dict[tuple, int] = {}
     memo: dict[tuple[int, ...], list] = {}
@@ -354,7 +360,11 @@ def synthesize(
         expanded[key] = expanded.get(key, 0) + 1
         state, after_const, date, pending = key
         if state == final:
-            results.extend(_instances(c, path))
+            plan = []
+            while path:
+                step, path = path
+                plan.append(step)
+            results.extend(_instances(c, tuple(reversed(plan))))
             plans += 1
             continue
         try:
@@ -365,13 +375,12 @@ def synthesize(
             raise
         if state not in memo:
             memo[state] = steps(state)
-        for sc, step, nxt in memo[state]:
+        for sc, step, nxt, step_date in memo[state]:
             if isinstance(step, str):
                 if after_const:
                     continue
                 nkey = (nxt, True, date, step if date is not None else "")
             else:
-                step_date = _date_key(step[0].node)
                 if step_date is not None and step_date == date:
                     refund = const_cost("") if pending else 0.0
                     field = step[0].node
@@ -380,7 +389,7 @@ def synthesize(
                     )
                 nkey = (nxt, False, step_date, "")
             if expanded.get(nkey, 0) < TOP:
-                heapq.heappush(heap, (c + sc, counter, nkey, (*path, step)))
+                heapq.heappush(heap, (c + sc, counter, nkey, (step, path)))
                 counter += 1
     results.sort(key=lambda r: (rank.tied(r[0]), rank.constant_chars(r[1])))
     return list({str(p): (c, p) for c, p in reversed(results)}.values())[::-1][:k]
@@ -392,13 +401,17 @@ def _date_key(node: Node) -> tuple | None:
     return None
 
 
-def _advance(out: tuple[str, ...], state, outs) -> tuple[int, ...] | None:
-    nxt = []
-    for piece, s, o in zip(out, state, outs, strict=True):
-        if not o.startswith(piece, s):
-            return None
-        nxt.append(s + len(piece))
-    return tuple(nxt)
+def _fitting(node: dict, state: tuple[int, ...], outs: Sequence[str], i: int) -> list:
+    """The atoms under ``node`` (see synthesize's index) whose outputs on examples ``i`` on
+    are the text at ``state`` there."""
+    if i == len(outs):
+        return node[None]
+    found = []
+    for length, by_piece in node.items():
+        child = by_piece.get(outs[i][state[i] : state[i] + length])
+        if child is not None:
+            found.extend(_fitting(child, state, outs, i + 1))
+    return found
 
 
 def _instances(c: float, plan: tuple) -> list[tuple[float, Node]]:
