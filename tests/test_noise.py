@@ -204,6 +204,22 @@ def test_a_cheap_conditional_that_sets_one_example_apart_does_not_hide_the_typo(
     assert prog("23:05:59") == "23:05"
 
 
+def test_a_typo_in_a_conditionals_example_is_read_by_the_next_decision_list() -> None:
+    # Without the mistyped first example, the cheapest decision list tests for "WV", which
+    # sends "South Dale, AZ" to the copying branch: four edits from its output, too many for a
+    # typo. The next list, alike on the other three, tests for "USA" and misses it by one.
+    examples = [
+        ("South Dale, AZ", "South Dale, AZ, US"),
+        ("New Emilyton, GA, USA", "New Emilyton, GA, USA"),
+        ("Johnsonview, WV", "Johnsonview, WV, USA"),
+        ("Mejiaport, KY, USA", "Mejiaport, KY, USA"),
+    ]
+    prog = likewise.learn(examples, timeout=20)
+    assert prog.suspect_examples == [(0, "South Dale, AZ, US", "South Dale, AZ, USA")]
+    assert prog("Provo, UT") == "Provo, UT, USA"
+    assert prog("Provo, UT, USA") == "Provo, UT, USA"
+
+
 def test_typo_in_an_input_makes_its_output_the_suspect() -> None:
     # The input is mistyped ("Turnig"), the output is right: the program copies the input's
     # word, so the example's given output is what it names as the likely typo.

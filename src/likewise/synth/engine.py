@@ -47,6 +47,7 @@ BEAM_SHARE = 0.6
 SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
 BEAM_SECONDS = 1.0
 NEAR = 10  # of the beam's programs that miss examples, the likeliest this many are kept
+NOISE_DECISION_LISTS = 3  # decision lists the noise model's learner keeps (see _search)
 TYPOS_FIRST_SHARE = 0.5  # of the exact search's time left, for typos_first (see _search)
 
 
@@ -159,8 +160,9 @@ def _search(
         wants_beam = wants_beam and not typos_first(deadline.sub(TYPOS_FIRST_SHARE))
         spent = time.monotonic() - started
     # Alternative decision lists serve suggest() and confidence; the noise model's learner
-    # (not ``full``) keeps one per partition, as each alternative is more typos to check.
-    k_cond = k if full else 1
+    # (not ``full``) keeps a few: the cheapest list learned without a mistyped example may
+    # route it to the wrong branch, where the next (another test alike on the others) does not.
+    k_cond = k if full else NOISE_DECISION_LISTS
     if contrived():
         run(
             "conditional",
