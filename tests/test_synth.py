@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from likewise.lang.ast import (
+    Above,
+    AtLeast,
     Concat,
     Const,
     FormatDate,
@@ -141,6 +143,21 @@ def test_predicates_behave_as_their_vectors_say():
         assert tuple(not v for v in vec) in preds
     # A comma test separates the rows with a comma from the others.
     assert (False, True, False, False, False) in preds
+
+
+def thresholds(rows: list[tuple[str, ...]]) -> list[str]:
+    found = [p for _, p in conditionals.predicates(rows).values()]
+    return sorted(str(p) for p in found if isinstance(p, AtLeast | Above))
+
+
+def test_thresholds_where_every_value_is_a_number_but_one_mistyped() -> None:
+    assert 'AtLeast("100")' in thresholds([("93",), ("327",), ("268",)])
+    # "92Q" reads as 92 and the rest are plain numbers: a mistyped value, not a text column.
+    mistyped = thresholds([("93",), ("327",), ("92Q",), ("268",)])
+    assert 'AtLeast("100")' in mistyped
+    # Numbers inside texts are a coincidence of the rows, not a quantity to compare.
+    assert thresholds([("Suite 250",), ("Apt 3",), ("12",)]) == []
+    assert thresholds([("n/a",), ("12",), ("40",)]) == []  # "n/a" has no number to compare
 
 
 def test_conditionals_synthesize_country():

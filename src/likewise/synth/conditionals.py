@@ -119,8 +119,12 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tupl
             at = [r[c].find(w) / len(r[c]) for r in inputs if w in r[c]]
             if at:
                 add(Contains(x, Const(w)), 0.05 * sum(at) / len(at))
-        nums = sorted({rt._read_number(r[c]) for r in inputs} - {None})
-        if len(nums) == len({r[c] for r in inputs}) > 1:  # every value is a number
+        # Thresholds where every value reads as a number, and all but one at most are just a
+        # number ("92Q" among "93", "327", "268" may be a mistyped one).
+        values = {r[c] for r in inputs}
+        nums = sorted({rt.parse_number(v) for v in values} - {None})
+        whole = sum(rt._read_number(v) is not None for v in values)
+        if len(nums) == len(values) > 1 and whole >= max(2, len(values) - 1):
             for a, b in itertools.pairwise(nums):
                 add(AtLeast(_roundest(a, b), x))
                 add(Above(f"{a.normalize():f}", x))
