@@ -23,7 +23,8 @@ SUGGEST_ALTERNATIVES = 12  # more competing programs find more rows worth asking
 class Suggestion:
     """A row worth labeling: the competing outputs, most plausible first, with their weights,
     and how much of the plausible programs' disagreement over all the rows its answer is
-    expected to settle (in rows: 1.0 settles one row outright)."""
+    expected to settle (in rows: 1.0 settles one row outright). A row the programs agree on
+    but no example vouches for (see :func:`unlike_examples`) has its one output, weight 1."""
 
     index: int  # position in the rows given
     row: tuple[str, ...]
