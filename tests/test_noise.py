@@ -189,35 +189,43 @@ def test_typo_in_a_phone_number_format() -> None:
     assert prog("3035550123") == "(303) 555-0123"
 
 
-def test_a_cheap_conditional_that_sets_one_example_apart_does_not_hide_the_typo() -> None:
+# Typos that a conditional could explain exactly, each with the suspect it must name and rows
+# its program must get right.
+CONDITIONAL_TYPOS = {
     # If(Contains(x1, "23:"), "%-H:b%M", "%H:%M") fits all four and costs little, because
     # text between date fields is cheap; a branch for one example is what a typo looks like.
-    examples = [
-        ("13:07:08", "13:07"),
-        ("12:49:37", "12:49"),
-        ("23:32:16", "23:b32"),
-        ("03:54:55", "03:54"),
-    ]
-    prog = likewise.learn(examples, timeout=5)
-    assert prog.suspect_examples == [(2, "23:b32", "23:32")]
-    assert prog("16:11:07") == "16:11"
-    assert prog("23:05:59") == "23:05"
-
-
-def test_a_typo_in_a_conditionals_example_is_read_by_the_next_decision_list() -> None:
+    "a cheap conditional that sets one example apart does not hide the typo": (
+        [
+            ("13:07:08", "13:07"),
+            ("12:49:37", "12:49"),
+            ("23:32:16", "23:b32"),
+            ("03:54:55", "03:54"),
+        ],
+        (2, "23:b32", "23:32"),
+        {"16:11:07": "16:11", "23:05:59": "23:05"},
+    ),
     # Without the mistyped first example, the cheapest decision list tests for "WV", which
     # sends "South Dale, AZ" to the copying branch: four edits from its output, too many for a
     # typo. The next list, alike on the other three, tests for "USA" and misses it by one.
-    examples = [
-        ("South Dale, AZ", "South Dale, AZ, US"),
-        ("New Emilyton, GA, USA", "New Emilyton, GA, USA"),
-        ("Johnsonview, WV", "Johnsonview, WV, USA"),
-        ("Mejiaport, KY, USA", "Mejiaport, KY, USA"),
-    ]
+    "a typo in a conditional's example is read by the next decision list": (
+        [
+            ("South Dale, AZ", "South Dale, AZ, US"),
+            ("New Emilyton, GA, USA", "New Emilyton, GA, USA"),
+            ("Johnsonview, WV", "Johnsonview, WV, USA"),
+            ("Mejiaport, KY, USA", "Mejiaport, KY, USA"),
+        ],
+        (0, "South Dale, AZ, US", "South Dale, AZ, USA"),
+        {"Provo, UT": "Provo, UT, USA", "Provo, UT, USA": "Provo, UT, USA"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CONDITIONAL_TYPOS)
+def test_a_typo_a_conditional_could_explain_is_named(case: str) -> None:
+    examples, suspect, rows = CONDITIONAL_TYPOS[case]
     prog = likewise.learn(examples, timeout=20)
-    assert prog.suspect_examples == [(0, "South Dale, AZ, US", "South Dale, AZ, USA")]
-    assert prog("Provo, UT") == "Provo, UT, USA"
-    assert prog("Provo, UT, USA") == "Provo, UT, USA"
+    assert prog.suspect_examples == [suspect]
+    assert {row: prog(row) for row in rows} == rows
 
 
 def test_typo_in_an_input_makes_its_output_the_suspect() -> None:
