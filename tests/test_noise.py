@@ -14,7 +14,7 @@ from likewise import InvalidExamples, NoProgramFound
 from likewise.bench import corrupt
 from likewise.cli import app
 from likewise.lang.syntax import parse
-from likewise.synth.noise import edit_distance, max_edits, typos
+from likewise.synth.noise import edit_distance, max_edits, odd_one, typos
 from likewise.tasks import Example, Task
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True)
@@ -556,7 +556,33 @@ TYPO_CASES = {
         [(2, "0k/21/2020", None)],
         {"8/5/2003": "08/05/2003", "12/6/2011": "12/06/2011"},
     ),
+    # One program fits all four by cutting "803,215" into "8" and "03,215", so that it can
+    # skip the comma of "3,518" alone: it builds that example unlike the others, as a branch
+    # of its own would, and the plain copy that reads the dropped comma as a typo wins.
+    "a-program-that-builds-one-example-unlike-the-rest": (
+        [
+            ("¥803,215", "803,215 JPY"),
+            ("¥27,906", "27,906 JPY"),
+            ("¥3,518", "3518 JPY"),
+            ("¥61,742,190", "61,742,190 JPY"),
+        ],
+        [(2, "3518 JPY", "3,518 JPY")],
+        {"¥4,006": "4,006 JPY", "¥918,300": "918,300 JPY"},
+    ),
 }
+
+
+def test_odd_one_is_the_example_a_program_builds_unlike_all_the_others() -> None:
+    inputs = ["¥803,215", "¥27,906", "¥3,518", "¥61,742,190"]
+    examples = [((x,), "") for x in inputs]
+    split = parse(
+        "Concat(Slice(Pos(Number, 1, Start), Abs(2)), Slice(Pos(Digit, 2, Start), Abs(-1)))"
+    )
+    assert odd_one(split, examples) == 2  # "8" + "03,215", but "3" + "518"
+    assert odd_one(split, examples[:3]) is None  # fewer than four examples show no rule
+    assert odd_one(parse("GetToken(Number, 1)"), examples) is None  # one span each
+    # Two shapes, two examples each: no example stands alone.
+    assert odd_one(split, [*examples, (("¥1,234",), "")]) is None
 
 
 @pytest.mark.parametrize("examples, suspects, held_out", TYPO_CASES.values(), ids=TYPO_CASES)

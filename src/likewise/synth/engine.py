@@ -283,9 +283,22 @@ def synthesize(
     # A program that sets one example apart as a typo and another with a branch of its own
     # explains the examples twice over; so does any such branch where one program without
     # branches explains them all (the network's, or one that reads some as typos).
+    # A program that builds the one example a typo reading names unlike all the others bends
+    # to that example as well (see noise_model.odd_one).
     uniform = any(e in ("neural", "noise") and not isinstance(p, If) for _, p, e, _ in pool)
+    named = {s[0][0] for _, _, _, s in pool if len(s) == 1}
     pool = [
-        (c + SET_APART * ((uniform or bool(s)) and _sets_one_apart(p, examples)), p, e, s)
+        (
+            c
+            + SET_APART
+            * (
+                ((uniform or bool(s)) and _sets_one_apart(p, examples))
+                or (not s and noise_model.odd_one(p, examples) in named)
+            ),
+            p,
+            e,
+            s,
+        )
         for c, p, e, s in pool
     ]
     return _ranked(net, examples, rows, k, pool)

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, combinations
 
 from likewise.lang.ast import If, Node
+from likewise.lang.explain import explain
 from likewise.synth.deadline import Deadline, Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -238,6 +240,43 @@ def _corrected_input(
         return []
     corrected = [*examples[:i], (fixed_inputs, given), *examples[i + 1 :]]
     return [(c + EDIT_COST, p, ((i, given, None),)) for c, p in learn(corrected, deadline)]
+
+
+def odd_one(prog: Node, examples: Examples) -> int | None:
+    """The example, of four or more, that ``prog`` builds unlike all the others, which are
+    built alike: its output of other pieces (input spans, constants, computed text, with
+    spans that adjoin in the input counted as one), or with a piece empty. A program that
+    splits "803,215" into "8" and "03,215" only to drop the comma of "3,518" in one example
+    bends to that example, as a conditional with a branch for it does."""
+    if len(examples) < 4:
+        return None
+    shapes = [_shape(prog, inputs) for inputs, _ in examples]
+    kinds = Counter(shapes)
+    if len(kinds) != 2 or min(kinds.values()) != 1:
+        return None
+    return shapes.index(min(kinds, key=kinds.__getitem__))
+
+
+def _shape(prog: Node, inputs: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds of the pieces ``prog``'s output is made of, on ``inputs``."""
+    kinds: list[str] = []
+    last = None
+    for span in explain(prog, inputs):
+        joined = (
+            last is not None
+            and span.source == last.source
+            and (
+                span.source == "constant"
+                or (
+                    span.source == "input"
+                    and (span.column, span.input_start) == (last.column, last.input_end)
+                )
+            )
+        )
+        if not joined:
+            kinds.append(span.source)
+        last = span
+    return tuple(kinds)
 
 
 def typos(
