@@ -569,6 +569,14 @@ TYPO_CASES = {
         [(2, "3518 JPY", "3,518 JPY")],
         {"¥4,006": "4,006 JPY", "¥918,300": "918,300 JPY"},
     ),
+    # With two typos, a program that reads one as a typo can bend to the other: here a slice
+    # that is empty but where the integer part has two digits, to give the stray "." of
+    # ".52.48". Where another reading names both, that program bends to one example.
+    "a-typo-reading-that-bends-to-the-other-typo": (
+        [("4.125", "4.12"), ("7.349", "7.3Q"), ("0.635", "0.64"), ("52.475", ".52.48")],
+        [(1, "7.3Q", "7.35"), (3, ".52.48", "52.48")],
+        {"12.345": "12.34", "3.14159": "3.14"},
+    ),
 }
 
 

@@ -283,17 +283,17 @@ def synthesize(
     # A program that sets one example apart as a typo and another with a branch of its own
     # explains the examples twice over; so does any such branch where one program without
     # branches explains them all (the network's, or one that reads some as typos).
-    # A program that builds the one example a typo reading names unlike all the others bends
-    # to that example as well (see noise_model.odd_one).
+    # So does a program that builds one example unlike all the others (see
+    # noise_model.odd_one) where another reading names that example a typo as well.
     uniform = any(e in ("neural", "noise") and not isinstance(p, If) for _, p, e, _ in pool)
-    named = {s[0][0] for _, _, _, s in pool if len(s) == 1}
+    readings = {_named(s) for _, _, _, s in pool}
     pool = [
         (
             c
             + SET_APART
             * (
                 ((uniform or bool(s)) and _sets_one_apart(p, examples))
-                or (not s and noise_model.odd_one(p, examples) in named)
+                or _bends(p, examples, _named(s), readings)
             ),
             p,
             e,
@@ -325,6 +325,20 @@ def _ranked(
     if net is not None:
         ranked = neural.break_ties(net, examples, ranked)
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
+
+
+def _named(suspects: tuple) -> frozenset[int]:
+    """The examples a reading names as typos."""
+    return frozenset(i for i, _, _ in suspects)
+
+
+def _bends(
+    program: Node, examples: Examples, named: frozenset[int], readings: set[frozenset[int]]
+) -> bool:
+    """Whether ``program``, reading the examples ``named`` as typos, builds another example
+    unlike all the others that one of the ``readings`` names a typo beside those."""
+    odd = noise_model.odd_one(program, examples)
+    return odd is not None and odd not in named and named | {odd} in readings
 
 
 def _cheapest(found: Found) -> Node | None:
