@@ -569,6 +569,17 @@ TYPO_CASES = {
         [(2, "3518 JPY", "3,518 JPY")],
         {"¥4,006": "4,006 JPY", "¥918,300": "918,300 JPY"},
     ),
+    # A deleted character can leave an output of one character blank: "" is a typo of "Q".
+    "a-one-character-output-left-blank": (
+        [
+            ("Mary Ann Smith", "A"),
+            ("John Quincy Adams", ""),
+            ("Peter Bob Jones", "B"),
+            ("Ann Rose Cole", "R"),
+        ],
+        [(1, "", "Q")],
+        {"Tom Dick Harry": "D", "Eve Lyn Park": "L"},
+    ),
     # With two typos, a program that reads one as a typo can bend to the other: here a slice
     # that is empty but where the integer part has two digits, to give the stray "." of
     # ".52.48". Where another reading names both, that program bends to one example.

@@ -302,6 +302,8 @@ def typos(
             # says how many edits a typo may take.
             label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
             limit = max_edits(max(got, given, key=len), label)
+            # A deleted character can also empty an output of one: the cell left blank.
+            limit = limit or int(given == "")
             d = edit_distance(got, given, limit)
             d = d if d <= limit else None
         if d is None:
