@@ -14,7 +14,7 @@ from likewise import InvalidExamples, NoProgramFound
 from likewise.bench import corrupt
 from likewise.cli import app
 from likewise.lang.syntax import parse
-from likewise.synth.noise import edit_distance, max_edits, odd_one, typos
+from likewise.synth.noise import bent, edit_distance, max_edits, typos
 from likewise.tasks import Example, Task
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True)
@@ -569,6 +569,20 @@ TYPO_CASES = {
         [(2, "3518 JPY", "3,518 JPY")],
         {"¥4,006": "4,006 JPY", "¥918,300": "918,300 JPY"},
     ),
+    # Two mistyped inputs, one in each branch: a conditional that copies "Benn" and "ett"
+    # apart to skip the "Z", and "S" and "usan" to skip the "Q", fits all four examples; it
+    # builds those two of more pieces than the other example of their branch, and the plain
+    # copies read both as typos.
+    "a-conditional-that-bends-to-two-mistyped-inputs": (
+        [
+            (("Laura", "", "BenZnett"), "Laura Bennett"),
+            (("SQusan", "Marie", "Clark"), "Susan M. Clark"),
+            (("Kevin", "", "Walsh"), "Kevin Walsh"),
+            (("Brian", "Joseph", "Young"), "Brian J. Young"),
+        ],
+        [(0, "Laura Bennett", "Laura BenZnett"), (1, "Susan M. Clark", "SQusan M. Clark")],
+        {("Anna", "", "Lopez"): "Anna Lopez", ("Mark", "Paul", "Reed"): "Mark P. Reed"},
+    ),
     # A deleted character can leave an output of one character blank: "" is a typo of "Q".
     "a-one-character-output-left-blank": (
         [
@@ -591,17 +605,25 @@ TYPO_CASES = {
 }
 
 
-def test_odd_one_is_the_example_a_program_builds_unlike_all_the_others() -> None:
+def test_bent_names_the_examples_a_program_builds_of_more_pieces_than_its_branch() -> None:
     inputs = ["¥803,215", "¥27,906", "¥3,518", "¥61,742,190"]
     examples = [((x,), "") for x in inputs]
     split = parse(
         "Concat(Slice(Pos(Number, 1, Start), Abs(2)), Slice(Pos(Digit, 2, Start), Abs(-1)))"
     )
-    assert odd_one(split, examples) == 2  # "8" + "03,215", but "3" + "518"
-    assert odd_one(split, examples[:3]) is None  # fewer than four examples show no rule
-    assert odd_one(parse("GetToken(Number, 1)"), examples) is None  # one span each
-    # Two shapes, two examples each: no example stands alone.
-    assert odd_one(split, [*examples, (("¥1,234",), "")]) is None
+    assert bent(split, examples) == {2}  # "8" + "03,215" adjoin, but "3" + "518" do not
+    assert bent(parse("GetToken(Number, 1)"), examples) == set()  # one span each
+    # Each branch is compared with itself: "3,518" alone in its branch bends to nothing.
+    branched = parse(f'If(Contains(x1, "3,5"), GetToken(Number, 1), {split})')
+    assert bent(branched, examples) == set()
+    # A part that is empty but on one example ("." only where the integer has two digits).
+    dot = parse("Concat(Slice(Abs(2), Pos(Number, -1, Start)), FormatNumber(2))")
+    rounded = [(("4.125",), ""), (("7.349",), ""), (("52.475",), "")]
+    assert bent(dot, rounded) == {2}
+    # A part empty on one example only: the space that Abs(-7) cuts off "Ana Lucia Morel".
+    space = parse('Concat(GetToken(Word, -1), ",", Slice(Pos(" ", -1, Start), Abs(-7)))')
+    names = [((x,), "") for x in ("Jean Martin", "Ana Lucia Morel", "Paul Durand", "Luc Moreau")]
+    assert bent(space, names) == {1}
 
 
 @pytest.mark.parametrize("examples, suspects, held_out", TYPO_CASES.values(), ids=TYPO_CASES)

@@ -283,8 +283,8 @@ def synthesize(
     # A program that sets one example apart as a typo and another with a branch of its own
     # explains the examples twice over; so does any such branch where one program without
     # branches explains them all (the network's, or one that reads some as typos).
-    # So does a program that builds one example unlike all the others (see
-    # noise_model.odd_one) where another reading names that example a typo as well.
+    # So does a program that bends to examples (see noise_model.bent) that another reading
+    # names as typos.
     uniform = any(e in ("neural", "noise") and not isinstance(p, If) for _, p, e, _ in pool)
     readings = {_named(s) for _, _, _, s in pool}
     pool = [
@@ -335,10 +335,10 @@ def _named(suspects: tuple) -> frozenset[int]:
 def _bends(
     program: Node, examples: Examples, named: frozenset[int], readings: set[frozenset[int]]
 ) -> bool:
-    """Whether ``program``, reading the examples ``named`` as typos, builds another example
-    unlike all the others that one of the ``readings`` names a typo beside those."""
-    odd = noise_model.odd_one(program, examples)
-    return odd is not None and odd not in named and named | {odd} in readings
+    """Whether ``program``, reading the examples ``named`` as typos, bends to others (see
+    noise_model.bent) that one of the ``readings`` names as typos beside those."""
+    odd = noise_model.bent(program, examples) - named
+    return bool(odd) and named | odd in readings
 
 
 def _cheapest(found: Found) -> Node | None:

@@ -242,19 +242,30 @@ def _corrected_input(
     return [(c + EDIT_COST, p, ((i, given, None),)) for c, p in learn(corrected, deadline)]
 
 
-def odd_one(prog: Node, examples: Examples) -> int | None:
-    """The example, of four or more, that ``prog`` builds unlike all the others, which are
-    built alike: its output of other pieces (input spans, constants, computed text, with
-    spans that adjoin in the input counted as one), or with a piece empty. A program that
-    splits "803,215" into "8" and "03,215" only to drop the comma of "3,518" in one example
-    bends to that example, as a conditional with a branch for it does."""
-    if len(examples) < 4:
-        return None
-    shapes = [_shape(prog, inputs) for inputs, _ in examples]
-    kinds = Counter(shapes)
-    if len(kinds) != 2 or min(kinds.values()) != 1:
-        return None
-    return shapes.index(min(kinds, key=kinds.__getitem__))
+def bent(prog: Node, examples: Examples) -> frozenset[int]:
+    """The examples ``prog`` builds of more or fewer pieces (input spans, constants, computed
+    text, with spans that adjoin in the input counted as one) than most examples the same
+    branch serves, or of more where as many are built each way. A program that cuts
+    "803,215" into "8" and "03,215" only to drop the comma of "3,518" in one example bends
+    to that example, as a conditional with a branch for it does; so does a part that is
+    empty on one example but no other, or on all but one."""
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for i, (inputs, _) in enumerate(examples):
+        groups.setdefault(_branch(prog, inputs), []).append((i, len(_shape(prog, inputs))))
+    out: set[int] = set()
+    for members in groups.values():
+        counts = Counter(pieces for _, pieces in members)
+        usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
+        out.update(i for i, pieces in members if pieces != usual)
+    return frozenset(out)
+
+
+def _branch(prog: Node, inputs: tuple[str, ...]) -> int:
+    """Which branch of ``prog``'s chain of conditionals serves ``inputs`` (0 if none)."""
+    n = 0
+    while isinstance(prog, If) and not prog.cond.run(inputs):
+        prog, n = prog.other, n + 1
+    return n
 
 
 def _shape(prog: Node, inputs: tuple[str, ...]) -> tuple[str, ...]:
