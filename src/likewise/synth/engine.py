@@ -337,8 +337,11 @@ def _bends(
 ) -> bool:
     """Whether ``program``, reading the examples ``named`` as typos, bends to others (see
     noise_model.bent) that one of the ``readings`` names as typos beside those."""
+    wider = {r for r in readings if r > named}
+    if not wider:  # (bent reads every example's output: only where it could matter)
+        return False
     odd = noise_model.bent(program, examples) - named
-    return bool(odd) and named | odd in readings
+    return bool(odd) and named | odd in wider
 
 
 def _cheapest(found: Found) -> Node | None:

@@ -251,7 +251,7 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     empty on one example but no other, or on all but one."""
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, (inputs, _) in enumerate(examples):
-        groups.setdefault(_branch(prog, inputs), []).append((i, len(_shape(prog, inputs))))
+        groups.setdefault(_branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
     out: set[int] = set()
     for members in groups.values():
         counts = Counter(pieces for _, pieces in members)
@@ -268,10 +268,10 @@ def _branch(prog: Node, inputs: tuple[str, ...]) -> int:
     return n
 
 
-def _shape(prog: Node, inputs: tuple[str, ...]) -> tuple[str, ...]:
-    """The kinds of the pieces ``prog``'s output is made of, on ``inputs``."""
-    kinds: list[str] = []
-    last = None
+def _pieces(prog: Node, inputs: tuple[str, ...]) -> int:
+    """How many pieces ``prog``'s output is made of on ``inputs``: input spans, constants and
+    computed text, with adjoining constants, or spans that adjoin in the input, as one."""
+    count, last = 0, None
     for span in explain(prog, inputs):
         joined = (
             last is not None
@@ -284,10 +284,9 @@ def _shape(prog: Node, inputs: tuple[str, ...]) -> tuple[str, ...]:
                 )
             )
         )
-        if not joined:
-            kinds.append(span.source)
+        count += not joined
         last = span
-    return tuple(kinds)
+    return count
 
 
 def typos(
