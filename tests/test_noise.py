@@ -147,6 +147,15 @@ def test_an_output_that_copies_its_input_is_no_typo() -> None:
     assert typos(examples, (0,), parse('Concat(x1, " ")'), lambda: None) is None
 
 
+def test_an_output_another_example_gives_is_no_typo() -> None:
+    # Nor would a typo happen to make it equal to another example's output: "10%" is not a
+    # typo of the "50%" that a program gives, where another example gives "10%" too. "Q0%" is.
+    prog = parse('"50%"')
+    examples = [(("815",), "10%"), (("520",), "50%"), (("508",), "Q0%"), (("570",), "10%")]
+    assert typos(examples, (3,), prog, lambda: None) is None
+    assert typos(examples, (2,), prog, lambda: None) == (3.0, ((2, "Q0%", "50%"),))
+
+
 # --- learn with a typo ---------------------------------------------------------------------
 
 
@@ -601,6 +610,14 @@ TYPO_CASES = {
         [("4.125", "4.12"), ("7.349", "7.3Q"), ("0.635", "0.64"), ("52.475", ".52.48")],
         [(1, "7.3Q", "7.35"), (3, ".52.48", "52.48")],
         {"12.345": "12.34", "3.14159": "3.14"},
+    ),
+    # "0Z" is a typo of the other example's "0"; learned without it, the programs take that
+    # "0" from the input "-406", which gives "2" on "-127", not near "0Z". Learned again with
+    # the output corrected to "0", a constant fits both.
+    "a-label-mistyped-as-another-label": (
+        [("512", "512"), ("-406", "0"), ("941", "941"), ("-127", "0Z")],
+        [(3, "0Z", "0")],
+        {"-44": "0", "77": "77"},
     ),
 }
 

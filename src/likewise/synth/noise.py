@@ -142,6 +142,7 @@ def _set_aside(
         elif len(left) == 1 and isinstance(prog, If):
             yield from _another_branch(examples, left[0], prog, learn, d)
     if len(left) == 1:
+        yield from _another_label(examples, left[0], learn, d)
         yield from _copied_word(examples, left[0], learn, d)
         if learned:
             yield from _corrected_input(examples, left[0], learned[0][1], learn, d)
@@ -187,6 +188,28 @@ def _another_branch(
             suspect = ((i, given, fixed),)
             return [(c + EDIT_COST * d, p, suspect) for c, p in learn(corrected, deadline)]
     return []
+
+
+def _another_label(
+    examples: Examples, i: int, learn: Learner, deadline: Deadline
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Example ``i``'s output may be a typo of another example's ("0Y" for "0") where no
+    program learned without it gives that output there (it takes the "0" from the other
+    example's input "-805"): the examples are learned again with the output corrected to
+    the nearest other output within a typo's reach (where one is nearest)."""
+    inputs, given = examples[i]
+    near: dict[str, int] = {}
+    for y in {y for j, (_, y) in enumerate(examples) if j != i and y != given}:
+        limit = max_edits(max(y, given, key=len))
+        if limit and (d := edit_distance(y, given, limit)) <= limit:
+            near[y] = d
+    best = min(near.values(), default=0)
+    if not best or list(near.values()).count(best) > 1:
+        return []
+    (fixed,) = (y for y, d in near.items() if d == best)
+    corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
+    suspect = ((i, given, fixed),)
+    return [(c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline)]
 
 
 def _copied_word(
@@ -307,7 +330,9 @@ def typos(
             # happen to make the one text equal to the other.)
             return None
         d = None
-        if got is not None:
+        # (A typo would not happen to give another example's output either: the same output
+        # twice is what the user meant. Its input may hold the typo.)
+        if got is not None and not any(y == given for j, (_, y) in enumerate(examples) if j != i):
             # A deleted character can make the given output short: the longer of the two
             # says how many edits a typo may take.
             label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
