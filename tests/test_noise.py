@@ -156,6 +156,14 @@ def test_an_output_another_example_gives_is_no_typo() -> None:
     assert typos(examples, (2,), prog, lambda: None) == (3.0, ((2, "Q0%", "50%"),))
 
 
+def test_a_typo_would_not_balance_brackets_the_output_leaves_open() -> None:
+    # "(45)" is no typo of the "X45)" a program gives; "X81)" may be one of "(81)".
+    examples = [(("45",), "(45)"), (("81",), "X81)"), (("7",), "(7)")]
+    assert typos(examples, (0,), parse('Concat("X", x1, ")")'), lambda: None) is None
+    found = typos(examples, (1,), parse('Concat("(", x1, ")")'), lambda: None)
+    assert found == (3.0, ((1, "X81)", "(81)"),))
+
+
 # --- learn with a typo ---------------------------------------------------------------------
 
 
@@ -618,6 +626,19 @@ TYPO_CASES = {
         [("512", "512"), ("-406", "0"), ("941", "941"), ("-127", "0Z")],
         [(3, "0Z", "0")],
         {"-44": "0", "77": "77"},
+    ),
+    # Learned without "X81,234.75)", the programs write negative numbers without a thousands
+    # separator (no other example shows one): two edits from it. With each edit undone in turn,
+    # the examples are learned again, and "(81,234.75)" shows the separator.
+    "a-typo-in-the-only-example-to-show-something-else": (
+        [
+            ("-45.37", "(45.37)"),
+            ("2305.50", "2,305.50"),
+            ("-81234.75", "X81,234.75)"),
+            ("310.25", "310.25"),
+        ],
+        [(2, "X81,234.75)", "(81,234.75)")],
+        {"-5120.30": "(5,120.30)", "98.00": "98.00"},
     ),
 }
 

@@ -33,6 +33,8 @@ EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be th
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
 MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
 _WORD = re.compile(r"[^\W_]+")  # letters and digits
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = set(_OPEN.values())
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
@@ -145,6 +147,7 @@ def _set_aside(
         yield from _another_label(examples, left[0], learn, d)
         yield from _copied_word(examples, left[0], learn, d)
         if learned:
+            yield from _half_corrected(examples, left[0], learned[0][1], learn, d)
             yield from _corrected_input(examples, left[0], learned[0][1], learn, d)
 
 
@@ -210,6 +213,52 @@ def _another_label(
     corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
     suspect = ((i, given, fixed),)
     return [(c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline)]
+
+
+def _half_corrected(
+    examples: Examples, i: int, prog: Node, learn: Learner, deadline: Deadline
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Where the program learned without example ``i`` misses its output by two or three
+    edits, one may be the typo and the rest what the program gets wrong, the example being
+    the only one to show it ("X81,234.75)" for "(81,234.75)", where no other negative
+    number has a thousands separator): the examples are learned again with each edit in turn
+    undone."""
+    inputs, given = examples[i]
+    got = prog.run(inputs)
+    if not isinstance(got, str) or edit_distance(got, given, 3) not in (2, 3):
+        return []
+    out = []
+    for a, b, text in _edits(given, got):
+        fixed = given[:a] + text + given[b:]
+        corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
+        suspect = ((i, given, fixed),)
+        out.extend((c + EDIT_COST, p, suspect) for c, p in learn(corrected, deadline))
+    return out
+
+
+def _edits(source: str, target: str) -> list[tuple[int, int, str]]:
+    """The edits of a cheapest alignment that make ``source`` into ``target``, each as the
+    span of ``source`` it replaces (one character, or none) and what it puts there."""
+    rows = [list(range(len(target) + 1))]
+    for i, a in enumerate(source, 1):
+        row = [i]
+        for j, b in enumerate(target, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a != b)))
+        rows.append(row)
+    out = []
+    i, j = len(source), len(target)
+    while i or j:
+        if i and j and rows[i][j] == rows[i - 1][j - 1] + (source[i - 1] != target[j - 1]):
+            if source[i - 1] != target[j - 1]:
+                out.append((i - 1, i, target[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and rows[i][j] == rows[i - 1][j] + 1:
+            out.append((i - 1, i, ""))
+            i -= 1
+        else:
+            out.append((i, i, target[j - 1]))
+            j -= 1
+    return out
 
 
 def _copied_word(
@@ -340,7 +389,9 @@ def typos(
             # A deleted character can also empty an output of one: the cell left blank.
             limit = limit or int(given == "")
             d = edit_distance(got, given, limit)
-            d = d if d <= limit else None
+            # (Nor would a typo happen to balance the brackets that the output meant to leave
+            # open: "(45.10)" is no typo of "X45.10)".)
+            d = d if d <= limit and (_balanced(got) or not _balanced(given)) else None
         if d is None:
             if input_repaired(prog, inputs, given, _alphabet(examples, i), deadline):
                 d, got = 1, None  # the input is mistyped; the output is what to expect
@@ -365,26 +416,22 @@ def typos(
     return total, tuple(suspects)
 
 
+def _balanced(text: str) -> bool:
+    """Whether every bracket of ``text`` closes in turn."""
+    stack: list[str] = []
+    for c in text:
+        if c in _OPEN:
+            stack.append(_OPEN[c])
+        elif c in _CLOSE and (not stack or stack.pop() != c):
+            return False
+    return not stack
+
+
 def _changed(got: str, given: str) -> set[tuple[str, str]]:
     """What a cheapest alignment of a program's output with the given output changes: the
     characters it drops from the former ("-", c) and those it adds from the latter ("+", c)."""
-    rows = [list(range(len(given) + 1))]
-    for i, a in enumerate(got, 1):
-        row = [i]
-        for j, b in enumerate(given, 1):
-            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a != b)))
-        rows.append(row)
     out: set[tuple[str, str]] = set()
-    i, j = len(got), len(given)
-    while i or j:
-        if i and j and rows[i][j] == rows[i - 1][j - 1] + (got[i - 1] != given[j - 1]):
-            if got[i - 1] != given[j - 1]:
-                out |= {("-", got[i - 1]), ("+", given[j - 1])}
-            i, j = i - 1, j - 1
-        elif i and rows[i][j] == rows[i - 1][j] + 1:
-            out.add(("-", got[i - 1]))
-            i -= 1
-        else:
-            out.add(("+", given[j - 1]))
-            j -= 1
+    for a, b, text in _edits(got, given):
+        out |= {("-", got[a])} if b > a else set()
+        out |= {("+", text)} if text else set()
     return out
