@@ -6,8 +6,9 @@ edit between its output and the set-aside example's given output, or for one edi
 example's input where correcting one character there makes it give the given output. A
 conditional learned without the example may test the wrong thing on it; where one of its
 branches nearly gives the example's output, the examples are learned again with that output
-corrected. A program wins over the programs that fit everything only when it is simpler by
-more than the edits cost.
+corrected; so are they where the output is a typo of another example's, or where undoing one
+of two or three edits may leave what only that example shows. A program wins over the
+programs that fit everything only when it is simpler by more than the edits cost.
 """
 
 from __future__ import annotations
@@ -198,7 +199,7 @@ def _another_label(
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
     """Example ``i``'s output may be a typo of another example's ("0Y" for "0") where no
     program learned without it gives that output there (it takes the "0" from the other
-    example's input "-805"): the examples are learned again with the output corrected to
+    example's input "-406"): the examples are learned again with the output corrected to
     the nearest other output within a typo's reach (where one is nearest)."""
     inputs, given = examples[i]
     near: dict[str, int] = {}
