@@ -320,11 +320,19 @@ def test_numbers_beyond_the_examples_range_are_worth_asking_farthest_first() -> 
     assert unlike_examples(prog, examples, rows) == [3, 4, 1]
 
 
+def test_a_number_just_past_the_examples_range_is_not_worth_asking() -> None:
+    prog = likewise.Program(parse('If(AtLeast("0"), Concat("+", x1), x1)'))
+    examples = [("487", "+487"), ("-358", "-358")]
+    rows = [("-412",), ("139",), ("5200",)]  # -412 is hardly further out than -358
+    assert unlike_examples(prog, examples, rows) == [2]
+
+
 def test_suggest_asks_beyond_the_examples_when_every_program_agrees() -> None:
     # A third label ("hot") may lie where no example reached; every program learned from
-    # these two examples agrees on every row, so the row beyond their range is asked.
+    # these two examples agrees on every row, so the row beyond their range is asked. (A row
+    # between -15 and 0 would be asked first: "at least 0" and "above -15" disagree there.)
     examples = [("-15", "cold"), ("23", "mild")]
-    rows = ["5", "44", "-2", "12"]
+    rows = ["5", "44", "17", "12"]
     found = suggest(examples, rows, k=3, timeout=2)
     assert [(s.index, s.outputs) for s in found] == [(1, (("mild", 1.0),))]
     session = Session(examples, rows=rows, timeout=2)

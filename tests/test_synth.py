@@ -14,11 +14,14 @@ from likewise.lang.ast import (
     AtLeast,
     Concat,
     Const,
+    Contains,
     FormatDate,
     Has,
     If,
     Input,
     Node,
+    Not,
+    PrefixOf,
     tok,
 )
 from likewise.lang.simplify import canonical
@@ -129,15 +132,69 @@ def test_partition_unexplained_example():
     assert info.value.index == 0
 
 
+URLS = ex(
+    ("brown.com", "https://brown.com"),
+    ("https://www.hernandez-bryant.net", "https://www.hernandez-bryant.net"),
+    ("https://newman.com", "https://newman.com"),
+)
+
+
+def test_partitions_grow_from_each_example_in_turn():
+    # Grown from "brown.com", "https://newman.com" joins it by a slice after its "https://";
+    # grown from the copied row, it joins that as a copy: a cheaper decision list.
+    grown = [{frozenset(m) for m, _ in p} for p in conditionals.partitions(URLS, _vs)]
+    assert {frozenset({0, 2}), frozenset({1})} in grown
+    assert {frozenset({0}), frozenset({1, 2})} in grown
+    assert len(grown) == len({frozenset(g) for g in grown})  # each partition once
+    [(_, prog)] = conditionals.synthesize(URLS, _vs, never)
+    assert prog.run(("http://stuart-lewis.biz",)) == "http://stuart-lewis.biz"
+    assert prog.run(("www.miranda.biz",)) == "https://www.miranda.biz"
+
+
+CODES = ex(("BN-19244", "19244"), ("XH-34790", "discontinued"), ("AE-23711", "23711"))
+CODE_ROWS = [("XK-82156",), ("AJ-89714",), ("XN-74711",), ("PC-99636",), ("XD-26820",)]
+
+
+def test_unlabeled_rows_tell_apart_tests_that_route_the_examples_alike():
+    # Three examples cannot tell "contains XH" from "starts with X"; the rows can: no row
+    # contains "XH", and three start with "X".
+    [(_, alone)] = conditionals.synthesize(CODES, _vs, never)
+    assert alone.run(("XK-82156",)) == "82156"
+    [(_, prog)] = conditionals.synthesize(CODES, _vs, never, rows=CODE_ROWS)
+    assert [prog.run(r) for r in CODE_ROWS] == [
+        "discontinued",
+        "89714",
+        "discontinued",
+        "99636",
+        "discontinued",
+    ]
+
+
+def test_routing_charges_a_text_that_examples_hold_and_no_row_does():
+    inputs = [i for i, _ in CODES]
+    routing = conditionals.Routing([*CODE_ROWS, *inputs], inputs)
+    assert len(routing.rows) == len(CODE_ROWS)  # the examples' own rows do not count
+    xh, x = Contains(Input(0), Const("XH")), PrefixOf(Const("X"), Input(0))
+    assert routing.cost(xh, 1, 2) == routing.cost(Not(xh), 2, 1) == routing.EMPTY_SIDE
+    assert routing.cost(x, 1, 2) == 0
+    assert routing.cost(xh, 0, 3) == 0  # no example on the side no row takes
+    # A threshold is not charged: the rows may all lie on one side of it.
+    assert routing.cost(AtLeast("0", Input(0)), 1, 2) == 0
+    # Too few rows to tell.
+    assert conditionals.Routing(CODE_ROWS[:2], inputs).cost(xh, 1, 2) == 0
+
+
 def test_predicates_behave_as_their_vectors_say():
     rows = [("Seattle",), ("Paris, France",), ("Denver",), ("",), ("42 x",)]
     preds = conditionals.predicates(rows)
     assert preds
-    for vec, (c, p) in preds.items():
-        assert p.TYPE == "B"
-        assert len(vec) == len(rows)
-        assert tuple(bool(p.run(r)) for r in rows) == vec, str(p)
-        assert c > 0
+    for vec, tests in preds.items():
+        assert tests == sorted(tests, key=lambda t: (t[0], str(t[1])))
+        for c, p in tests:
+            assert p.TYPE == "B"
+            assert len(vec) == len(rows)
+            assert tuple(bool(p.run(r)) for r in rows) == vec, str(p)
+            assert c > 0
     # Every behaviour comes with its negation.
     for vec in preds:
         assert tuple(not v for v in vec) in preds
@@ -146,7 +203,7 @@ def test_predicates_behave_as_their_vectors_say():
 
 
 def thresholds(rows: list[tuple[str, ...]]) -> list[str]:
-    found = [p for _, p in conditionals.predicates(rows).values()]
+    found = [p for tests in conditionals.predicates(rows).values() for _, p in tests]
     return sorted(str(p) for p in found if isinstance(p, AtLeast | Above))
 
 

@@ -145,6 +145,8 @@ def run_task(
     try:
         prog = learn(
             [(e.inputs, e.output) for e in task.train],
+            # Asking, the held-out rows are the unlabeled rows: learn with them, as a Session does.
+            inputs=[e.inputs for e in task.test] if ask else (),
             timeout=timeout,
             constants=task.constants,
             noise=0 if exact else "auto",

@@ -36,6 +36,10 @@ class Suggestion:
         return 1.0 - self.outputs[0][1] if self.outputs else 0.0
 
 
+# A number no further past the examples' range than this (on a log10 scale: 358 -> 412) is
+# not worth asking about when the programs agree on it: a threshold the examples never reached
+# is unlikely to fall in so small a gap.
+NEAR_RANGE = 0.1
 MAX_LOOKAHEAD = 64  # ways the programs split on a row, each weighed for what its answer settles
 
 
@@ -125,8 +129,9 @@ def unlike_examples(
 ) -> list[int]:
     """The rows no example vouches for, most telling first: rows the program gives no value;
     rows of a format no example shows (the most common such format first); numbers beyond the
-    range the examples span (the farthest first: a threshold's label the examples never
-    reached may lie there); rows whose output has a format no example's output shows."""
+    range the examples span by more than ``NEAR_RANGE`` (the farthest first: a threshold's
+    label the examples never reached may lie there); rows whose output has a format no
+    example's output shows."""
     inputs = [as_row(i, program.ncols) for i, _ in examples]
     seen_in = {shape(r) for r in inputs}
     seen_out = {shape((o,)) for _, o in examples}
@@ -140,7 +145,7 @@ def unlike_examples(
             ranked.append(((0, 0.0), n))
         elif shape(row) not in seen_in:
             ranked.append(((1, -counts[shape(row)]), n))
-        elif beyond > 0:
+        elif beyond > NEAR_RANGE:
             ranked.append(((2, -beyond), n))
         elif shape((out,)) not in seen_out:
             ranked.append(((3, 0.0), n))

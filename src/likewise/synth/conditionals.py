@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import decimal
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import permutations
 
 from likewise.lang import runtime as rt
@@ -25,20 +25,24 @@ from likewise.lang.ast import (
     SuffixOf,
     tok,
 )
+from likewise.synth.deadline import Timeout
 from likewise.synth.rank import pat_cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
 MAX_BRANCHES = 4
 ALTERNATIVES_PER_PART = 3  # a test's or a branch's options tried in the alternatives
+SAME_BEHAVIOUR = 8  # tests kept that route the examples alike (see predicates)
+SEEDS = 4  # examples a greedy partition is grown from, each in turn (see partitions)
 
 
 def partition(
-    examples: Examples, learn: Learner
+    examples: Examples, learn: Learner, seed: int = 0
 ) -> list[tuple[list[int], list[tuple[float, Node]]]]:
-    """Greedy clusters of examples that one branch program explains, largest first, each with
-    the programs that explain it (the learner's, cheapest first)."""
-    remaining = list(range(len(examples)))
+    """Greedy clusters of examples that one branch program explains, the first grown from the
+    ``seed``-th example, each with the programs that explain it (the learner's, cheapest
+    first)."""
+    remaining = [seed, *(i for i in range(len(examples)) if i != seed)]
     clusters = []
     while remaining:
         seed, rest = remaining[0], remaining[1:]
@@ -47,7 +51,7 @@ def partition(
         if not best:
             raise _Unexplained(seed)
         for i in rest:
-            found = learn([examples[j] for j in [*members, i]])
+            found = learn([examples[j] for j in sorted([*members, i])])
             # Join only if the shared program stays about as simple: a merge that needs a much
             # more contrived program is a sign that the rows want different programs.
             if found and found[0][0] <= max(best[0][0] * 1.3, best[0][0] + 1.5):
@@ -56,6 +60,22 @@ def partition(
         clusters.append((members, best))
         remaining = [i for i in remaining if i not in members]
     return clusters
+
+
+def partitions(
+    examples: Examples, learn: Learner, seeds: int = SEEDS
+) -> Iterator[list[tuple[list[int], list[tuple[float, Node]]]]]:
+    """The distinct partitions that :func:`partition` grows from each of the first ``seeds``
+    examples. Which example a greedy cluster starts from decides what joins it: from
+    "brown.com" (which wants "https://" put before it) "https://newman.com" joins by a
+    contrived slice; from "https://www.hernandez-bryant.net" (copied) it joins as a copy."""
+    seen = set()
+    for seed in range(min(seeds, len(examples))):
+        clusters = partition(examples, learn, seed)
+        key = frozenset(frozenset(m) for m, _ in clusters)
+        if key not in seen:
+            seen.add(key)
+            yield clusters
 
 
 class _Unexplained(Exception):
@@ -80,15 +100,21 @@ def predicate_cost(p: Node) -> float:
     return base + 0.1 * len(text) + (0.4 if text.isdigit() else 0)
 
 
-def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tuple[float, Node]]:
-    """Candidate tests on the inputs, one (the simplest) per behaviour on the given rows."""
-    found: dict[tuple[bool, ...], tuple[float, Node]] = {}
+Tests = dict[tuple[bool, ...], list[tuple[float, Node]]]
+
+
+def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
+    """Candidate tests on the inputs: per behaviour on the given rows, the ``SAME_BEHAVIOUR``
+    simplest, cheapest first (the unlabeled rows may tell them apart; see :class:`Routing`)."""
+    found: Tests = {}
 
     def add(p: Node, extra: float = 0.0) -> None:
         vec = tuple(bool(p.run(r)) for r in inputs)
-        c = predicate_cost(p) + extra
-        if vec not in found or (c, str(p)) < (found[vec][0], str(found[vec][1])):
-            found[vec] = (c, p)
+        tests = found.setdefault(vec, [])
+        if all(p != q for _, q in tests):
+            tests.append((predicate_cost(p) + extra, p))
+            tests.sort(key=lambda t: (t[0], str(t[1])))
+            del tests[SAME_BEHAVIOUR:]
 
     ncols = len(inputs[0])
     for c in range(ncols):
@@ -128,10 +154,10 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> dict[tuple[bool, ...], tupl
             for a, b in itertools.pairwise(nums):
                 add(AtLeast(_roundest(a, b), x))
                 add(Above(f"{a.normalize():f}", x))
-    for vec, (c, p) in list(found.items()):
+    for vec, tests in list(found.items()):
         neg = tuple(not v for v in vec)
         if neg not in found:
-            found[neg] = (c + 0.3, Not(p))
+            found[neg] = [(c + 0.3, Not(p)) for c, p in tests]
     return found
 
 
@@ -150,34 +176,99 @@ def _roundest(a, b) -> str:
     return f"{b:f}"
 
 
+class Routing:
+    """What a test for a word pays where no unlabeled row holds that word. The rows and the
+    examples come from one column: of two tests that route the examples alike, the one for a
+    word that no row holds ("XH" in "XH-34790", where the rows start "XK", "XN"...) reads a
+    coincidence of that example, not the rule. The charge is ``EMPTY_SIDE`` for each side of
+    the test that an example takes and none of ``MIN_ROWS`` rows or more does. Tests for
+    punctuation (the "-" of a negative number, which no row need be), thresholds and kinds
+    of token are not charged: that the rows fall on one side of them says nothing against
+    them. (Charging every test by how rare its sides are among the rows moved thresholds
+    towards the middle of the rows: "at least 10" for "above 0".) It reads the first
+    ``MAX_ROWS`` rows that are not examples; a test further down a decision list is charged
+    as if it saw them all."""
+
+    EMPTY_SIDE = 1.0
+    MIN_ROWS = 3
+    MAX_ROWS = 200
+
+    def __init__(self, rows: Sequence[tuple[str, ...]], inputs: Sequence[tuple[str, ...]]):
+        shown = set(inputs)
+        self.rows = [r for r in rows if r not in shown][: self.MAX_ROWS]
+        self.passed: dict[Node, int] = {}
+
+    def cost(self, test: Node, passed: int, failed: int) -> float:
+        """The charge for ``test``, which ``passed`` examples pass and ``failed`` fail."""
+        inner = test.b if isinstance(test, Not) else test
+        text = next((a.text for a in inner.children() if isinstance(a, Const)), "")
+        word = isinstance(inner, Contains | PrefixOf | SuffixOf) and any(map(str.isalnum, text))
+        if len(self.rows) < self.MIN_ROWS or not word:
+            return 0.0
+        if test not in self.passed:
+            self.passed[test] = sum(bool(test.run(r)) for r in self.rows)
+        k = self.passed[test]
+        return self.EMPTY_SIDE * ((passed > 0 and k == 0) + (failed > 0 and k == len(self.rows)))
+
+
 def synthesize(
-    examples: Examples, learn: Learner, deadline: Callable[[], None], k: int = 1
+    examples: Examples,
+    learn: Learner,
+    deadline: Callable[[], None],
+    k: int = 1,
+    rows: Sequence[tuple[str, ...]] = (),
+    seeds: int = SEEDS,
 ) -> list[tuple[float, Node]]:
-    """The ``k`` cheapest decision lists over a partition of the examples, or [] if none is
-    found. Besides the cheapest, the others change one thing: a branch's program for the
-    learner's next one, or a test for the next cheapest that routes the examples alike. Few
-    examples leave these close (a constant or the text it copies, one threshold or another):
-    they are the alternatives that tell which rows are worth asking about."""
-    try:
-        clusters = partition(examples, lambda ex: (deadline(), learn(ex))[1])
-    except _Unexplained:
-        return []
-    if len(clusters) < 2 or len(clusters) > MAX_BRANCHES:
-        return []
+    """The ``k`` cheapest decision lists over the partitions of the examples grown from
+    ``seeds`` of them (see :func:`partitions`), or [] if none is found. Besides the cheapest, the others change one
+    thing: a branch's program for the learner's next one, or a test for the next cheapest that
+    routes the examples alike. Few examples leave these close (a constant or the text it
+    copies, one threshold or another): they are the alternatives that tell which rows are
+    worth asking about. Of the tests that route the examples alike, the one that costs least
+    with what :class:`Routing` charges for how it splits the unlabeled ``rows`` is taken. Out
+    of time after the first partition, the lists found so far count."""
     preds = predicates([ex[0] for ex in examples])
+    routing = Routing(rows, [ex[0] for ex in examples])
     width = 1 if k == 1 else ALTERNATIVES_PER_PART
     found: dict[Node, float] = {}
+    tried = 0
+    try:
+        for clusters in partitions(examples, lambda ex: (deadline(), learn(ex))[1], seeds):
+            if 2 <= len(clusters) <= MAX_BRANCHES:
+                _decision_lists(clusters, preds, routing, width, deadline, found)
+            tried += 1
+    except _Unexplained:
+        return []
+    except Timeout:
+        if not tried:
+            raise
+    ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
+    return ranked[:k]
+
+
+def _decision_lists(
+    clusters: list[tuple[list[int], list[tuple[float, Node]]]],
+    preds: Tests,
+    routing: Routing,
+    width: int,
+    deadline: Callable[[], None],
+    found: dict[Node, float],
+) -> None:
+    """Into ``found``, each decision list over ``clusters`` (in every order) with its cost:
+    the cheapest tests and branch programs, and those that change one of them (``width``
+    options of each part)."""
     for order in permutations(range(len(clusters))):
         deadline()
         guards: list[list[tuple[float, Node]]] = []  # per test, the cheapest that fit
         for pos, ci in enumerate(order[:-1]):
             members = set(clusters[ci][0])
             later = {i for cj in order[pos + 1 :] for i in clusters[cj][0]}
-            fits = [
-                (pc, p)
-                for vec, (pc, p) in preds.items()
-                if all(vec[i] for i in members) and not any(vec[i] for i in later)
-            ]
+            # Per behaviour on the examples, the cheapest test once the rows have been read.
+            fits = []
+            for vec, tests in preds.items():
+                if all(vec[i] for i in members) and not any(vec[i] for i in later):
+                    charged = [(c + routing.cost(p, len(members), len(later)), p) for c, p in tests]
+                    fits.append(min(charged, key=lambda f: (f[0], str(f[1]))))
             if not fits:
                 break
             guards.append(sorted(fits, key=lambda f: (f[0], str(f[1])))[:width])
@@ -201,5 +292,3 @@ def synthesize(
                     program = If(test, branch, program)
                 if cost < found.get(program, float("inf")):
                     found[program] = cost
-    ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
-    return ranked[:k]

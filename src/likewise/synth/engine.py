@@ -109,6 +109,7 @@ def _search(
     outer: Deadline | None = None,
     near: list[tuple[float, Node]] | None = None,
     typos_first: Callable[[Deadline], bool] | None = None,
+    rows: Sequence[tuple[str, ...]] = (),
 ) -> Found:
     """Programs that reproduce every example, from each engine in turn (without the long
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
@@ -117,7 +118,7 @@ def _search(
     likeliest ``NEAR`` of them). Where nothing simple fits, ``typos_first`` (given a share of
     the time) looks for programs that read an example as a typo before the conditionals and
     the beam run, and says whether it found one that is not contrived: then the beam does
-    not run."""
+    not run. Conditionals weigh their tests by how they route the unlabeled ``rows``."""
     found: Found = []
 
     def run(engine: str, fraction: float | Deadline, fn) -> bool:
@@ -172,6 +173,9 @@ def _search(
                 lambda ex: engines.version_space(ex, d, min(k_cond, PER_BRANCH)),
                 d,
                 k_cond,
+                rows,
+                # The noise model learns many times over: one partition each time.
+                conditionals.SEEDS if full else 1,
             ),
         )
     if wants_beam and finished and not _is_pattern(_cheapest(found), examples, outer or deadline):
@@ -181,11 +185,12 @@ def _search(
     return found
 
 
-def _quick(engines: _Remembered):
+def _quick(engines: _Remembered, rows: Sequence[tuple[str, ...]]):
     """The learner for the noise model: every engine but the long bottom-up search."""
 
     def learn(examples: Examples, deadline: Deadline) -> list[tuple[float, Node]]:
-        found = _search(examples, engines, deadline, _noise_k(examples), full=False)
+        k = _noise_k(examples)
+        found = _search(examples, engines, deadline, k, full=False, rows=rows)
         return [(c, p) for c, p, _ in found]
 
     return learn
@@ -253,6 +258,7 @@ def synthesize(
         outer=deadline,
         near=near,
         typos_first=typos_first if near is not None else None,
+        rows=rows,
     )
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     top = _cheapest(found)
@@ -269,7 +275,7 @@ def synthesize(
     ):
         pattern = _is_pattern(top, examples, deadline)
         extra = noise_model.EDIT_COST if pattern else 0.0
-        learner = _quick(engines)
+        learner = _quick(engines, rows)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in [
             *first,
