@@ -205,6 +205,30 @@ def test_run_with_observe():
     assert bench.summary(results)["with_held_out"] == 3
 
 
+def test_asking_labels_the_suggested_row_and_learns_with_the_rest(monkeypatch):
+    # "john@example.com" and "amy@acme.org" fit the first word and the text before "@"; the
+    # rows tell them apart, and the answer becomes a shown example.
+    shown = (Example(("john@example.com",), "john"), Example(("amy@acme.org",), "amy"))
+    held = tuple(
+        Example((e,), e.split("@")[0]) for e in ("x.y@foo.net", "bob-smith@mail.co.uk", "zed@z.io")
+    )
+    task = Task("user", shown, held, (), ())
+    asked = bench._ask(task, 1, 2.0)
+    assert asked.train[:2] == shown and len(asked.train) == 3
+    assert asked.train[2] in held and asked.train[2].inputs != ("zed@z.io",)  # a row in doubt
+    assert set(asked.test) == set(held) - {asked.train[2]}
+    seen, real = [], bench.learn
+
+    def spy(examples, **options):
+        seen.append(list(options["inputs"]))
+        return real(examples, **options)
+
+    monkeypatch.setattr(bench, "learn", spy)
+    result = bench.run_task(task, 2.0, ask=1)
+    assert result.generalized
+    assert seen[-1] == [e.inputs for e in asked.test]  # the unlabeled rows, as a Session has
+
+
 def test_mismatched_test_columns_do_not_crash_the_run(tmp_path):
     f = tmp_path / "arity.json"
     f.write_text(

@@ -151,6 +151,16 @@ def test_partitions_grow_from_each_example_in_turn():
     assert prog.run(("www.miranda.biz",)) == "https://www.miranda.biz"
 
 
+def test_partitions_are_not_grown_from_an_example_only_a_contrived_program_explains():
+    # Alone, the mistyped "herman.Wom" takes a constant; grown from it, a cluster would take
+    # "brown.com" in under a program that writes ".c" and copies the "om" of "Wom".
+    examples = (*URLS[:2], *ex(("http://stuart-lewis.biz", "http://stuart-lewis.biz")))
+    examples = (*examples, *ex(("herman.Wom", "https://herman.com")))
+    grown = [{frozenset(m) for m, _ in p} for p in conditionals.partitions(examples, _vs)]
+    assert {frozenset({0}), frozenset({1, 2}), frozenset({3})} in grown
+    assert not any(frozenset({0, 3}) in g for g in grown)
+
+
 CODES = ex(("BN-19244", "19244"), ("XH-34790", "discontinued"), ("AE-23711", "23711"))
 CODE_ROWS = [("XK-82156",), ("AJ-89714",), ("XN-74711",), ("PC-99636",), ("XD-26820",)]
 

@@ -521,7 +521,8 @@ def bench(
     ask: Annotated[
         int,
         typer.Option(
-            help="Answer this many suggest() questions from the held-out rows before learning."
+            help="Answer this many suggest() questions from the held-out rows, then learn with"
+            " the rest of them as unlabeled rows."
         ),
     ] = 0,
     engine: Annotated[

@@ -54,7 +54,7 @@ def partition(
             found = learn([examples[j] for j in sorted([*members, i])])
             # Join only if the shared program stays about as simple: a merge that needs a much
             # more contrived program is a sign that the rows want different programs.
-            if found and found[0][0] <= max(best[0][0] * 1.3, best[0][0] + 1.5):
+            if found and _about_as_simple(found[0][0], best[0][0]):
                 members.append(i)
                 best = found
         clusters.append((members, best))
@@ -65,17 +65,30 @@ def partition(
 def partitions(
     examples: Examples, learn: Learner, seeds: int = SEEDS
 ) -> Iterator[list[tuple[list[int], list[tuple[float, Node]]]]]:
-    """The distinct partitions that :func:`partition` grows from each of the first ``seeds``
-    examples. Which example a greedy cluster starts from decides what joins it: from
-    "brown.com" (which wants "https://" put before it) "https://newman.com" joins by a
-    contrived slice; from "https://www.hernandez-bryant.net" (copied) it joins as a copy."""
-    seen = set()
-    for seed in range(min(seeds, len(examples))):
+    """The distinct partitions that :func:`partition` grows from the first example, then from
+    each other of the first ``seeds`` that a program about as simple as the simplest explains
+    alone. Which example a greedy cluster starts from decides what joins it: from "brown.com"
+    (which wants "https://" put before it) "https://newman.com" joins by a contrived slice;
+    from "https://www.hernandez-bryant.net" (copied) it joins as a copy. Grown from an example
+    that only a contrived program explains (a mistyped one, "herman.Wom" for "https://herman.com"),
+    a cluster would gather others under that program."""
+    first = partition(examples, learn)
+    yield first
+    seen = {frozenset(frozenset(m) for m, _ in first)}
+    alone = [learn([ex]) for ex in examples[:seeds]]
+    simplest = min(found[0][0] for found in alone if found)
+    for seed in range(1, len(alone)):
+        if not alone[seed] or not _about_as_simple(alone[seed][0][0], simplest):
+            continue
         clusters = partition(examples, learn, seed)
         key = frozenset(frozenset(m) for m, _ in clusters)
         if key not in seen:
             seen.add(key)
             yield clusters
+
+
+def _about_as_simple(cost: float, base: float) -> bool:
+    return cost <= max(base * 1.3, base + 1.5)
 
 
 class _Unexplained(Exception):
