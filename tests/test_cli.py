@@ -206,6 +206,26 @@ def test_apply_csv_learned(runner):
     assert [row[-1] for row in rows] == ["first", "Seattle", "Paris", "Los"]
 
 
+CODES = ["-e", "BN-19244 => 19244", "-e", "XH-34790 => discontinued", "-e", "AE-23711 => 23711"]
+CODE_ROWS = ["XK-82156", "AJ-89714", "XN-74711", "PC-99636", "XD-26820"]
+CODE_FILL = ["discontinued", "89714", "discontinued", "99636", "discontinued"]
+
+
+@pytest.mark.parametrize("table", [False, True])
+def test_apply_learns_with_the_first_rows_of_the_file(runner, tmp_path, table):
+    # The examples cannot tell "contains XH" from "starts with X"; the file's rows can.
+    src = tmp_path / ("codes.csv" if table else "codes.txt")
+    src.write_text("\n".join(["code", *CODE_ROWS] if table else CODE_ROWS) + "\n")
+    column = ["--column", "code", "--engine", "python"] if table else []
+    r = invoke(runner, "apply", *column, *CODES, str(src))
+    assert r.exit_code == 0, r.stderr
+    out = [row[0] for row in csv_rows(r.stdout)[1:]] if table else r.stdout.splitlines()
+    assert out == CODE_FILL
+    # From standard input, read once as it is applied, the examples alone decide.
+    r = invoke(runner, "apply", *CODES, "-", input="\n".join(CODE_ROWS) + "\n")
+    assert r.stdout.splitlines()[0] == "82156"
+
+
 def test_apply_unknown_column(runner):
     r = invoke(runner, "apply", "--column", "nope", "--program", "x1", str(PEOPLE))
     assert r.exit_code == 2

@@ -205,6 +205,21 @@ def test_several_columns_in_program_order(runner, tmp_path):
     assert [row[2] for row in rows[1:]] == ["Withers, L.", "Hage, B.", ""]
 
 
+def test_learning_reads_the_first_rows_of_a_parquet_file(runner, tmp_path):
+    # "XH" is all the examples show of the rows to mark; the file's rows start "X".
+    src, out = tmp_path / "in.parquet", tmp_path / "out.parquet"
+    codes = ["XK-82156", "AJ-89714", "XN-74711", "PC-99636", "XD-26820"]
+    pl.DataFrame({"id": [1, 2, 3, 4, 5], "code": codes}).write_parquet(src)
+    examples = ["-e", "BN-19244 => 19244", "-e", "XH-34790 => discontinued"]
+    examples += ["-e", "AE-23711 => 23711"]
+    r = invoke(
+        runner, "apply", src, "--column", "code", "--output-column", "n", *examples, "-o", out
+    )
+    assert r.exit_code == 0, r.stderr
+    assert pl.read_parquet(out)["n"].to_list()[:3] == ["discontinued", "89714", "discontinued"]
+    assert files.sample(src, "parquet", ["code", "id"], 2) == [("XK-82156", "1"), ("AJ-89714", "2")]
+
+
 def test_several_columns_need_an_output_column(runner, tmp_path):
     src = tmp_path / "in.csv"
     write_table(src, [["a", "b"], ["x", "y"]])

@@ -17,12 +17,14 @@ from typing import Annotated
 import typer
 
 from likewise import files
+from likewise.api import MAX_CHARS
 from likewise.api import learn as learn_program
 from likewise.errors import InvalidExamples, LikewiseError, NoProgramFound
 from likewise.program import Program
 
 EXIT_NO_PROGRAM = 1
 EXIT_USAGE = 2
+SAMPLE_ROWS = 200  # a FILE's first rows, read as unlabeled rows while learning (see learn())
 
 app = typer.Typer(
     add_completion=False,
@@ -62,7 +64,11 @@ def _learn(
         raise _fail("give at least one example with -e 'input => output'")
     try:
         pairs = [parse_example(e) for e in examples]
-        prog = learn_program(pairs, inputs=rows, timeout=timeout)
+        # Rows of another width are reported once learned (the program reads N columns...).
+        same = [
+            r for r in rows or () if len(r) == len(pairs[0][0]) and max(map(len, r)) <= MAX_CHARS
+        ]
+        prog = learn_program(pairs, inputs=same, timeout=timeout)
     except NoProgramFound as e:
         raise _fail(f"no program found: {e}", EXIT_NO_PROGRAM) from None
     except LikewiseError as e:
@@ -188,7 +194,8 @@ def apply(
     """Transform every line of FILE, or columns of a CSV, TSV, Parquet or JSON Lines file,
     streaming to standard output or to --output.
 
-    Rows where the program has no value are written as empty strings (null in Parquet and
+    Learning reads FILE's first 200 rows too: they help choose between programs that fit the
+    examples. Rows where the program has no value are written as empty strings (null in Parquet and
     JSON Lines), and counted on stderr. Files are written whole or not at all.
     """
     columns = column or []
@@ -206,7 +213,9 @@ def apply(
         except LikewiseError as e:
             raise _fail(f"--program: {e}") from None
     else:
-        prog = _learn(example or [], timeout)
+        # Standard input is read once, as it is applied; a FILE's first rows help choose.
+        rows = None if file == "-" else _first_rows(file, fmt, columns, SAMPLE_ROWS)
+        prog = _learn(example or [], timeout, rows)
         typer.echo(f"likewise: program {prog}", err=True)
     if not columns and prog.ncols != 1:
         raise _fail(f"this program reads {prog.ncols} columns: name them with --column")
@@ -392,6 +401,21 @@ def _reading(file: str):
         raise _fail(f"{file}: malformed CSV: {e}") from None
 
 
+def _first_rows(file: str, fmt: str, columns: list[str], n: int) -> list[tuple[str, ...]]:
+    """The first ``n`` rows of FILE's ``columns`` (or its lines), as the program reads them."""
+    if columns and fmt not in files.SEPARATORS:
+        try:
+            return files.sample(Path(file), fmt, columns, n)
+        except LikewiseError as e:
+            raise _fail(str(e)) from None
+    with _reading(file) as stream:
+        if columns:
+            sep = files.SEPARATORS[fmt]
+            rows = _csv_rows(stream, columns, None, None, sep, sep)
+            return [values for values, _ in itertools.islice(rows, 1, n + 1)]  # type: ignore[misc]
+        return [(line.rstrip("\r\n"),) for line in itertools.islice(stream, n)]
+
+
 def _interactive(
     file: str, columns: list[str], fmt: str, examples: list[str], timeout: float
 ) -> Program:
@@ -403,20 +427,7 @@ def _interactive(
         raise _fail("--interactive needs a FILE: standard input carries your answers")
     if len(columns) > 1:
         raise _fail("--interactive fills one column: give one --column")
-    shown = 5000
-    if columns and fmt not in files.SEPARATORS:
-        try:
-            values = files.sample(Path(file), fmt, columns[0], shown)
-        except LikewiseError as e:
-            raise _fail(str(e)) from None
-    else:
-        with _reading(file) as stream:
-            if columns:
-                sep = files.SEPARATORS[fmt]
-                rows = _csv_rows(stream, columns, None, None, sep, sep)
-                values = [out for out, _ in itertools.islice(rows, 1, shown + 1)]
-            else:
-                values = [line.rstrip("\r\n") for line in itertools.islice(stream, shown)]
+    values = [row[0] for row in _first_rows(file, fmt, columns, 5000)]
     try:
         pairs = [parse_example(e) for e in examples]
     except LikewiseError as e:
@@ -456,8 +467,8 @@ def _csv_rows(
     sep_out: str = ",",
 ) -> Iterator[tuple[str, bool]]:
     """CSV lines out, with the program's output on ``columns`` in ``output_column`` (or, in
-    place of the first of them, without one; without a program, each row's value of the first
-    column in place of the line)."""
+    place of the first of them, without one; without a program, each row's values of
+    ``columns`` in place of the line)."""
     import io
 
     reader = csv.reader(stream, delimiter=sep_in)
@@ -485,7 +496,7 @@ def _csv_rows(
     for row in reader:
         values = tuple(row[i] if i < len(row) else "" for i in idxs)
         if prog is None:
-            yield values[0], False
+            yield values, False  # type: ignore[misc]
             continue
         out = prog._run(values)
         result = out if out is not None else ""

@@ -85,14 +85,14 @@ def scan(src: Path, fmt: str, empty_is_null: bool = False) -> pl.LazyFrame:
     return pl.scan_ndjson(src, infer_schema_length=None)
 
 
-def sample(src: Path, fmt: str, column: str, n: int) -> list[str]:
-    """The first ``n`` values of ``column`` as the program sees them."""
+def sample(src: Path, fmt: str, columns: list[str], n: int) -> list[tuple[str, ...]]:
+    """The first ``n`` rows of ``columns`` as the program sees them."""
     with _reading(src, fmt):
         lf = scan(src, fmt)
         schema = lf.collect_schema()
-        _check_columns(schema, [column])
-        values = lf.select(_as_text(column, schema[column])).head(n).collect().to_series()
-    return [v or "" for v in values.to_list()]
+        _check_columns(schema, columns)
+        frame = lf.select([_as_text(c, schema[c]) for c in columns]).head(n).collect()
+    return [tuple(v or "" for v in row) for row in frame.iter_rows()]
 
 
 def apply(
