@@ -212,6 +212,13 @@ def test_predicates_behave_as_their_vectors_say():
     assert (False, True, False, False, False) in preds
 
 
+def test_a_negated_threshold_joins_the_tests_that_route_the_examples_alike():
+    # "1" and "54": "contains 1" routes them as "below 10" does, and reads worse.
+    tests = [str(p) for _, p in conditionals.predicates([("1",), ("54",)])[(True, False)]]
+    assert 'Not(AtLeast("10"))' in tests
+    assert tests.index('Not(AtLeast("10"))') < tests.index('Contains(x1, "1")')
+
+
 def thresholds(rows: list[tuple[str, ...]]) -> list[str]:
     found = [p for tests in conditionals.predicates(rows).values() for _, p in tests]
     return sorted(str(p) for p in found if isinstance(p, AtLeast | Above))

@@ -123,11 +123,7 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
 
     def add(p: Node, extra: float = 0.0) -> None:
         vec = tuple(bool(p.run(r)) for r in inputs)
-        tests = found.setdefault(vec, [])
-        if all(p != q for _, q in tests):
-            tests.append((predicate_cost(p) + extra, p))
-            tests.sort(key=lambda t: (t[0], str(t[1])))
-            del tests[SAME_BEHAVIOUR:]
+        _keep(found.setdefault(vec, []), predicate_cost(p) + extra, p)
 
     ncols = len(inputs[0])
     for c in range(ncols):
@@ -167,11 +163,20 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
             for a, b in itertools.pairwise(nums):
                 add(AtLeast(_roundest(a, b), x))
                 add(Above(f"{a.normalize():f}", x))
+    # Each behaviour's tests, negated, join the opposite behaviour's (a threshold's negation
+    # may read better than a coincidental text that routes the examples alike: "1" in "1").
     for vec, tests in list(found.items()):
-        neg = tuple(not v for v in vec)
-        if neg not in found:
-            found[neg] = [(c + 0.3, Not(p)) for c, p in tests]
+        for c, p in tests:
+            _keep(found.setdefault(tuple(not v for v in vec), []), c + 0.3, Not(p))
     return found
+
+
+def _keep(tests: list[tuple[float, Node]], cost: float, test: Node) -> None:
+    """Add ``test`` to ``tests`` (cheapest first), keeping the ``SAME_BEHAVIOUR`` cheapest."""
+    if all(test != t for _, t in tests):
+        tests.append((cost, test))
+        tests.sort(key=lambda t: (t[0], str(t[1])))
+        del tests[SAME_BEHAVIOUR:]
 
 
 def _cuts_word(s: str, i: int) -> bool:
