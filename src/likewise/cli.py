@@ -195,8 +195,8 @@ def apply(
     streaming to standard output or to --output.
 
     Learning reads FILE's first 200 rows too: they help choose between programs that fit the
-    examples. Rows where the program has no value are written as empty strings (null in Parquet and
-    JSON Lines), and counted on stderr. Files are written whole or not at all.
+    examples. Rows where the program has no value are written as empty strings (null in
+    Parquet and JSON Lines), and counted on stderr. Files are written whole or not at all.
     """
     columns = column or []
     if out_file is not None:
