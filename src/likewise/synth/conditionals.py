@@ -240,11 +240,11 @@ def synthesize(
     """The ``k`` cheapest decision lists over the partitions of the examples grown from
     ``seeds`` of them (see :func:`partitions`), or [] if none is found. Besides the cheapest,
     the others change one thing: a branch's program for the learner's next one, or a test for
-    the next cheapest one that fits. Few examples leave these close (a constant or the text it copies, one threshold or
-    another): they are the alternatives that tell which rows are worth asking about. Of the
-    tests that route the examples alike, the one that costs least with what :class:`Routing`
-    charges for how it splits the unlabeled ``rows`` is taken. Out of time after the first
-    partition, the lists found so far count."""
+    the next cheapest one that fits. Few examples leave these close (a constant or the text it
+    copies, one threshold or another): they are the alternatives that tell which rows are
+    worth asking about. Of the tests that route the examples alike, the one that costs least
+    with what :class:`Routing` charges for how it splits the unlabeled ``rows`` is taken. Out
+    of time after the first partition, the lists found so far count."""
     preds = predicates([ex[0] for ex in examples])
     routing = Routing(rows, [ex[0] for ex in examples])
     width = 1 if k == 1 else ALTERNATIVES_PER_PART
