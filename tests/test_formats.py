@@ -1229,3 +1229,15 @@ def test_merge_after_trailing_percent():
     node = Concat((FormatDate(ISO, "%"), FormatDate(ISO, "%d")))
     assert node.run(("2023-01-15",)) == "%15"
     assert canonical(node).run(("2023-01-15",)) == "%15"
+
+
+def test_number_specs_try_one_decimal_point_where_no_decimals_are_written() -> None:
+    import decimal
+
+    specs = witness.number_specs(
+        ["1,204", "-400"], [decimal.Decimal("1203.6"), decimal.Decimal("-399.67")]
+    )
+    whole = [(g, p, r, w, s) for d, g, p, r, w, s in specs if d == 0]
+    assert len({(g, r, w, s) for g, _, r, w, s in whole}) == len(whole)  # one point: no difference
+    assert {r for _, _, r, _, _ in whole} >= {"half-up", "floor", "half-even"}
+    assert ("", ",") in {(g, p) for d, g, p, *_ in specs if d == 2}  # where it does, both

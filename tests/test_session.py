@@ -289,6 +289,15 @@ def test_one_answer_settles_a_conditional_branch() -> None:
     assert [prog(r) for r in [*rows, "980"]] == [truth(r) for r in [*rows, "980"]]
 
 
+def test_suggest_asks_where_rounding_rules_disagree() -> None:
+    # "254.03 -> 254", "-399.67 -> -400": rounding half up and rounding down (floor) both fit.
+    examples = [("254.03", "254"), ("-399.67", "-400")]
+    rows = ["470.30", "322.60", "482.08"]
+    found = suggest(examples, rows, k=3, timeout=2)
+    assert found[0].index == 1
+    assert {out for out, _ in found[0].outputs} == {"323", "322"}
+
+
 def test_shape_of_a_row() -> None:
     from likewise.session import shape
 

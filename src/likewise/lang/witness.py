@@ -236,7 +236,8 @@ def number_specs(
     """Candidate ``FormatNumber`` settings (decimals, group, point, rounding, width, scale),
     limited by what the outputs show (zero padding only when they have leading zeros) and by
     the ``numbers`` to write: a thousands separator only when one reaches a thousand, one
-    rounding rule only when no number needs rounding."""
+    rounding rule only when no number needs rounding, one decimal point when no decimals are
+    written (two that write the same text would crowd out alternatives that differ)."""
     widths = {0}
     for o in outputs:
         for a, b in rt.matches(o, ("Number",)):
@@ -250,7 +251,11 @@ def number_specs(
         places = max((-n.as_tuple().exponent for n in scaled if n.is_finite()), default=99)
         for decimals in (-1, -2, 0, 1, 2, 3, 4):
             rounds = decimals >= 0 and places > decimals
+            groups = set()
             for group, point in marks if big else (("", "."), ("", ",")):
+                if decimals == 0 and group in groups:
+                    continue  # no decimal point is written: this mark is one already tried
+                groups.add(group)
                 for rounding in rt.ROUNDINGS if rounds else ("half-up",):
                     for width in sorted(widths):
                         specs.append((decimals, group, point, rounding, width, scale))
