@@ -326,6 +326,21 @@ def test_clean_examples_give_no_suspects(examples) -> None:
     assert all(alt.suspect_examples == [] for alt in prog.alternatives(5))
 
 
+def test_two_labels_a_typo_apart_are_no_two_typos() -> None:
+    # "Mr. " and "Ms. " by the gender column: a title whose letter is the name's last one
+    # ("Köhler", "Jones") reads the other two as typos, and would win without the edit's
+    # cost that a reading pays against a conditional whose branches each serve two examples.
+    examples = [
+        (("F", "Jones"), "Ms. Jones"),
+        (("M", "Köhler"), "Mr. Köhler"),
+        (("F", "Miller"), "Ms. Miller"),
+        (("M", "Guibert"), "Mr. Guibert"),
+    ]
+    prog = likewise.learn(examples, timeout=10)
+    assert prog.suspect_examples == []
+    assert [prog("F", "Adams"), prog("M", "Smith")] == ["Ms. Adams", "Mr. Smith"]
+
+
 @pytest.mark.parametrize("noise", [1, 2, -1, True, "yes", "AUTO", "", None, 0.5, [0]])
 def test_invalid_noise_values_are_rejected(noise) -> None:
     with pytest.raises(InvalidExamples, match="noise"):

@@ -265,7 +265,9 @@ def synthesize(
     best = min(c for c, _, _ in found) if found else None
     # A set-aside example can only win by being simpler by more than one edit's cost. A
     # conditional that sets one example apart is what a typo looks like, however cheap; one
-    # that is a pattern (see _is_pattern) a typo must beat by another edit's cost.
+    # that is a pattern (see _is_pattern) a typo must beat by another edit's cost, and so must
+    # two where the pattern bends to no example ("Mr. " and "Ms. " by gender are no two typos
+    # of one title).
     if (
         noise
         and n >= 2
@@ -275,6 +277,9 @@ def synthesize(
     ):
         pattern = _is_pattern(top, examples, deadline)
         extra = noise_model.EDIT_COST if pattern else 0.0
+        # Two typos pay it too where the pattern bends to no example (each branch writes its
+        # examples alike); else the typos may be what it bends to.
+        extra_two = extra if pattern and not noise_model.bent(top, examples) else 0.0
         learner = _quick(engines, rows)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in [
@@ -282,7 +287,7 @@ def synthesize(
             *noise_model.near_misses(examples, near or [], deadline),
             *noise_model.candidates(examples, learner, max_out, deadline),
         ]:
-            pool.append((c + extra * (len(suspects) == 1), p, "noise", suspects))
+            pool.append((c + (extra if len(suspects) == 1 else extra_two), p, "noise", suspects))
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
