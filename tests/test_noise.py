@@ -14,7 +14,8 @@ from likewise import InvalidExamples, NoProgramFound
 from likewise.bench import corrupt
 from likewise.cli import app
 from likewise.lang.syntax import parse
-from likewise.synth.noise import bent, edit_distance, max_edits, typos
+from likewise.synth.noise import bent, edit_distance, max_edits, misspelt, typos
+from likewise.synth.spelling import respelt
 from likewise.tasks import Example, Task
 
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=True)
@@ -139,6 +140,46 @@ def test_an_input_a_program_cannot_read_is_a_typo_only_where_one_could_be() -> N
     # Nor are two inputs it reads nothing from two typos: the program fails on their kind.
     both = [(("n/a",), "sold out"), (("none",), "sold out!"), *rest]
     assert typos(both, (0, 1), prog, lambda: None) is None
+
+
+def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
+    # A space missing from two inputs is the program's want of one, not two typos.
+    prog = parse('FormatDate("%I:%M %p", "%H:%M")')
+    times = [(("12:54 am",), "00:54"), (("7:01AM",), "07:01"), (("12:57pm",), "12:57")]
+    assert typos(times, (1, 2), prog, lambda: None) is None
+    # Two different edits are two typos: a space missing, an "m" mistyped.
+    times[2] = (("12:57 pn",), "12:57")
+    assert typos(times, (1, 2), prog, lambda: None) == (
+        6.0,
+        ((1, "07:01", None), (2, "12:57", None)),
+    )
+    # An input short of a ":" and an output short of one are two typos too.
+    hours = parse('FormatDate("%H:%M", "%H:%M", "~hour")')
+    rounded = [(("0130",), "02:00"), (("07:16",), "0700"), (("16:56",), "17:00")]
+    assert typos(rounded, (0, 1), hours, lambda: None) == (
+        6.0,
+        ((0, "02:00", None), (1, "0700", "07:00")),
+    )
+
+
+def test_a_word_that_looks_misspelt_is_respelt() -> None:
+    assert respelt("noral") == "normal"
+    assert respelt("adul3t") == "adult"
+    assert respelt("Noral") == "Normal"
+    assert respelt("errJr") == "error"  # a letter put in is cased as the word
+    assert respelt("PASgS") == "PASS"
+    # Not a word itself, a short one, one with two characters not letters, or a foreign one.
+    assert [respelt(w) for w in ("normal", "qty", "x1y2z", "Köhler")] == [None] * 4
+
+
+def test_only_a_word_that_one_example_shows_and_no_input_holds_looks_misspelt() -> None:
+    labels = [(("RE: budget",), "high"), (("lunch?",), "noral"), (("FW: minutes",), "high")]
+    assert misspelt(labels) == {1: "normal"}
+    assert misspelt([*labels, (("memo",), "noral")]) == {}  # the same word twice is meant
+    assert misspelt([*labels[:1], (("noral",), "noral")]) == {}  # it copies the input
+    assert misspelt([*labels[:1], (("Justin House",), "jhouse")]) == {}  # and so does this
+    # An output with two such words is left alone: which would be the typo?
+    assert misspelt([*labels[:1], (("x",), "noral adul3t")]) == {}
 
 
 def test_an_output_that_copies_its_input_is_no_typo() -> None:
@@ -462,7 +503,7 @@ def test_input_repair_is_one_edit_from_the_alphabet() -> None:
     from likewise.synth.noise import input_repaired
 
     last = parse("GetToken(Number, -1)")
-    ok = lambda *a: input_repaired(last, *a, deadline=lambda: None)  # noqa: E731
+    ok = lambda *a: input_repaired(last, *a, deadline=lambda: None) is not None  # noqa: E731
     assert ok(("415.555.00/0",), "0000", "0")  # a substitution
     assert ok(("415.555.00x00",), "0000", "")  # a deletion
     assert ok(("415.555.000",), "0000", "0")  # an insertion
@@ -641,6 +682,24 @@ TYPO_CASES = {
         [("512", "512"), ("-406", "0"), ("941", "941"), ("-127", "0Z")],
         [(3, "0Z", "0")],
         {"-44": "0", "77": "77"},
+    ),
+    # A label given once, misspelt: no program learned without it could write "normal", and
+    # one that writes "noral" keeps a word one letter from a common one.
+    "a-label-given-once-misspelt": (
+        [
+            ("RE: budget", "high"),
+            ("lunch?", "noral"),
+            ("URGENT: server down", "high"),
+            ("FW: minutes", "high"),
+        ],
+        [(1, "noral", "normal")],
+        {"hello": "normal", "RE: lunch": "high"},
+    ),
+    # The same with three labels: "senior" has a branch of its own, as a label given once must.
+    "a-label-misspelt-beside-another-given-once": (
+        [("5", "minor"), ("34", "adul3t"), ("70", "senior"), ("12", "minor")],
+        [(1, "adul3t", "adult")],
+        {"25": "adult", "3": "minor", "80": "senior"},
     ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,

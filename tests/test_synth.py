@@ -161,6 +161,18 @@ def test_partitions_are_not_grown_from_an_example_only_a_contrived_program_expla
     assert not any(frozenset({0, 3}) in g for g in grown)
 
 
+def test_an_example_joins_a_cluster_that_its_own_program_explains():
+    # Alone, "M", "Köhler" -> "Mr. Köhler" takes a program that copies the "M" and the name's
+    # last letter: cheaper than "Mr. " + name, which "Guibert" needs. Against that cheap
+    # program, the shared one looks contrived; but it is Guibert's own, so he joins.
+    titles = [(("F", "Jones"), "Ms. Jones"), (("M", "Köhler"), "Mr. Köhler")]
+    titles += [(("F", "Miller"), "Ms. Miller"), (("q", "Guibert"), "Mr. Guibert")]
+    grown = [{frozenset(m) for m, _ in p} for p in conditionals.partitions(titles, _vs)]
+    assert {frozenset({0, 2}), frozenset({1, 3})} in grown
+    top = engine.synthesize(titles, timeout=10, noise=False)[0].program
+    assert str(top) == 'If(Contains(x1, "F"), Concat("Ms. ", x2), Concat("Mr. ", x2))'
+
+
 CODES = ex(("BN-19244", "19244"), ("XH-34790", "discontinued"), ("AE-23711", "23711"))
 CODE_ROWS = [("XK-82156",), ("AJ-89714",), ("XN-74711",), ("PC-99636",), ("XD-26820",)]
 

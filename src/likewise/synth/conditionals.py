@@ -34,6 +34,7 @@ MAX_BRANCHES = 4
 ALTERNATIVES_PER_PART = 3  # a test's or a branch's options tried in the alternatives
 SAME_BEHAVIOUR = 8  # tests kept that route the examples alike (see predicates)
 SEEDS = 4  # examples a greedy partition is grown from, each in turn (see partitions)
+OWN_SLACK = 0.1  # a shared program this near an example's own is its own (see partition)
 
 
 def partition(
@@ -52,9 +53,14 @@ def partition(
             raise _Unexplained(seed)
         for i in rest:
             found = learn([examples[j] for j in sorted([*members, i])])
-            # Join only if the shared program stays about as simple: a merge that needs a much
-            # more contrived program is a sign that the rows want different programs.
-            if found and _about_as_simple(found[0][0], best[0][0]):
+            # Join only if the shared program stays about as simple as the cluster's, or is
+            # the example's own: a merge that needs a much more contrived program is a sign
+            # that the rows want different programs. (Against the cluster's alone, a program
+            # that fits "M", "Köhler" -> "Mr. Köhler" by chance, copying the "M" and the "r",
+            # would keep out "Mr. Guibert", whose own program explains both.)
+            alone = learn([examples[i]])
+            own = bool(alone) and found and found[0][0] <= alone[0][0] + OWN_SLACK
+            if found and (own or _about_as_simple(found[0][0], best[0][0])):
                 members.append(i)
                 best = found
         clusters.append((members, best))

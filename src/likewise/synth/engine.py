@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from likewise.lang.ast import If, Node
+from likewise.lang.ast import Const, If, Node
 from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, neural, version_space
 from likewise.synth import noise as noise_model
@@ -298,12 +298,15 @@ def synthesize(
     # names as typos.
     uniform = any(e in ("neural", "noise") and not isinstance(p, If) for _, p, e, _ in pool)
     readings = {_named(s) for _, _, _, s in pool}
+    # A reading that keeps a word that looks misspelt pays for it (see noise_model.misspelt).
+    misspelt = set(noise_model.misspelt(examples)) if noise else set()
     pool = [
         (
             c
+            + noise_model.MISSPELT * len(misspelt - _named(s))
             + SET_APART
             * (
-                ((uniform or bool(s)) and _sets_one_apart(p, examples))
+                ((uniform or bool(s)) and _sets_one_apart(p, examples, _named(s)))
                 or _bends(p, examples, _named(s), readings)
             ),
             p,
@@ -391,14 +394,37 @@ def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) ->
     return True
 
 
-def _sets_one_apart(program: Node, examples: Examples) -> bool:
+def _sets_one_apart(program: Node, examples: Examples, named: frozenset[int]) -> bool:
     """Whether ``program`` is a conditional with a branch for a single one of four or more
-    examples: that branch memorizes its example rather than shows a rule."""
-    return (
-        len(examples) >= 4
-        and isinstance(program, If)
-        and min(size for _, size in _branches(program, examples)) == 1
+    examples (not one of those ``named`` as typos): that branch memorizes its example rather
+    than shows a rule. Not where the branch writes a label that no other branch nearly gives
+    there: that is a label given once ("senior" beside "minor" and "adult"). A typo'd example
+    alone in its branch may write what only it shows ("normal" for "noral")."""
+    if len(examples) < 4 or not isinstance(program, If):
+        return False
+    branches = [b for b, _ in _branches(program, examples)]
+    served = [noise_model.branch(program, x) for x, _ in examples]
+    return any(
+        i not in named and served.count(served[i]) == 1 and not _label(branches, served[i], ex)
+        for i, ex in enumerate(examples)
     )
+
+
+def _label(branches: list[Node], b: int, example: tuple[tuple[str, ...], str]) -> bool:
+    """Whether branch ``b`` writes the example's output as a constant that no other branch
+    gives within a typo of there."""
+    inputs, given = example
+    if not isinstance(branches[b], Const):
+        return False
+    for other in branches[:b] + branches[b + 1 :]:
+        got = other.run(inputs)
+        if not isinstance(got, str):
+            return False
+        # (As with typos, a blank output may be a one-character label deleted.)
+        limit = noise_model.max_edits(max(got, given, key=len)) or int(given == "")
+        if noise_model.edit_distance(got, given, limit) <= limit:
+            return False
+    return True
 
 
 def _diagnose(

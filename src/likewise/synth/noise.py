@@ -21,6 +21,7 @@ from itertools import chain, combinations
 
 from likewise.lang.ast import If, Node
 from likewise.lang.explain import explain
+from likewise.synth import spelling
 from likewise.synth.deadline import Deadline, Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -31,6 +32,7 @@ Learner = Callable[[Examples, Deadline], list[tuple[float, Node]]]
 Suspect = tuple[int, str, str | None]
 
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
+MISSPELT = EDIT_COST + 1.0  # a reading that keeps a misspelt output word (see misspelt)
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
 MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
 _WORD = re.compile(r"[^\W_]+")  # letters and digits
@@ -69,14 +71,14 @@ def max_edits(output: str, label: bool = True) -> int:
 
 def input_repaired(
     prog: Node, inputs: tuple[str, ...], given: str, alphabet: str, deadline: Callable[[], None]
-) -> bool:
-    """Whether one character edit to one of ``inputs`` (deleting a character, or putting one
-    of ``alphabet`` in place of one or between two) makes ``prog`` give ``given``: the input
-    looks mistyped and the output right. As with outputs, a single character has no typos:
-    any edit makes another value."""
+) -> tuple[str, ...] | None:
+    """``inputs`` with the first character edit to one of them (deleting a character, or
+    putting one of ``alphabet`` in place of one or between two) that makes ``prog`` give
+    ``given``, or None: the input looks mistyped and the output right. As with outputs, a
+    single character has no typos: any edit makes another value."""
     if not max_edits(given):
-        return False
-    return any(prog.run(fixed) == given for fixed in _one_edit(inputs, alphabet, deadline))
+        return None
+    return next((f for f in _one_edit(inputs, alphabet, deadline) if prog.run(f) == given), None)
 
 
 def _one_edit(
@@ -146,6 +148,7 @@ def _set_aside(
             yield from _another_branch(examples, left[0], prog, learn, d)
     if len(left) == 1:
         yield from _another_label(examples, left[0], learn, d)
+        yield from _respelt(examples, left[0], learn, d)
         yield from _copied_word(examples, left[0], learn, d)
         if learned:
             yield from _half_corrected(examples, left[0], learned[0][1], learn, d)
@@ -214,6 +217,45 @@ def _another_label(
     corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
     suspect = ((i, given, fixed),)
     return [(c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline)]
+
+
+def misspelt(examples: Examples) -> dict[int, str]:
+    """Per example whose output holds a word that looks misspelt (see
+    :func:`likewise.synth.spelling.respelt`), that output respelt: where no input holds the
+    word, nor does it hold a word of its input ("jhouse" is "j" and the "House" of "Justin
+    House"), no other example's output holds it (the same word twice is what the user
+    meant), and it is the output's only such word. A program can only write such a word from
+    a constant, and a user is likelier to mistype a word than to mean one a letter from it."""
+    out = {}
+    for i, (inputs, given) in enumerate(examples):
+        texts = [s.lower() for j, (xs, y) in enumerate(examples) for s in (*xs, y) if j != i]
+        texts += [s.lower() for s in inputs]
+        parts = {w.lower() for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
+        fixes = [
+            (m.start(), m.end(), fixed)
+            for m in _WORD.finditer(given)
+            if not any(m.group().lower() in t for t in texts)
+            and not any(w in m.group().lower() for w in parts)
+            and (fixed := spelling.respelt(m.group())) is not None
+        ]
+        if len(fixes) == 1:
+            ((a, b, fixed),) = fixes
+            out[i] = given[:a] + fixed + given[b:]
+    return out
+
+
+def _respelt(
+    examples: Examples, i: int, learn: Learner, deadline: Deadline
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Example ``i``'s output may hold a misspelt word that no other example shows (a label
+    given once, "noral" for "normal"): no program learned without it could write the word.
+    The examples are learned again with the word respelt (see :func:`misspelt`)."""
+    fixed = misspelt(examples).get(i)
+    if fixed is None:
+        return []
+    corrected = [*examples[:i], (examples[i][0], fixed), *examples[i + 1 :]]
+    suspect = ((i, examples[i][1], fixed),)
+    return [(c + EDIT_COST, p, suspect) for c, p in learn(corrected, deadline)]
 
 
 def _half_corrected(
@@ -324,7 +366,7 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     empty on one example but no other, or on all but one."""
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, (inputs, _) in enumerate(examples):
-        groups.setdefault(_branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
+        groups.setdefault(branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
     out: set[int] = set()
     for members in groups.values():
         counts = Counter(pieces for _, pieces in members)
@@ -333,7 +375,7 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     return frozenset(out)
 
 
-def _branch(prog: Node, inputs: tuple[str, ...]) -> int:
+def branch(prog: Node, inputs: tuple[str, ...]) -> int:
     """Which branch of ``prog``'s chain of conditionals serves ``inputs`` (0 if none)."""
     n = 0
     while isinstance(prog, If) and not prog.cond.run(inputs):
@@ -368,6 +410,7 @@ def typos(
     """What the set-aside examples cost ``prog`` as typos, and which they are; None where one
     is not a typo of what it gives (or is reproduced: a smaller set-aside covers that)."""
     suspects: list[Suspect] = []
+    changes: list[set[tuple[str, ...]]] = []  # what each typo changed (see _changed)
     total = 0.0
     unread = 0  # inputs the program reads nothing from, and one edit does not fix
     for i in left:
@@ -393,25 +436,29 @@ def typos(
             # (Nor would a typo happen to balance the brackets that the output meant to leave
             # open: "(45.10)" is no typo of "X45.10)".)
             d = d if d <= limit and (_balanced(got) or not _balanced(given)) else None
-        if d is None:
-            if input_repaired(prog, inputs, given, _alphabet(examples, i), deadline):
-                d, got = 1, None  # the input is mistyped; the output is what to expect
-            elif got is None and any(max_edits(s) for s in inputs) and not unread:
-                # No value on it: the input itself looks mistyped, but no one edit fixes it.
-                # Charge the most a typo may cost, and expect nothing in particular. (An
-                # input of one character holds no typo, nor do two inputs the program cannot
-                # read: it just fails on them.)
-                d, unread = max(max_edits(given), 1), 1
-            else:
-                return None
+        if d is not None:
+            changes.append(_changed(got, given))
+        elif fixed := input_repaired(prog, inputs, given, _alphabet(examples, i), deadline):
+            d, got = 1, None  # the input is mistyped; the output is what to expect
+            # (An input short of a ":" and an output short of one are two typos: the program
+            # would want the one and write the other.)
+            changes.append({("input", *c) for c in set().union(*map(_changed, fixed, inputs))})
+        elif got is None and any(max_edits(s) for s in inputs) and not unread:
+            # No value on it: the input itself looks mistyped, but no one edit fixes it.
+            # Charge the most a typo may cost, and expect nothing in particular. (An input of
+            # one character holds no typo, nor do two inputs the program cannot read: it
+            # just fails on them.)
+            d, unread = max(max_edits(given), 1), 1
+        else:
+            return None
         suspects.append((i, given, got))
         total += EDIT_COST * d
     # Typos are random: the same "typo" twice is a pattern the program misses, whether the
-    # same given output or the same character dropped or added ("+358" for "-358", "+376"
-    # for "376": the program adds a "+" that the examples do not have).
+    # same given output or the same character dropped or added, to an output or an input
+    # ("+358" for "-358", "+376" for "376": the program adds a "+" that the examples do not
+    # have; "7:1AM" and "12:57pm" for "7:1 AM" and "12:57 pm": it wants a space).
     if len({g for _, g, _ in suspects}) < len(suspects):
         return None
-    changes = [_changed(got, given) for _, given, got in suspects if got is not None]
     if any(a & b for a, b in combinations(changes, 2)):
         return None
     return total, tuple(suspects)
