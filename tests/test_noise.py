@@ -162,6 +162,21 @@ def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
     )
 
 
+def test_two_typos_on_one_short_piece_of_the_output_are_no_chance() -> None:
+    # The program writes "M", then the name's last letter: "Ms. Miller" and "Mr. Guibert"
+    # would both be typos of that one letter. Typos fall anywhere; that letter is wrong.
+    prog = parse('Concat("M", SubStr(-1, -1, x2), ". ", x2)')
+    titles = [(("F", "Jones"), "Ms. Jones"), (("M", "Köhler"), "Mr. Köhler")]
+    titles += [(("F", "Miller"), "Ms. Miller"), (("M", "Guibert"), "Mr. Guibert")]
+    assert typos(titles, (2, 3), prog, lambda: None) is None
+    # Two typos in a long piece (the name) may be chance.
+    titles[2:] = [(("F", "Miller"), "Mr. Miler"), (("M", "Guibert"), "Mt. Guibrt")]
+    assert typos(titles, (2, 3), prog, lambda: None) == (
+        6.0,
+        ((2, "Mr. Miler", "Mr. Miller"), (3, "Mt. Guibrt", "Mt. Guibert")),
+    )
+
+
 def test_a_word_that_looks_misspelt_is_respelt() -> None:
     assert respelt("noral") == "normal"
     assert respelt("adul3t") == "adult"
@@ -682,6 +697,12 @@ TYPO_CASES = {
         [("512", "512"), ("-406", "0"), ("941", "941"), ("-127", "0Z")],
         [(3, "0Z", "0")],
         {"-44": "0", "77": "77"},
+    ),
+    # "Q5%" is one edit from "5%" and from "15%": each is learned, and the cheaper wins.
+    "a-label-a-typo-of-either-of-two-labels": (
+        [("34.50", "5%"), ("250.00", "15%"), ("12.99", "Q5%"), ("480.25", "15%")],
+        [(2, "Q5%", "5%")],
+        {"61.20": "5%", "799.99": "15%"},
     ),
     # A label given once, misspelt: no program learned without it could write "normal", and
     # one that writes "noral" keeps a word one letter from a common one.

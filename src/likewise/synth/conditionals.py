@@ -58,9 +58,9 @@ def partition(
             # that the rows want different programs. (Against the cluster's alone, a program
             # that fits "M", "Köhler" -> "Mr. Köhler" by chance, copying the "M" and the "r",
             # would keep out "Mr. Guibert", whose own program explains both.)
-            alone = learn([examples[i]])
-            own = bool(alone) and found and found[0][0] <= alone[0][0] + OWN_SLACK
-            if found and (own or _about_as_simple(found[0][0], best[0][0])):
+            if found and (
+                _about_as_simple(found[0][0], best[0][0]) or _own(found[0][0], learn, examples[i])
+            ):
                 members.append(i)
                 best = found
         clusters.append((members, best))
@@ -91,6 +91,12 @@ def partitions(
         if key not in seen:
             seen.add(key)
             yield clusters
+
+
+def _own(cost: float, learn: Learner, example: tuple[tuple[str, ...], str]) -> bool:
+    """Whether a program of ``cost`` is about the cheapest that explains ``example`` alone."""
+    alone = learn([example])
+    return bool(alone) and cost <= alone[0][0] + OWN_SLACK
 
 
 def _about_as_simple(cost: float, base: float) -> bool:

@@ -42,7 +42,8 @@ VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam
 # (a beam of 100 usually ends well within a second) and BEAM_SHARE of all the time left. If the
 # version space ran out of time (long outputs: the network's ground), the beam runs at once;
 # if it failed quickly (the examples need a conditional, or hold a typo), after the
-# conditionals, and not when they found a pattern (see _is_pattern).
+# conditionals (even where they found a pattern: a decision list of "0" padding formats loses
+# to the network's one format with a width).
 BEAM_SHARE = 0.6
 SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two of them
 BEAM_SECONDS = 1.0
@@ -178,7 +179,7 @@ def _search(
                 conditionals.SEEDS if full else 1,
             ),
         )
-    if wants_beam and finished and not _is_pattern(_cheapest(found), examples, outer or deadline):
+    if wants_beam and finished:
         beam()
     if not found and full:
         run("bottom-up", 1.0, lambda d: bottom_up.synthesize(examples, engines.constants, d))
@@ -397,8 +398,8 @@ def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) ->
 def _sets_one_apart(program: Node, examples: Examples, named: frozenset[int]) -> bool:
     """Whether ``program`` is a conditional with a branch for a single one of four or more
     examples (not one of those ``named`` as typos): that branch memorizes its example rather
-    than shows a rule. Not where the branch writes a label that no other branch nearly gives
-    there: that is a label given once ("senior" beside "minor" and "adult"). A typo'd example
+    than shows a rule. Not where every branch writes a label and no other nearly gives that
+    one: that is a label given once ("senior" beside "minor" and "adult"). A typo'd example
     alone in its branch may write what only it shows ("normal" for "noral")."""
     if len(examples) < 4 or not isinstance(program, If):
         return False
@@ -411,15 +412,13 @@ def _sets_one_apart(program: Node, examples: Examples, named: frozenset[int]) ->
 
 
 def _label(branches: list[Node], b: int, example: tuple[tuple[str, ...], str]) -> bool:
-    """Whether branch ``b`` writes the example's output as a constant that no other branch
-    gives within a typo of there."""
+    """Whether the branches all write constants, and no other than ``b`` gives the example's
+    output within a typo."""
     inputs, given = example
-    if not isinstance(branches[b], Const):
+    if not all(isinstance(branch, Const) for branch in branches):
         return False
     for other in branches[:b] + branches[b + 1 :]:
         got = other.run(inputs)
-        if not isinstance(got, str):
-            return False
         # (As with typos, a blank output may be a one-character label deleted.)
         limit = noise_model.max_edits(max(got, given, key=len)) or int(given == "")
         if noise_model.edit_distance(got, given, limit) <= limit:

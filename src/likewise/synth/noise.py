@@ -203,7 +203,8 @@ def _another_label(
     """Example ``i``'s output may be a typo of another example's ("0Y" for "0") where no
     program learned without it gives that output there (it takes the "0" from the other
     example's input "-406"): the examples are learned again with the output corrected to
-    the nearest other output within a typo's reach (where one is nearest)."""
+    each nearest other output within a typo's reach ("W0%" is as near "0%" as "10%": the
+    programs learned tell which)."""
     inputs, given = examples[i]
     near: dict[str, int] = {}
     for y in {y for j, (_, y) in enumerate(examples) if j != i and y != given}:
@@ -211,12 +212,12 @@ def _another_label(
         if limit and (d := edit_distance(y, given, limit)) <= limit:
             near[y] = d
     best = min(near.values(), default=0)
-    if not best or list(near.values()).count(best) > 1:
-        return []
-    (fixed,) = (y for y, d in near.items() if d == best)
-    corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
-    suspect = ((i, given, fixed),)
-    return [(c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline)]
+    out = []
+    for fixed in sorted(y for y, d in near.items() if d == best):
+        corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
+        suspect = ((i, given, fixed),)
+        out.extend((c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline))
+    return out
 
 
 def misspelt(examples: Examples) -> dict[int, str]:
@@ -461,7 +462,30 @@ def typos(
         return None
     if any(a & b for a, b in combinations(changes, 2)):
         return None
+    # Nor would two typos both fall on the same short piece of the program's output (the
+    # letter after "M" that it takes from the name: "Ms. Miller", "Mr. Guibert" for "Mr.
+    # Miller", "Mt. Guibert"): the piece is wrong.
+    hit = [_piece_hit(prog, examples[i][0], got, given) for i, given, got in suspects]
+    if len(hit) > 1 and None not in hit and len(set(hit)) == 1:
+        return None
     return total, tuple(suspects)
+
+
+SHORT_PIECE = 2  # characters: two typos on one piece this short are no chance (see typos)
+
+
+def _piece_hit(prog: Node, inputs: tuple[str, ...], got: str | None, given: str) -> int | None:
+    """Which piece of ``prog``'s output ``got`` (see :func:`explain`) a single edit making it
+    ``given`` falls on, where that piece is short; else None."""
+    edits = _edits(got, given) if got else []
+    if len(edits) != 1:
+        return None
+    ((a, _, _),) = edits
+    at = min(a, len(got) - 1)
+    for n, span in enumerate(explain(prog, inputs)):
+        if span.start <= at < span.end:
+            return n if span.end - span.start <= SHORT_PIECE else None
+    return None
 
 
 def _balanced(text: str) -> bool:
