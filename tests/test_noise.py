@@ -175,6 +175,31 @@ def test_two_typos_on_one_short_piece_of_the_output_are_no_chance() -> None:
         6.0,
         ((2, "Mr. Miler", "Mr. Miller"), (3, "Mt. Guibrt", "Mt. Guibert")),
     )
+    # So may two in a short piece that is much of each output: the hour of a time.
+    hhmm = parse('Concat(SubStr(1, 2), ":", SubStr(-2, -1))')
+    times = [(("0243",), "02:43"), (("0521",), "l5:21"), (("0024",), "00:24")]
+    times += [(("1134",), "t1:34")]
+    assert typos(times, (1, 3), hhmm, lambda: None) == (
+        6.0,
+        ((1, "l5:21", "05:21"), (3, "t1:34", "11:34")),
+    )
+
+
+def test_a_branch_for_one_example_sets_it_apart_unless_it_writes_a_label() -> None:
+    from likewise.synth.engine import _sets_one_apart
+
+    # "of2" alone in its branch memorizes its example.
+    words = [(("Window 12",), "Window2"), (("Lake 7!",), "of2"), (("Stone 3",), "Stone3")]
+    words += [(("Quick 9",), "Quick9")]
+    memo = parse('If(Contains(x1, "!"), "of2", Concat(GetToken(Word, 1), GetToken(Digit, -1)))')
+    assert _sets_one_apart(memo, words, frozenset())
+    # "100" is a label another example gives too (its input, "32s7", is read as mistyped).
+    caps = [(("3",), "93"), (("32s7",), "100"), (("92",), "92"), (("268",), "100")]
+    assert not _sets_one_apart(parse('If(AtLeast("100"), "100", x1)'), caps, frozenset({0, 1}))
+    # "senior" is a label given once among labels; "adult" is the typo'd example's own.
+    ages = [(("5",), "minor"), (("34",), "adul3t"), (("70",), "senior"), (("12",), "minor")]
+    labels = parse('If(AtLeast("40"), "senior", If(AtLeast("20"), "adult", "minor"))')
+    assert not _sets_one_apart(labels, ages, frozenset({1}))
 
 
 def test_a_word_that_looks_misspelt_is_respelt() -> None:
@@ -183,8 +208,10 @@ def test_a_word_that_looks_misspelt_is_respelt() -> None:
     assert respelt("Noral") == "Normal"
     assert respelt("errJr") == "error"  # a letter put in is cased as the word
     assert respelt("PASgS") == "PASS"
-    # Not a word itself, a short one, one with two characters not letters, or a foreign one.
-    assert [respelt(w) for w in ("normal", "qty", "x1y2z", "Köhler")] == [None] * 4
+    # Not a word itself, a short or long one, one with two characters not letters, or a
+    # foreign one.
+    words = ("normal", "qty", "noral" * 5, "x1y2z", "Köhler")
+    assert [respelt(w) for w in words] == [None] * 5
 
 
 def test_only_a_word_that_one_example_shows_and_no_input_holds_looks_misspelt() -> None:

@@ -398,23 +398,30 @@ def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) ->
 def _sets_one_apart(program: Node, examples: Examples, named: frozenset[int]) -> bool:
     """Whether ``program`` is a conditional with a branch for a single one of four or more
     examples (not one of those ``named`` as typos): that branch memorizes its example rather
-    than shows a rule. Not where every branch writes a label and no other nearly gives that
-    one: that is a label given once ("senior" beside "minor" and "adult"). A typo'd example
-    alone in its branch may write what only it shows ("normal" for "noral")."""
+    than shows a rule. Not where the branch writes a label (see :func:`_label`). A typo'd
+    example alone in its branch may write what only it shows ("normal" for "noral")."""
     if len(examples) < 4 or not isinstance(program, If):
         return False
     branches = [b for b, _ in _branches(program, examples)]
     served = [noise_model.branch(program, x) for x, _ in examples]
     return any(
-        i not in named and served.count(served[i]) == 1 and not _label(branches, served[i], ex)
-        for i, ex in enumerate(examples)
+        i not in named
+        and served.count(served[i]) == 1
+        and not _label(branches, served[i], examples, i)
+        for i in range(len(examples))
     )
 
 
-def _label(branches: list[Node], b: int, example: tuple[tuple[str, ...], str]) -> bool:
-    """Whether the branches all write constants, and no other than ``b`` gives the example's
-    output within a typo."""
-    inputs, given = example
+def _label(branches: list[Node], b: int, examples: Examples, i: int) -> bool:
+    """Whether branch ``b``, the only one to serve example ``i``, writes a label: a constant
+    that other examples give too (another, mistyped, may be routed elsewhere: "100" for
+    "32s7"), or one of constants only, where no other branch gives example ``i``'s output
+    within a typo (a label given once: "senior" beside "minor" and "adult")."""
+    inputs, given = examples[i]
+    if not isinstance(branches[b], Const):
+        return False
+    if [y for _, y in examples].count(given) > 1:
+        return True
     if not all(isinstance(branch, Const) for branch in branches):
         return False
     for other in branches[:b] + branches[b + 1 :]:

@@ -14,6 +14,7 @@ programs that fit everything only when it is simpler by more than the edits cost
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -235,9 +236,9 @@ def misspelt(examples: Examples) -> dict[int, str]:
         fixes = [
             (m.start(), m.end(), fixed)
             for m in _WORD.finditer(given)
-            if not any(m.group().lower() in t for t in texts)
+            if (fixed := spelling.respelt(m.group())) is not None
+            and not any(m.group().lower() in t for t in texts)
             and not any(w in m.group().lower() for w in parts)
-            and (fixed := spelling.respelt(m.group())) is not None
         ]
         if len(fixes) == 1:
             ((a, b, fixed),) = fixes
@@ -462,21 +463,26 @@ def typos(
         return None
     if any(a & b for a, b in combinations(changes, 2)):
         return None
-    # Nor would two typos both fall on the same short piece of the program's output (the
-    # letter after "M" that it takes from the name: "Ms. Miller", "Mr. Guibert" for "Mr.
-    # Miller", "Mt. Guibert"): the piece is wrong.
+    # Nor would two typos both fall by chance on the same small piece of the program's output
+    # (the letter after "M" that it takes from the name: "Ms. Miller", "Mr. Guibert" for "Mr.
+    # Miller", "Mt. Guibert"): the piece is wrong. (The hour of "l5:21" and "t1:34" is two
+    # fifths of each output: two typos may well both fall there.)
     hit = [_piece_hit(prog, examples[i][0], got, given) for i, given, got in suspects]
-    if len(hit) > 1 and None not in hit and len(set(hit)) == 1:
+    same = len(hit) > 1 and None not in hit and len({n for n, _ in hit}) == 1
+    if same and math.prod(share for _, share in hit) < CHANCE:
         return None
     return total, tuple(suspects)
 
 
-SHORT_PIECE = 2  # characters: two typos on one piece this short are no chance (see typos)
+CHANCE = 0.05  # below this, typos did not fall where they did by chance (see typos)
 
 
-def _piece_hit(prog: Node, inputs: tuple[str, ...], got: str | None, given: str) -> int | None:
+def _piece_hit(
+    prog: Node, inputs: tuple[str, ...], got: str | None, given: str
+) -> tuple[int, float] | None:
     """Which piece of ``prog``'s output ``got`` (see :func:`explain`) a single edit making it
-    ``given`` falls on, where that piece is short; else None."""
+    ``given`` falls on, and what share of the output that piece is; None where it takes more
+    edits."""
     edits = _edits(got, given) if got else []
     if len(edits) != 1:
         return None
@@ -484,7 +490,7 @@ def _piece_hit(prog: Node, inputs: tuple[str, ...], got: str | None, given: str)
     at = min(a, len(got) - 1)
     for n, span in enumerate(explain(prog, inputs)):
         if span.start <= at < span.end:
-            return n if span.end - span.start <= SHORT_PIECE else None
+            return n, (span.end - span.start) / len(got)
     return None
 
 

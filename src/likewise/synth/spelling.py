@@ -11,6 +11,7 @@ import string
 from functools import cache
 
 MIN_LENGTH = 4  # shorter words are too often abbreviations ("qty", "usa") to correct
+MAX_LENGTH = 20  # longer ones are no words (and their edits are many)
 MIN_FREQUENCY = 100  # how common the word it corrects to must be (counts in the list)
 
 
@@ -28,10 +29,11 @@ def known(word: str) -> bool:
 def respelt(word: str) -> str | None:
     """The commonest English word one edit from ``word`` (a deleted, added, changed or
     swapped character, cased as the rest of the word), or None: where ``word`` is a word
-    itself, is short, holds more than one character that is not a letter, or is near no
-    common word."""
-    letters = sum(c.isalpha() for c in word)
-    if len(word) < MIN_LENGTH or letters < len(word) - 1 or not word.isascii() or known(word):
+    itself, is short or long, holds more than one character that is not a letter, or is near
+    no common word."""
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isascii():
+        return None
+    if sum(c.isalpha() for c in word) < len(word) - 1 or known(word):
         return None
     words = _words()
     best, count = None, MIN_FREQUENCY - 1
