@@ -175,6 +175,14 @@ def test_two_typos_on_one_short_piece_of_the_output_are_no_chance() -> None:
         6.0,
         ((2, "Mr. Miler", "Mr. Miller"), (3, "Mt. Guibrt", "Mt. Guibert")),
     )
+    # And a character added or dropped is no chance to weigh: a mistyped input ("7" for "27")
+    # makes one ("In stock (7)" for "In stock (27)").
+    stock = parse('If(Above("0"), Concat("In stock (", x1, ")"), "Out of stock")')
+    counts = [(("0",), "Out of stock"), (("7",), "In stock (27)"), (("152",), "In stock (1 52)")]
+    assert typos(counts, (1, 2), stock, lambda: None) == (
+        6.0,
+        ((1, "In stock (27)", "In stock (7)"), (2, "In stock (1 52)", "In stock (152)")),
+    )
     # So may two in a short piece that is much of each output: the hour of a time.
     hhmm = parse('Concat(SubStr(1, 2), ":", SubStr(-2, -1))')
     times = [(("0243",), "02:43"), (("0521",), "l5:21"), (("0024",), "00:24")]

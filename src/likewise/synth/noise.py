@@ -480,11 +480,12 @@ CHANCE = 0.05  # below this, typos did not fall where they did by chance (see ty
 def _piece_hit(
     prog: Node, inputs: tuple[str, ...], got: str | None, given: str
 ) -> tuple[int, float] | None:
-    """Which piece of ``prog``'s output ``got`` (see :func:`explain`) a single edit making it
-    ``given`` falls on, and what share of the output that piece is; None where it takes more
-    edits."""
+    """Which piece of ``prog``'s output ``got`` (see :func:`explain`) a single changed
+    character making it ``given`` falls on, and what share of the output that piece is; None
+    where it takes another edit (a character added or dropped, which a mistyped input may
+    make: "5" for "45" gives "In stock (5)" for "In stock (45)"), or more."""
     edits = _edits(got, given) if got else []
-    if len(edits) != 1:
+    if len(edits) != 1 or edits[0][1] == edits[0][0] or not edits[0][2]:
         return None
     ((a, _, _),) = edits
     at = min(a, len(got) - 1)
