@@ -733,12 +733,6 @@ TYPO_CASES = {
         [(3, "0Z", "0")],
         {"-44": "0", "77": "77"},
     ),
-    # "Q5%" is one edit from "5%" and from "15%": each is learned, and the cheaper wins.
-    "a-label-a-typo-of-either-of-two-labels": (
-        [("34.50", "5%"), ("250.00", "15%"), ("12.99", "Q5%"), ("480.25", "15%")],
-        [(2, "Q5%", "5%")],
-        {"61.20": "5%", "799.99": "15%"},
-    ),
     # A label given once, misspelt: no program learned without it could write "normal", and
     # one that writes "noral" keeps a word one letter from a common one.
     "a-label-given-once-misspelt": (

@@ -204,8 +204,7 @@ def _another_label(
     """Example ``i``'s output may be a typo of another example's ("0Y" for "0") where no
     program learned without it gives that output there (it takes the "0" from the other
     example's input "-406"): the examples are learned again with the output corrected to
-    each nearest other output within a typo's reach ("W0%" is as near "0%" as "10%": the
-    programs learned tell which)."""
+    the nearest other output within a typo's reach (where one is nearest)."""
     inputs, given = examples[i]
     near: dict[str, int] = {}
     for y in {y for j, (_, y) in enumerate(examples) if j != i and y != given}:
@@ -213,12 +212,12 @@ def _another_label(
         if limit and (d := edit_distance(y, given, limit)) <= limit:
             near[y] = d
     best = min(near.values(), default=0)
-    out = []
-    for fixed in sorted(y for y, d in near.items() if d == best):
-        corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
-        suspect = ((i, given, fixed),)
-        out.extend((c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline))
-    return out
+    if not best or list(near.values()).count(best) > 1:
+        return []
+    (fixed,) = (y for y, d in near.items() if d == best)
+    corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
+    suspect = ((i, given, fixed),)
+    return [(c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline)]
 
 
 def misspelt(examples: Examples) -> dict[int, str]:
