@@ -466,10 +466,11 @@ def typos(
     # (the letter after "M" that it takes from the name: "Ms. Miller", "Mr. Guibert" for "Mr.
     # Miller", "Mt. Guibert"): the piece is wrong. (The hour of "l5:21" and "t1:34" is two
     # fifths of each output: two typos may well both fall there.)
-    hit = [_piece_hit(prog, examples[i][0], got, given) for i, given, got in suspects]
-    same = len(hit) > 1 and None not in hit and len({n for n, _ in hit}) == 1
-    if same and math.prod(share for _, share in hit) < CHANCE:
-        return None
+    if len(suspects) > 1:
+        hit = [_piece_hit(prog, examples[i][0], got, given) for i, given, got in suspects]
+        same = None not in hit and len({n for n, _ in hit}) == 1
+        if same and math.prod(share for _, share in hit) < CHANCE:
+            return None
     return total, tuple(suspects)
 
 
