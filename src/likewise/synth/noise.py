@@ -6,8 +6,9 @@ edit between its output and the set-aside example's given output, or for one edi
 example's input where correcting one character there makes it give the given output. A
 conditional learned without the example may test the wrong thing on it; where one of its
 branches nearly gives the example's output, the examples are learned again with that output
-corrected; so are they where the output is a typo of another example's, or where undoing one
-of two or three edits may leave what only that example shows. A program wins over the
+corrected; so are they where the output is a typo of another example's, where a word of it
+looks misspelt (a label given once), or where undoing one of two or three edits may leave
+what only that example shows. A program wins over the
 programs that fit everything only when it is simpler by more than the edits cost.
 """
 
