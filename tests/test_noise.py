@@ -751,6 +751,15 @@ TYPO_CASES = {
         [(1, "adul3t", "adult")],
         {"25": "adult", "3": "minor", "80": "senior"},
     ),
+    # Learned without "12:54 aVm", the examples take two date formats, with a space and
+    # without: a conditional, which the learner tries though one contorted program fits.
+    # Nor does a format that reads "aVm" as it is, and writes the hour "00" as seconds, explain
+    # the examples as well while reading "1:23 pm" as a typo of "1:23pm".
+    "a-typo-in-a-time-of-two-formats": (
+        [("12:54 aVm", "00:54"), ("7:01AM", "07:01"), ("12:57pm", "12:57"), ("1:23 pm", "13:23")],
+        [(0, "00:54", None)],
+        {"12:40 am": "00:40", "2:41am": "02:41", "6:43 PM": "18:43"},
+    ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,
     # the examples are learned again, and "(81,234.75)" shows the separator.

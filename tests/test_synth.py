@@ -27,7 +27,7 @@ from likewise.lang.ast import (
 from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, engine, version_space
 from likewise.synth.deadline import Deadline, Timeout
-from likewise.synth.rank import cost, rerank
+from likewise.synth.rank import LITERAL_LETTER, cost, rerank
 from strategies import exprs, realistic_text
 
 
@@ -391,6 +391,12 @@ def test_engine_rows_rerank():
     assert all(steered[0].program.run(r) is not None for r in rows)
 
 
+def test_a_date_format_pays_for_the_letters_it_reads_as_they_are():
+    plain = FormatDate("%-I:%M %p", "%H:%M")
+    worded = FormatDate("%H:%M aVm", "%H:%M")
+    assert cost(worded) == pytest.approx(cost(plain) + 3 * LITERAL_LETTER)
+
+
 def test_engine_failure():
     found = engine.synthesize(IMPOSSIBLE, timeout=1.0)
     assert isinstance(found, engine.Failure)
@@ -420,6 +426,7 @@ def test_engine_tiny_timeout_does_not_raise(examples):
         [(("ab-cd-ef",), "cd"), (("xy-zw-qq",), "zw")],
         [(("x1234567",), "12345"), (("y7654321",), "76543")],
         [(("12:25",), "12:25:00"), (("09:57",), "09:57:00")],
+        [(("12:25 h",), "12:25"), (("09:57 h",), "09:57")],
     ],
 )
 def test_a_program_costs_the_same_whichever_engine_spelled_it(examples):

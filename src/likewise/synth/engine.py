@@ -28,6 +28,7 @@ from likewise.synth.rank import constant_chars, rerank, tied
 Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
 CONTRIVED = 8.0
+NOISE_CONTRIVED = float(__import__("os").environ.get("NC", "6.0"))
 MAX_NOISY_EXAMPLES = 10
 # What a conditional pays for a branch that serves one example of four or more, where the
 # network spelled a program without one that fits every example: the branch memorizes its
@@ -131,8 +132,8 @@ def _search(
             return False
         return True
 
-    def contrived() -> bool:
-        return not found or min(c for c, _, _ in found) > CONTRIVED
+    def contrived(at: float = CONTRIVED) -> bool:
+        return not found or min(c for c, _, _ in found) > at
 
     # With a network, the version space leaves it time: it fails slowly on long outputs.
     vs_share = 0.6 if net is None else VS_SHARE_WITH_NET
@@ -165,7 +166,7 @@ def _search(
     # (not ``full``) keeps a few: the cheapest list learned without a mistyped example may
     # route it to the wrong branch, where the next (another test alike on the others) does not.
     k_cond = k if full else NOISE_DECISION_LISTS
-    if contrived():
+    if contrived(CONTRIVED if full else NOISE_CONTRIVED):
         run(
             "conditional",
             0.7,

@@ -123,6 +123,16 @@ def field_cost(in_fmt: str, directive: str, ampm: bool) -> float:
     return c
 
 
+LITERAL_LETTER = 0.1  # a letter that the input format reads as it is
+
+
+def read_cost(in_fmt: str) -> float:
+    """What a date's input format costs: its letters outside the fields. A format that reads
+    one example's words as they are ("%H:%M aVm" for "12:54 aVm") tests for that text as
+    well as reading a date, as a conditional's test would."""
+    return LITERAL_LETTER * sum(c.isalpha() for c in _DIRECTIVE.sub("", in_fmt.replace("%%", "")))
+
+
 def format_date_cost(node: FormatDate) -> float:
     """What the version space pays for this date written out: its first field, each further
     field at ``SAME_DATE``, the text between fields at the price of its characters as a
@@ -135,6 +145,7 @@ def format_date_cost(node: FormatDate) -> float:
     text += sum(const_cost(t) for t in (lead, trail) if t)
     wordy = any(f in ("%B", "%b", "%A", "%a", "%o", "%p") for f in fields)
     first = date_cost(fields[0], node.unit, wordy) + (SHIFTED if node.shift else 0)
+    first += read_cost(node.in_fmt)
     extra = sum(field_cost(node.in_fmt, f, "%p" in fields) for f in fields)
     return first + SAME_DATE * (len(fields) - 1) + text + extra
 

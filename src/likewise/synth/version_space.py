@@ -205,7 +205,7 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
                     ]
                     if None in dates:
                         continue
-                    extra = rank.SHIFTED if shift else 0.0
+                    extra = (rank.SHIFTED if shift else 0.0) + rank.read_cost(fmt)
                     for d in witness.DATE_DIRECTIVES:
                         keep(
                             lambda t, d=d: rt.render_date(t, d),
