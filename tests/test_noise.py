@@ -804,6 +804,33 @@ def test_the_noise_model_sees_through_the_typo(examples, suspects, held_out) -> 
     assert_generalizes(prog, held_out)
 
 
+def test_the_oddest_example_is_set_aside_first_with_half_of_the_time() -> None:
+    from likewise.synth.deadline import Deadline
+    from likewise.synth.noise import candidates, oddness
+
+    examples = [
+        (("Grace Brewster Hopper",), "HOPPER/grace"),
+        (("Ada King Lovelace",), "LOVELACE/ada"),
+        (("Alan Mathison Turing",), "TURXNG/alan"),  # "urx", "rxn", "xng": in no text
+        (("Edsger Wybe Dijkstra",), "DIJKSTRA/edsger"),
+    ]
+    # Where the pieces meet, each output has three runs that no text holds ("er/", "r/g",
+    # "/gr"); the typo makes three more.
+    assert oddness(examples) == [3, 3, 6, 3]
+    # So does a typo in an input that the output copies.
+    mistyped = [*examples[:2], (("Alan Mathison Tuxing",), "TURING/alan"), examples[3]]
+    assert oddness(mistyped) == [3, 3, 6, 3]
+    shares = []
+
+    def learn(kept, deadline):
+        shares.append((len(kept) < len(examples) and examples[2] not in kept, deadline.left()))
+        return []
+
+    candidates(examples, learn, 1, Deadline(30))
+    (aside, share), *_ = shares
+    assert aside and 14 < share <= 15  # half of the time, not a quarter
+
+
 def test_a_way_of_setting_aside_that_runs_out_of_time_does_not_end_the_others() -> None:
     # Learning from the mistyped example fails slowly (here: at once, out of its share of
     # the time); the one way that sets it aside, the last one tried, still finds the program.
