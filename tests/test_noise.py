@@ -760,6 +760,14 @@ TYPO_CASES = {
         [(0, "00:54", None)],
         {"12:40 am": "00:40", "2:41am": "02:41", "6:43 PM": "18:43"},
     ),
+    # Two examples each side of the cap: a pattern, which a reading of one typo must beat by
+    # another edit's cost unless it keeps the pattern. The cap that copies "3" where "93" was
+    # given keeps it; the typo is in what the branch writes, not in how examples are routed.
+    "a-typo-under-a-pattern-that-it-keeps": (
+        [("3", "93"), ("327", "100"), ("92", "92"), ("268", "100")],
+        [(0, "93", "3")],
+        {"62": "62", "102": "100", "100": "100"},
+    ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,
     # the examples are learned again, and "(81,234.75)" shows the separator.
