@@ -768,6 +768,21 @@ TYPO_CASES = {
         [(0, "93", "3")],
         {"62": "62", "102": "100", "100": "100"},
     ),
+    # The pattern that fits all four writes the "e" of "e250" from a slice that is empty on
+    # "132": it bends to "e250", so a reading that names "e250" owes it no extra edit.
+    "a-typo-that-a-pattern-bends-to": (
+        [
+            ("4449 Fernandez Parkways, Stevenstown, WV 06180", "-"),
+            ("671 Baldwin Causeway Suite 250, East Carolyn, WI 93830", "e250"),
+            ("310 Edwards Knolls, New Russellville, MT 89974", "-"),
+            ("69538 Walker Ports Suite 132, Millermouth, KY 91629", "132"),
+        ],
+        [(1, "e250", "250")],
+        {
+            "64 Robert Key Suite 467, North Markmouth, NE 65139": "467",
+            "9736 Jason Vista, Goodton, ND 84518": "-",
+        },
+    ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,
     # the examples are learned again, and "(81,234.75)" shows the separator.

@@ -275,8 +275,9 @@ def synthesize(
     # conditional that sets one example apart is what a typo looks like, however cheap; one
     # that is a pattern (see _is_pattern) a typo must beat by another edit's cost, and so must
     # two where the pattern bends to no example ("Mr. " and "Ms. " by gender are no two typos
-    # of one title). Not a reading that keeps the pattern, routing the examples as it does:
-    # the typo is then in what a branch writes ("3" for "93" under the cap of 100).
+    # of one title). Not a reading that names examples the pattern bends to, nor one that
+    # keeps the pattern, routing the examples as it does: the typo is then in what a branch
+    # writes ("3" for "93" under the cap of 100).
     if (
         noise
         and n >= 2
@@ -288,7 +289,8 @@ def synthesize(
         extra = noise_model.EDIT_COST if pattern else 0.0
         # Two typos pay it too where the pattern bends to no example (each branch writes its
         # examples alike); else the typos may be what it bends to.
-        extra_two = extra if pattern and not noise_model.bent(top, examples) else 0.0
+        bends_to = noise_model.bent(top, examples) if pattern else frozenset()
+        extra_two = extra if pattern and not bends_to else 0.0
         learner = _quick(engines, rows)
         max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
         for c, p, suspects in [
@@ -297,7 +299,9 @@ def synthesize(
             *noise_model.candidates(examples, learner, max_out, deadline),
         ]:
             pays = extra if len(suspects) == 1 else extra_two
-            if pays and _routes(p, examples) == _routes(top, examples):
+            if pays and (
+                _named(suspects) <= bends_to or _routes(p, examples) == _routes(top, examples)
+            ):
                 pays = 0.0
             pool.append((c + pays, p, "noise", suspects))
     if not pool:
