@@ -232,6 +232,23 @@ def test_only_a_word_that_one_example_shows_and_no_input_holds_looks_misspelt() 
     assert misspelt([*labels[:1], (("x",), "noral adul3t")]) == {}
 
 
+def test_a_letter_in_a_number_looks_mistyped_where_other_outputs_hold_none() -> None:
+    swiss = [
+        (("162.33",), "162.33"),
+        (("3'749'535.79",), "3749535u.79"),
+        (("329.40",), "329.40"),
+        (("512.05",), "512.0a5"),
+    ]
+    # Two typos may both stray: each is the other's only letter, and not the same one.
+    assert misspelt(swiss) == {1: "3749535.79", 3: "512.05"}
+    assert misspelt([*swiss[:3], (("512.05",), "512.0u5")]) == {}
+    # The same letter after every number is meant ("5K", "12K"); so is a letter in an input.
+    assert misspelt([(("5000",), "5K"), (("12000",), "12K"), (("7000",), "7K")]) == {}
+    assert misspelt([(("7",), "7"), (("Suite 5B",), "5B"), (("12",), "12")]) == {}
+    # Nor does a number stray among words.
+    assert misspelt([(("1",), "one"), (("x",), "2b"), (("3",), "three")]) == {}
+
+
 def test_an_output_that_copies_its_input_is_no_typo() -> None:
     # A typo would not happen to make the output equal to the input: the user meant it.
     examples = [(("Ada Lovelace",), "Ada Lovelace"), (("Alan Turing",), "Alan Turing ")]
@@ -782,6 +799,18 @@ TYPO_CASES = {
             "64 Robert Key Suite 467, North Markmouth, NE 65139": "467",
             "9736 Jason Vista, Goodton, ND 84518": "-",
         },
+    ),
+    # Two letters stray into numbers: set aside, the two examples would leave none that
+    # shows the apostrophes; corrected, the examples show them.
+    "two-letters-in-numbers": (
+        [
+            ("162.33", "162.33"),
+            ("3'749'535.79", "3749535u.79"),
+            ("329.40", "329.40"),
+            ("512.05", "512.0a5"),
+        ],
+        [(1, "3749535u.79", "3749535.79"), (3, "512.0a5", "512.05")],
+        {"8'718.23": "8718.23", "903.27": "903.27"},
     ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,

@@ -173,9 +173,9 @@ def _set_aside(
             yield (c + found[0], prog, found[1])
         elif len(left) == 1 and isinstance(prog, If):
             yield from _another_branch(examples, left[0], prog, learn, d)
+    yield from _respelt(examples, left, learn, d)
     if len(left) == 1:
         yield from _another_label(examples, left[0], learn, d)
-        yield from _respelt(examples, left[0], learn, d)
         yield from _copied_word(examples, left[0], learn, d)
         if learned:
             yield from _half_corrected(examples, left[0], learned[0][1], learn, d)
@@ -247,42 +247,61 @@ def _another_label(
 
 
 def misspelt(examples: Examples) -> dict[int, str]:
-    """Per example whose output holds a word that looks misspelt (see
-    :func:`likewise.synth.spelling.respelt`), that output respelt: where no input holds the
-    word, nor does it hold a word of its input ("jhouse" is "j" and the "House" of "Justin
-    House"), no other example's output holds it (the same word twice is what the user
-    meant), and it is the output's only such word. A program can only write such a word from
-    a constant, and a user is likelier to mistype a word than to mean one a letter from it."""
+    """Per example whose output holds a word that looks mistyped, that output corrected: a
+    word that looks misspelt (see :func:`likewise.synth.spelling.respelt`), or a number with
+    a stray letter ("512.0a5", "0Y") where other examples' outputs hold no letter (but other
+    stray ones: two typos may both stray). Where no
+    input holds the word, nor does it hold a word of its input ("jhouse" is "j" and the
+    "House" of "Justin House"), no other example's output holds it (the same word twice is
+    what the user meant), and it is the output's only such word. A program can only write such
+    a word from a constant, and a user is likelier to mistype a word than to mean one a
+    letter from it."""
     out = {}
     for i, (inputs, given) in enumerate(examples):
         texts = [s.lower() for j, (xs, y) in enumerate(examples) for s in (*xs, y) if j != i]
         texts += [s.lower() for s in inputs]
         parts = {w.lower() for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
-        fixes = [
-            (m.start(), m.end(), fixed)
-            for m in _WORD.finditer(given)
-            if (fixed := spelling.respelt(m.group())) is not None
-            and not any(m.group().lower() in t for t in texts)
-            and not any(w in m.group().lower() for w in parts)
-        ]
+        others = " ".join(y for j, (_, y) in enumerate(examples) if j != i).lower()
+        # (Other outputs hold no letter but stray ones, none the same: two typos may stray.)
+        numeric = all(w.isdigit() or _unlettered(w) for w in _WORD.findall(others))
+        fixes = []
+        for m in _WORD.finditer(given):
+            w = m.group()
+            if any(w.lower() in t for t in texts):
+                continue
+            fixed = spelling.respelt(w)
+            if fixed is not None and not any(p in w.lower() for p in parts):
+                fixes.append((m.start(), m.end(), fixed))
+            elif numeric and (fixed := _unlettered(w)):
+                stray = next(c for c in w if not c.isdigit())
+                if stray.lower() not in others:
+                    fixes.append((m.start(), m.end(), fixed))
         if len(fixes) == 1:
             ((a, b, fixed),) = fixes
             out[i] = given[:a] + fixed + given[b:]
     return out
 
 
+def _unlettered(word: str) -> str | None:
+    """``word`` without its one letter, where the rest are digits (one at least)."""
+    letters = [c for c in word if not c.isdigit()]
+    return word.replace(letters[0], "") if len(letters) == 1 and len(word) > 1 else None
+
+
 def _respelt(
-    examples: Examples, i: int, learn: Learner, deadline: Deadline
+    examples: Examples, left: tuple[int, ...], learn: Learner, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
-    """Example ``i``'s output may hold a misspelt word that no other example shows (a label
-    given once, "noral" for "normal"): no program learned without it could write the word.
-    The examples are learned again with the word respelt (see :func:`misspelt`)."""
-    fixed = misspelt(examples).get(i)
-    if fixed is None:
+    """The outputs of the examples ``left`` may each hold a word that looks mistyped and that
+    no other example shows (a label given once, "noral" for "normal"; the letter of
+    "512.0a5"): no program learned without them could write the word. The examples are
+    learned again with those words corrected (see :func:`misspelt`)."""
+    fixes = misspelt(examples)
+    if not all(i in fixes for i in left):
         return []
-    corrected = [*examples[:i], (examples[i][0], fixed), *examples[i + 1 :]]
-    suspect = ((i, examples[i][1], fixed),)
-    return [(c + EDIT_COST, p, suspect) for c, p in learn(corrected, deadline)]
+    corrected = [(x, fixes[i]) if i in left else (x, y) for i, (x, y) in enumerate(examples)]
+    suspects = tuple((i, examples[i][1], fixes[i]) for i in left)
+    cost = EDIT_COST * len(left)
+    return [(c + cost, p, suspects) for c, p in learn(corrected, deadline)]
 
 
 def _half_corrected(
