@@ -422,13 +422,14 @@ def _sets_one_apart(program: Node, examples: Examples, named: frozenset[int]) ->
     """Whether ``program`` is a conditional with a branch for a single one of four or more
     examples (not one of those ``named`` as typos): that branch memorizes its example rather
     than shows a rule. Not where the branch writes a label (see :func:`_label`). A typo'd
-    example alone in its branch may write what only it shows ("normal" for "noral")."""
+    example alone in its branch may write what only it shows ("normal" for "noral"), but not
+    nothing: a branch that gives no value on its one example serves none."""
     if len(examples) < 4 or not isinstance(program, If):
         return False
     branches = [b for b, _ in _branches(program, examples)]
     served = [noise_model.branch(program, x) for x, _ in examples]
     return any(
-        i not in named
+        (i not in named or program.run(examples[i][0]) is None)
         and served.count(served[i]) == 1
         and not _label(branches, served[i], examples, i)
         for i in range(len(examples))

@@ -35,6 +35,9 @@ Suspect = tuple[int, str, str | None]
 
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
 MISSPELT = EDIT_COST + 1.0  # a reading that keeps a misspelt output word (see misspelt)
+# An input the program reads nothing from, that no one edit fixes, is a typo no likelier than
+# one that a single edit fixes: beside its edits, it costs this (see typos).
+UNREAD = 1.0
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
 MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
 _WORD = re.compile(r"[^\W_]+")  # letters and digits
@@ -246,11 +249,11 @@ def _another_label(
     return [(c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline)]
 
 
-def misspelt(examples: Examples) -> dict[int, str]:
+def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
     """Per example whose output holds a word that looks mistyped, that output corrected: a
     word that looks misspelt (see :func:`likewise.synth.spelling.respelt`), or a number with
-    a stray letter ("512.0a5", "0Y") where other examples' outputs hold no letter (but other
-    stray ones: two typos may both stray). Where no
+    a stray letter ("512.0a5", "0Y"), with ``numbers``, where other examples' outputs hold no
+    letter (but other stray ones: two typos may both stray). Where no
     input holds the word, nor does it hold a word of its input ("jhouse" is "j" and the
     "House" of "Justin House"), no other example's output holds it (the same word twice is
     what the user meant), and it is the output's only such word. A program can only write such
@@ -263,7 +266,7 @@ def misspelt(examples: Examples) -> dict[int, str]:
         parts = {w.lower() for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
         others = " ".join(y for j, (_, y) in enumerate(examples) if j != i).lower()
         # (Other outputs hold no letter but stray ones, none the same: two typos may stray.)
-        numeric = all(w.isdigit() or _unlettered(w) for w in _WORD.findall(others))
+        numeric = numbers and all(w.isdigit() or _unlettered(w) for w in _WORD.findall(others))
         fixes = []
         for m in _WORD.finditer(given):
             w = m.group()
@@ -294,8 +297,10 @@ def _respelt(
     """The outputs of the examples ``left`` may each hold a word that looks mistyped and that
     no other example shows (a label given once, "noral" for "normal"; the letter of
     "512.0a5"): no program learned without them could write the word. The examples are
-    learned again with those words corrected (see :func:`misspelt`)."""
-    fixes = misspelt(examples)
+    learned again with those words corrected (see :func:`misspelt`). A stray letter is
+    dropped only from two examples: one example set aside shows no less (and the letter may
+    stand for a digit: "0k/21/2020")."""
+    fixes = misspelt(examples, numbers=len(left) > 1)
     if not all(i in fixes for i in left):
         return []
     corrected = [(x, fixes[i]) if i in left else (x, y) for i, (x, y) in enumerate(examples)]
@@ -412,7 +417,8 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     empty on one example but no other, or on all but one."""
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, (inputs, _) in enumerate(examples):
-        groups.setdefault(branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
+        if prog.run(inputs) is not None:  # (on an input it cannot read, it builds nothing)
+            groups.setdefault(branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
     out: set[int] = set()
     for members in groups.values():
         counts = Counter(pieces for _, pieces in members)
@@ -495,6 +501,7 @@ def typos(
             # one character holds no typo, nor do two inputs the program cannot read: it
             # just fails on them.)
             d, unread = max(max_edits(given), 1), 1
+            total += UNREAD
         else:
             return None
         suspects.append((i, given, got))
