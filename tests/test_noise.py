@@ -813,6 +813,13 @@ TYPO_CASES = {
         [(1, "3749535u.79", "3749535.79"), (3, "512.0a5", "512.05")],
         {"8'718.23": "8718.23", "903.27": "903.27"},
     ),
+    # "7:1AM" is one "0" from what the two date formats read. One format with a space reads
+    # it and "12:57pm" as two mistyped inputs, one that no single edit fixes: that costs more.
+    "a-mistyped-input-beside-two-formats": (
+        [("12:54 am", "00:54"), ("7:1AM", "07:01"), ("12:57pm", "12:57"), ("1:23 pm", "13:23")],
+        [(1, "07:01", None)],
+        {"2:41am": "02:41", "6:43 PM": "18:43", "12:50PM": "12:50"},
+    ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,
     # the examples are learned again, and "(81,234.75)" shows the separator.
@@ -845,6 +852,10 @@ def test_bent_names_the_examples_a_program_builds_of_more_pieces_than_its_branch
     rounded = [(("4.125",), ""), (("7.349",), ""), (("52.475",), "")]
     assert bent(dot, rounded) == {2}
     # A part empty on one example only: the space that Abs(-7) cuts off "Ana Lucia Morel".
+    # An example the program gives nothing on is built of no pieces, and bends nothing.
+    hours = parse('Concat(FormatDate("%I:%M%p", "%H"), ":", FormatDate("%I:%M%p", "%M"))')
+    times = [((x,), "") for x in ("7:1AM", "12:57pm")]
+    assert bent(hours, times) == set()
     space = parse('Concat(GetToken(Word, -1), ",", Slice(Pos(" ", -1, Start), Abs(-7)))')
     names = [((x,), "") for x in ("Jean Martin", "Ana Lucia Morel", "Paul Durand", "Luc Moreau")]
     assert bent(space, names) == {1}
