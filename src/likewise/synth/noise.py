@@ -7,9 +7,10 @@ example's input where correcting one character there makes it give the given out
 conditional learned without the example may test the wrong thing on it; where one of its
 branches nearly gives the example's output, the examples are learned again with that output
 corrected; so are they where the output is a typo of another example's, where a word of it
-looks misspelt (a label given once), or where undoing one of two or three edits may leave
-what only that example shows. A program wins over the
-programs that fit everything only when it is simpler by more than the edits cost.
+looks misspelt (a label given once) or two outputs hold stray letters in numbers, or where
+undoing one of two or three edits may leave what only that example shows. The oddest example
+is set aside first. A program wins over the programs that fit everything only when it is
+simpler by more than the edits cost.
 """
 
 from __future__ import annotations
@@ -251,14 +252,14 @@ def _another_label(
 
 def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
     """Per example whose output holds a word that looks mistyped, that output corrected: a
-    word that looks misspelt (see :func:`likewise.synth.spelling.respelt`), or a number with
-    a stray letter ("512.0a5", "0Y"), with ``numbers``, where other examples' outputs hold no
-    letter (but other stray ones: two typos may both stray). Where no
-    input holds the word, nor does it hold a word of its input ("jhouse" is "j" and the
-    "House" of "Justin House"), no other example's output holds it (the same word twice is
-    what the user meant), and it is the output's only such word. A program can only write such
-    a word from a constant, and a user is likelier to mistype a word than to mean one a
-    letter from it."""
+    word that looks misspelt (see :func:`likewise.synth.spelling.respelt`), or, with
+    ``numbers``, a number with a stray letter ("512.0a5", "0Y") where other examples' outputs
+    hold no letter (but other stray ones, none the same: two typos may both stray). Where no
+    input holds the word, nor does a misspelt one hold a word of its input ("jhouse" is "j"
+    and the "House" of "Justin House"), no other example's output holds it (the same word
+    twice is what the user meant), and it is the output's only such word. A program can only
+    write such a word from a constant, and a user is likelier to mistype a word than to mean
+    one a letter from it."""
     out = {}
     for i, (inputs, given) in enumerate(examples):
         texts = [s.lower() for j, (xs, y) in enumerate(examples) for s in (*xs, y) if j != i]
