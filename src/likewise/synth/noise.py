@@ -156,13 +156,18 @@ def oddness(examples: Examples) -> list[int]:
     inputs nor another example's output hold. A typo in the output makes up to three such
     runs, one in the input that the output copies from as many; copied text and constants
     make none, but where pieces meet."""
+    outputs = Counter(g for _, y in examples for g in set(_grams(y)))  # outputs holding each
     out = []
-    for i, (inputs, given) in enumerate(examples):
-        seen = "\n".join((*inputs, *(y for j, (_, y) in enumerate(examples) if j != i))).lower()
-        low = given.lower()
-        grams = (low[a : a + _GRAM] for a in range(len(low) - _GRAM + 1))
-        out.append(sum(g not in seen for g in grams))
+    for inputs, given in examples:
+        read = {g for s in inputs for g in _grams(s)}
+        out.append(sum(g not in read and outputs[g] == 1 for g in _grams(given)))
     return out
+
+
+def _grams(text: str) -> list[str]:
+    """The runs of ``_GRAM`` characters of ``text``, in any case."""
+    low = text.lower()
+    return [low[a : a + _GRAM] for a in range(len(low) - _GRAM + 1)]
 
 
 def _set_aside(
