@@ -276,15 +276,14 @@ def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
         fixes = []
         for m in _WORD.finditer(given):
             w = m.group()
-            if any(w.lower() in t for t in texts):
-                continue
             fixed = spelling.respelt(w)
-            if fixed is not None and not any(p in w.lower() for p in parts):
-                fixes.append((m.start(), m.end(), fixed))
-            elif numeric and (fixed := _unlettered(w)):
+            if fixed is not None and any(p in w.lower() for p in parts):
+                fixed = None
+            if fixed is None and numeric and (unlettered := _unlettered(w)):
                 stray = next(c for c in w if not c.isdigit())
-                if stray.lower() not in others:
-                    fixes.append((m.start(), m.end(), fixed))
+                fixed = unlettered if stray.lower() not in others else None
+            if fixed is not None and not any(w.lower() in t for t in texts):
+                fixes.append((m.start(), m.end(), fixed))
         if len(fixes) == 1:
             ((a, b, fixed),) = fixes
             out[i] = given[:a] + fixed + given[b:]
