@@ -14,7 +14,15 @@ from likewise import InvalidExamples, NoProgramFound
 from likewise.bench import corrupt
 from likewise.cli import app
 from likewise.lang.syntax import parse
-from likewise.synth.noise import UNREAD, bent, edit_distance, max_edits, misspelt, typos
+from likewise.synth.noise import (
+    UNREAD,
+    bent,
+    edit_distance,
+    max_edits,
+    misspelt,
+    mistyped_inputs,
+    typos,
+)
 from likewise.synth.spelling import respelt
 from likewise.tasks import Example, Task
 
@@ -248,6 +256,45 @@ def test_a_letter_in_a_number_looks_mistyped_where_other_outputs_hold_none() -> 
     assert misspelt([(("7",), "7"), (("Suite 5B",), "5B"), (("12",), "12")]) == {}
     # Nor does a number stray among words.
     assert misspelt([(("1",), "one"), (("x",), "2b"), (("3",), "three")]) == {}
+
+
+def test_a_stray_character_in_an_input_looks_mistyped() -> None:
+    prices = [(("$5,56y.7",), ""), (("$968.8",), ""), (("$38,146.69",), ""), (("$57,595.5",), "")]
+    assert mistyped_inputs(prices) == {0: ("$5,56.7",)}
+    # Two stray letters, not the same, both look mistyped; the same letter in every input
+    # is meant ("T" of a time), and so is one where other inputs hold letters too.
+    scores = [(("92q",), ""), (("w68",), ""), (("327",), ""), (("93",), "")]
+    assert mistyped_inputs(scores) == {0: ("92",), 1: ("68",)}
+    times = [((f"2024-01-0{d}T1{d}:00",), "") for d in range(1, 5)]
+    assert mistyped_inputs(times) == {}
+    assert mistyped_inputs([(("7b",), ""), (("Suite 5",), ""), (("12",), "")]) == {}
+    # Nor does a number with a letter where only one other example shows the input.
+    assert mistyped_inputs([(("7b",), ""), (("12",), "")]) == {}
+    # A digit in a word that other examples hold without it.
+    urls = [(("ht8tps://a.org/?id=3",), ""), (("https://b.com/?id=42",), "")]
+    assert mistyped_inputs(urls) == {0: ("https://a.org/?id=3",)}
+    assert mistyped_inputs([(("mp3",), ""), (("wav",), "")]) == {}
+
+
+def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
+    plain = parse('FormatNumber(2, "", ".", "half-up")')
+    examples = [
+        (("$5,56y.7",), "5565.07"),
+        (("$968.8",), "968.80"),
+        (("$38,146.69",), "38146.69"),
+        (("$57,595.5",), "57595.50"),
+    ]
+    # Read as 5.56, where without the "y" it would be 556.70: the program gives what it
+    # gives because of the typo. The input costs as one that no one edit fixes.
+    assert plain.run(examples[0][0]) == "5.56"
+    cost, suspects = typos(examples, (0,), plain, lambda: None)
+    assert suspects == ((0, "5565.07", None),)
+    assert cost == 3.0 * max_edits("5565.07") + UNREAD
+    # A threshold reads "M76" as it reads "76": what it gives there is what it means, and
+    # "B" is no typo of "C".
+    grades = [(("99",), "A"), (("86",), "B"), (("M76",), "C"), (("43",), "F")]
+    two = parse('If(AtLeast("90"), "A", If(AtLeast("50"), "B", "F"))')
+    assert typos(grades, (2,), two, lambda: None) is None
 
 
 def test_an_output_that_copies_its_input_is_no_typo() -> None:
@@ -819,6 +866,32 @@ TYPO_CASES = {
         [("12:54 am", "00:54"), ("7:1AM", "07:01"), ("12:57pm", "12:57"), ("1:23 pm", "13:23")],
         [(1, "07:01", None)],
         {"2:41am": "02:41", "6:43 PM": "18:43", "12:50PM": "12:50"},
+    ),
+    # A digit strays into "https": the span from the third word from the end reads the id
+    # around it, and costs less than the first number read with the typo. It keeps a word
+    # that looks mistyped, though, and pays for it.
+    "a-stray-digit-in-an-input-that-a-program-reads-around": (
+        [
+            ("ht8tps://shop.example.com/item?id=4471&ref=mail", "4471"),
+            ("https://news.example.org/read?id=90&page=2", "90"),
+            ("https://example.net/view?id=123456&ref=ad", "123456"),
+            ("https://docs.example.io/p?id=77&page=9", "77"),
+        ],
+        [(0, "4471", None)],
+        {"https://example.com/?id=5&lang=en": "5", "https://x.example.org/a?id=3091": "3091"},
+    ),
+    # Two typos in one price: no one edit fixes it, and the plain number format reads it as
+    # 2.4, far from the output. A branch with a date format for it alone would read it as
+    # is; it keeps an input that looks mistyped.
+    "an-input-that-a-stray-letter-leaves-misread": (
+        [
+            ("$2,4q.3", "2409.30"),
+            ("$968.8", "968.80"),
+            ("$38,146.69", "38146.69"),
+            ("$57,595.5", "57595.50"),
+        ],
+        [(0, "2409.30", None)],
+        {"$1,234.5": "1234.50", "$7.25": "7.25"},
     ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,

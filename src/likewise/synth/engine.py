@@ -278,11 +278,22 @@ def synthesize(
     # of one title). Not a reading that names examples the pattern bends to, nor one that
     # keeps the pattern, routing the examples as it does: the typo is then in what a branch
     # writes ("3" for "93" under the cap of 100).
+    # A reading that keeps a word that looks misspelt, in an output or an input, pays for it
+    # (see noise_model.misspelt and noise_model.mistyped_inputs): however cheap, it competes.
+    misspelt = (
+        set(noise_model.misspelt(examples)) | set(noise_model.mistyped_inputs(examples))
+        if noise
+        else set()
+    )
     if (
         noise
         and n >= 2
         and (
-            best is None or (n >= 3 and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If)))
+            best is None
+            or (
+                n >= 3
+                and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If) or misspelt)
+            )
         )
     ):
         pattern = _is_pattern(top, examples, deadline)
@@ -314,8 +325,6 @@ def synthesize(
     # names as typos.
     uniform = any(e in ("neural", "noise") and not isinstance(p, If) for _, p, e, _ in pool)
     readings = {_named(s) for _, _, _, s in pool}
-    # A reading that keeps a word that looks misspelt pays for it (see noise_model.misspelt).
-    misspelt = set(noise_model.misspelt(examples)) if noise else set()
     pool = [
         (
             c

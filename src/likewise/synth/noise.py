@@ -296,6 +296,33 @@ def _unlettered(word: str) -> str | None:
     return word.replace(letters[0], "") if len(letters) == 1 and len(word) > 1 else None
 
 
+def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
+    """Per example whose input holds a word with a stray character, the inputs without it:
+    a number with one letter ("0.92n", "w68") where the same input of the other examples
+    (two at least) holds no letter but stray ones, none the same; or a word with one digit
+    that the same input of another example holds without it ("ht8tps"). A typo makes such
+    words (see :func:`typos`)."""
+    out = {}
+    for i, (inputs, _) in enumerate(examples):
+        fixed = list(inputs)
+        for col, text in enumerate(inputs):
+            others = [xs[col] for j, (xs, _) in enumerate(examples) if j != i]
+            words = {w for o in others for w in _WORD.findall(o)}
+            held = " ".join(others).lower()
+            numeric = len(others) >= 2 and all(w.isdigit() or _unlettered(w) for w in words)
+            for w in set(_WORD.findall(text)) - words:
+                digits = [c for c in w if c.isdigit()]
+                if numeric and (plain := _unlettered(w)) is not None:
+                    stray = next(c for c in w if not c.isdigit())
+                    if stray.lower() not in held:
+                        fixed[col] = fixed[col].replace(w, plain)
+                elif len(digits) == 1 and len(w) > 2 and w.replace(digits[0], "") in words:
+                    fixed[col] = fixed[col].replace(w, w.replace(digits[0], ""))
+        if tuple(fixed) != inputs:
+            out[i] = tuple(fixed)
+    return out
+
+
 def _respelt(
     examples: Examples, left: tuple[int, ...], learn: Learner, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
@@ -500,12 +527,16 @@ def typos(
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
             changes.append({("input", *c) for c in set().union(*map(_changed, fixed, inputs))})
-        elif got is None and any(max_edits(s) for s in inputs) and not unread:
-            # No value on it: the input itself looks mistyped, but no one edit fixes it.
-            # Charge the most a typo may cost, and expect nothing in particular. (An input of
-            # one character holds no typo, nor do two inputs the program cannot read: it
-            # just fails on them.)
-            d, unread = max(max_edits(given), 1), 1
+        elif (
+            (got is None or _misread(prog, examples, i))
+            and any(max_edits(s) for s in inputs)
+            and not unread
+        ):
+            # No value on it, or one that a stray character makes ("$5,56y.7" read as 5.56):
+            # the input itself looks mistyped, but no one edit fixes it. Charge the most a
+            # typo may cost, and expect nothing in particular. (An input of one character
+            # holds no typo, nor do two inputs the program cannot read: it just fails on them.)
+            d, unread, got = max(max_edits(given), 1), 1, None
             total += UNREAD
         else:
             return None
@@ -532,6 +563,14 @@ def typos(
 
 
 CHANCE = 0.05  # below this, typos did not fall where they did by chance (see typos)
+
+
+def _misread(prog: Node, examples: Examples, i: int) -> bool:
+    """Whether what ``prog`` gives on example ``i`` turns on a stray character of its input
+    (see :func:`mistyped_inputs`): it says nothing then of what the input meant gives. Not
+    where the program reads around it ("M76" is 76 to a threshold, as "76" is)."""
+    fixed = mistyped_inputs(examples).get(i)
+    return fixed is not None and prog.run(fixed) != prog.run(examples[i][0])
 
 
 def _piece_hit(
