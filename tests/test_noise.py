@@ -15,12 +15,15 @@ from likewise.bench import corrupt
 from likewise.cli import app
 from likewise.lang.syntax import parse
 from likewise.synth.noise import (
+    DROPPED,
+    EDIT_COST,
     UNREAD,
     bent,
     edit_distance,
     max_edits,
     misspelt,
     mistyped_inputs,
+    typo_cost,
     typos,
 )
 from likewise.synth.spelling import respelt
@@ -159,14 +162,14 @@ def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
     # Two different edits are two typos: a space missing, an "m" mistyped.
     times[2] = (("12:57 pn",), "12:57")
     assert typos(times, (1, 2), prog, lambda: None) == (
-        6.0,
+        2 * EDIT_COST - DROPPED,
         ((1, "07:01", None), (2, "12:57", None)),
     )
     # An input short of a ":" and an output short of one are two typos too.
     hours = parse('FormatDate("%H:%M", "%H:%M", "~hour")')
     rounded = [(("0130",), "02:00"), (("07:16",), "0700"), (("16:56",), "17:00")]
     assert typos(rounded, (0, 1), hours, lambda: None) == (
-        6.0,
+        2 * (EDIT_COST - DROPPED),
         ((0, "02:00", None), (1, "0700", "07:00")),
     )
 
@@ -181,7 +184,7 @@ def test_two_typos_on_one_short_piece_of_the_output_are_no_chance() -> None:
     # Two typos in a long piece (the name) may be chance.
     titles[2:] = [(("F", "Miller"), "Mr. Miler"), (("M", "Guibert"), "Mt. Guibrt")]
     assert typos(titles, (2, 3), prog, lambda: None) == (
-        6.0,
+        2 * (EDIT_COST - DROPPED),
         ((2, "Mr. Miler", "Mr. Miller"), (3, "Mt. Guibrt", "Mt. Guibert")),
     )
     # And a character added or dropped is no chance to weigh: a mistyped input ("7" for "27")
@@ -189,7 +192,7 @@ def test_two_typos_on_one_short_piece_of_the_output_are_no_chance() -> None:
     stock = parse('If(Above("0"), Concat("In stock (", x1, ")"), "Out of stock")')
     counts = [(("0",), "Out of stock"), (("7",), "In stock (27)"), (("152",), "In stock (1 52)")]
     assert typos(counts, (1, 2), stock, lambda: None) == (
-        6.0,
+        2 * EDIT_COST,
         ((1, "In stock (27)", "In stock (7)"), (2, "In stock (1 52)", "In stock (152)")),
     )
     # So may two in a short piece that is much of each output: the hour of a time.
@@ -274,6 +277,8 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     urls = [(("ht8tps://a.org/?id=3",), ""), (("https://b.com/?id=42",), "")]
     assert mistyped_inputs(urls) == {0: ("https://a.org/?id=3",)}
     assert mistyped_inputs([(("mp3",), ""), (("wav",), "")]) == {}
+    # Where every input holds a letter beside its digits, that is the format.
+    assert mistyped_inputs([(("a1",), ""), (("b2",), ""), (("c3",), "")]) == {}
 
 
 def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
@@ -289,12 +294,29 @@ def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
     assert plain.run(examples[0][0]) == "5.56"
     cost, suspects = typos(examples, (0,), plain, lambda: None)
     assert suspects == ((0, "5565.07", None),)
-    assert cost == 3.0 * max_edits("5565.07") + UNREAD
+    assert cost == EDIT_COST * max_edits("5565.07") + UNREAD
     # A threshold reads "M76" as it reads "76": what it gives there is what it means, and
     # "B" is no typo of "C".
     grades = [(("99",), "A"), (("86",), "B"), (("M76",), "C"), (("43",), "F")]
     two = parse('If(AtLeast("90"), "A", If(AtLeast("50"), "B", "F"))')
     assert typos(grades, (2,), two, lambda: None) is None
+
+
+def test_one_edit_to_an_input_costs_less_than_two_to_the_output() -> None:
+    examples = [(("63",), "60-69"), (("10",), "10-19"), (("9R7",), "90-99"), (("37",), "30-39")]
+    # "0-9" is two edits from "90-99", but "9R7" is one from "97", which gives "90-99".
+    assert typos(examples, (2,), parse("Bucket(10)"), lambda: None) == (
+        3.0,
+        ((2, "90-99", None),),
+    )
+
+
+def test_a_dropped_character_costs_less_than_an_added_one() -> None:
+    # "discontinue" for "discontinued": the "d" dropped; the other way round, a "d" added
+    # had to be that character.
+    assert typo_cost("discontinued", "discontinue", 1) == EDIT_COST - DROPPED
+    assert typo_cost("discontinue", "discontinued", 1) == EDIT_COST
+    assert typo_cost("discontinue", "discontinuer", 1) == EDIT_COST
 
 
 def test_an_output_that_copies_its_input_is_no_typo() -> None:
@@ -892,6 +914,20 @@ TYPO_CASES = {
         ],
         [(0, "2409.30", None)],
         {"$1,234.5": "1234.50", "$7.25": "7.25"},
+    ),
+    # Both examples of "pass" hold a typo: set aside, no example shows the word. "pass" is
+    # one typo from each, and holds no character that only one of them holds.
+    "two-typos-of-a-label-that-no-example-gives-right": (
+        [("38", "fail"), ("91", "passs"), ("45", "fail"), ("67", "pas5")],
+        [(1, "passs", "pass"), (3, "pas5", "pass")],
+        {"55": "pass", "12": "fail", "99": "pass"},
+    ),
+    # One code is "withdraw", one "withdrawn": each is one edit from the other. A dropped
+    # "n" is likelier than an added one, which had to be that letter.
+    "a-dropped-letter-rather-than-an-added-one": (
+        [("B-1042", "1042"), ("Z-7731", "withdraw"), ("B-5520", "5520"), ("Z-3108", "withdrawn")],
+        [(1, "withdraw", "withdrawn")],
+        {"Z-1234": "withdrawn", "B-777": "777"},
     ),
     # Learned without "X81,234.75)", the programs write negative numbers without a thousands
     # separator (no other example shows one): two edits from it. With each edit undone in turn,

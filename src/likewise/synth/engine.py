@@ -290,10 +290,7 @@ def synthesize(
         and n >= 2
         and (
             best is None
-            or (
-                n >= 3
-                and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If) or misspelt)
-            )
+            or (n >= 3 and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If) or misspelt))
         )
     ):
         pattern = _is_pattern(top, examples, deadline)

@@ -36,6 +36,10 @@ Suspect = tuple[int, str, str | None]
 
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
 MISSPELT = EDIT_COST + 1.0  # a reading that keeps a misspelt output word (see misspelt)
+# A dropped character costs this less: an added or replaced one had to be some character,
+# and a dropped one did not ("discontinue" for "discontinued" is likelier than the other
+# way round, where the "d" happened to be added).
+DROPPED = 0.75
 # An input the program reads nothing from, that no one edit fixes, is a typo no likelier than
 # one that a single edit fixes: beside its edits, it costs this (see typos).
 UNREAD = 1.0
@@ -61,6 +65,12 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
             return limit + 1
         prev = cur
     return prev[-1] if limit is None or prev[-1] <= limit else limit + 1
+
+
+def typo_cost(meant: str, given: str, edits: int) -> float:
+    """What ``edits`` character edits that make ``meant`` into ``given`` cost (see
+    ``DROPPED``)."""
+    return EDIT_COST * edits - DROPPED * min(edits, max(0, len(meant) - len(given)))
 
 
 def max_edits(output: str, label: bool = True) -> int:
@@ -183,6 +193,8 @@ def _set_aside(
         elif len(left) == 1 and isinstance(prog, If):
             yield from _another_branch(examples, left[0], prog, learn, d)
     yield from _respelt(examples, left, learn, d)
+    if len(left) == 2:
+        yield from _consensus(examples, left, learn, d)
     if len(left) == 1:
         yield from _another_label(examples, left[0], learn, d)
         yield from _copied_word(examples, left[0], learn, d)
@@ -229,8 +241,38 @@ def _another_branch(
         if d <= limit:
             corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
             suspect = ((i, given, fixed),)
-            return [(c + EDIT_COST * d, p, suspect) for c, p in learn(corrected, deadline)]
+            cost = typo_cost(fixed, given, d)
+            return [(c + cost, p, suspect) for c, p in learn(corrected, deadline)]
     return []
+
+
+def _consensus(
+    examples: Examples, left: tuple[int, ...], learn: Learner, deadline: Deadline
+) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+    """Two set-aside examples may hold two typos of one output that no other example gives
+    ("PASb" and "PASgS" for "PASS"): no program learned without them could write it. Of
+    the texts a typo from each, the one that holds the fewest characters that only one of
+    them holds (where one does: a character that a typo put in, rather than one it took
+    out), the examples are learned again with both outputs corrected to it."""
+    i, j = left
+    a, b = examples[i][1], examples[j][1]
+    if min(max_edits(a), max_edits(b)) < 1 or edit_distance(a, b, 2) != 2:
+        return []
+    stray = set(a) ^ set(b)
+    alphabet = "".join(sorted(set(a) | set(b)))
+    centers = {
+        c: len(stray & set(c))
+        for (c,) in _one_edit((a,), alphabet, deadline)
+        if edit_distance(c, b, 1) == 1
+    }
+    fewest = min(centers.values(), default=None)
+    if list(centers.values()).count(fewest) != 1:
+        return []
+    (fixed,) = (c for c, n in centers.items() if n == fewest)
+    corrected = [(x, fixed) if k in left else (x, y) for k, (x, y) in enumerate(examples)]
+    suspects = ((i, a, fixed), (j, b, fixed))
+    cost = typo_cost(fixed, a, 1) + typo_cost(fixed, b, 1)
+    return [(c + cost, p, suspects) for c, p in learn(corrected, deadline)]
 
 
 def _another_label(
@@ -252,7 +294,8 @@ def _another_label(
     (fixed,) = (y for y, d in near.items() if d == best)
     corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
     suspect = ((i, given, fixed),)
-    return [(c + EDIT_COST * best, p, suspect) for c, p in learn(corrected, deadline)]
+    cost = typo_cost(fixed, given, best)
+    return [(c + cost, p, suspect) for c, p in learn(corrected, deadline)]
 
 
 def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
@@ -299,7 +342,7 @@ def _unlettered(word: str) -> str | None:
 def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
     """Per example whose input holds a word with a stray character, the inputs without it:
     a number with one letter ("0.92n", "w68") where the same input of the other examples
-    (two at least) holds no letter but stray ones, none the same; or a word with one digit
+    (two at least) holds no letter but a stray one, not the same; or a word with one digit
     that the same input of another example holds without it ("ht8tps"). A typo makes such
     words (see :func:`typos`)."""
     out = {}
@@ -309,7 +352,11 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
             others = [xs[col] for j, (xs, _) in enumerate(examples) if j != i]
             words = {w for o in others for w in _WORD.findall(o)}
             held = " ".join(others).lower()
-            numeric = len(others) >= 2 and all(w.isdigit() or _unlettered(w) for w in words)
+            lettered = sum(
+                any(not c.isdigit() for w in _WORD.findall(o) for c in w) for o in others
+            )
+            numeric = len(others) >= 2 and lettered <= 1
+            numeric = numeric and all(w.isdigit() or _unlettered(w) for w in words)
             for w in set(_WORD.findall(text)) - words:
                 digits = [c for c in w if c.isdigit()]
                 if numeric and (plain := _unlettered(w)) is not None:
@@ -337,7 +384,7 @@ def _respelt(
         return []
     corrected = [(x, fixes[i]) if i in left else (x, y) for i, (x, y) in enumerate(examples)]
     suspects = tuple((i, examples[i][1], fixes[i]) for i in left)
-    cost = EDIT_COST * len(left)
+    cost = sum(typo_cost(fixes[i], examples[i][1], 1) for i in left)
     return [(c + cost, p, suspects) for c, p in learn(corrected, deadline)]
 
 
@@ -358,7 +405,8 @@ def _half_corrected(
         fixed = given[:a] + text + given[b:]
         corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
         suspect = ((i, given, fixed),)
-        out.extend((c + EDIT_COST, p, suspect) for c, p in learn(corrected, deadline))
+        cost = typo_cost(fixed, given, 1)
+        out.extend((c + cost, p, suspect) for c, p in learn(corrected, deadline))
     return out
 
 
@@ -413,7 +461,8 @@ def _copied_word(
     ((a, b, word),) = fixes
     fixed = given[:a] + word + given[b:]
     corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
-    return [(c + EDIT_COST, p, ((i, given, fixed),)) for c, p in learn(corrected, deadline)]
+    cost = typo_cost(fixed, given, 1)
+    return [(c + cost, p, ((i, given, fixed),)) for c, p in learn(corrected, deadline)]
 
 
 def _corrected_input(
@@ -437,7 +486,8 @@ def _corrected_input(
     if fixed_inputs is None or best == 0:  # none, or typos' input repair found it
         return []
     corrected = [*examples[:i], (fixed_inputs, given), *examples[i + 1 :]]
-    return [(c + EDIT_COST, p, ((i, given, None),)) for c, p in learn(corrected, deadline)]
+    cost = typo_cost("".join(fixed_inputs), "".join(inputs), 1)
+    return [(c + cost, p, ((i, given, None),)) for c, p in learn(corrected, deadline)]
 
 
 def bent(prog: Node, examples: Examples) -> frozenset[int]:
@@ -520,13 +570,20 @@ def typos(
             # (Nor would a typo happen to balance the brackets that the output meant to leave
             # open: "(45.10)" is no typo of "X45.10)".)
             d = d if d <= limit and (_balanced(got) or not _balanced(given)) else None
-        if d is not None:
-            changes.append(_changed(got, given))
-        elif fixed := input_repaired(prog, inputs, given, _alphabet(examples, i), deadline):
+        # (One edit to the input costs less than two to the output: "9R7" is "97" mistyped,
+        # and "0-9" for "90-99" follows.)
+        fixed = None
+        if d is None or d > 1:
+            fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
+        if fixed:
             d, got = 1, None  # the input is mistyped; the output is what to expect
+            total += typo_cost("".join(fixed), "".join(inputs), 1)
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
             changes.append({("input", *c) for c in set().union(*map(_changed, fixed, inputs))})
+        elif d is not None:
+            total += typo_cost(got, given, d)
+            changes.append(_changed(got, given))
         elif (
             (got is None or _misread(prog, examples, i))
             and any(max_edits(s) for s in inputs)
@@ -536,12 +593,11 @@ def typos(
             # the input itself looks mistyped, but no one edit fixes it. Charge the most a
             # typo may cost, and expect nothing in particular. (An input of one character
             # holds no typo, nor do two inputs the program cannot read: it just fails on them.)
-            d, unread, got = max(max_edits(given), 1), 1, None
-            total += UNREAD
+            unread, got = 1, None
+            total += EDIT_COST * max(max_edits(given), 1) + UNREAD
         else:
             return None
         suspects.append((i, given, got))
-        total += EDIT_COST * d
     # Typos are random: the same "typo" twice is a pattern the program misses, whether the
     # same given output or the same character dropped or added, to an output or an input
     # ("+358" for "-358", "+376" for "376": the program adds a "+" that the examples do not
