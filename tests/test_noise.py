@@ -162,14 +162,14 @@ def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
     # Two different edits are two typos: a space missing, an "m" mistyped.
     times[2] = (("12:57 pn",), "12:57")
     assert typos(times, (1, 2), prog, lambda: None) == (
-        2 * EDIT_COST - DROPPED,
+        2 * EDIT_COST,
         ((1, "07:01", None), (2, "12:57", None)),
     )
     # An input short of a ":" and an output short of one are two typos too.
     hours = parse('FormatDate("%H:%M", "%H:%M", "~hour")')
     rounded = [(("0130",), "02:00"), (("07:16",), "0700"), (("16:56",), "17:00")]
     assert typos(rounded, (0, 1), hours, lambda: None) == (
-        2 * (EDIT_COST - DROPPED),
+        2 * EDIT_COST,
         ((0, "02:00", None), (1, "0700", "07:00")),
     )
 
@@ -311,12 +311,30 @@ def test_one_edit_to_an_input_costs_less_than_two_to_the_output() -> None:
     )
 
 
-def test_a_dropped_character_costs_less_than_an_added_one() -> None:
+def test_a_dropped_character_that_fits_costs_less_than_an_added_one() -> None:
     # "discontinue" for "discontinued": the "d" dropped; the other way round, a "d" added
     # had to be that character.
     assert typo_cost("discontinued", "discontinue", 1) == EDIT_COST - DROPPED
     assert typo_cost("discontinue", "discontinued", 1) == EDIT_COST
     assert typo_cost("discontinue", "discontinuer", 1) == EDIT_COST
+    assert typo_cost("$300.60", "$300.6", 1) == EDIT_COST - DROPPED
+    # A character unlike its neighbours is likelier added than dropped: the "W" of "10%W",
+    # the ":" of "07:00" (between digits), the space of "7:01 AM".
+    assert typo_cost("10%W", "10%", 1) == EDIT_COST
+    assert typo_cost("07:00", "0700", 1) == EDIT_COST
+    assert typo_cost("7:01 AM", "7:01AM", 1) == EDIT_COST
+
+
+def test_a_digit_put_back_into_an_input_costs_less_than_one_replaced() -> None:
+    # "25.635.9580" gives the ten digits with a "0" put back after "25", or with the "." made
+    # a "0": the first is what a dropped digit looks like.
+    digits = parse("SubStr(-10, -1, GetAll(Alphanum))")
+    phones = [(("(897) 247-7889",), "8972477889"), (("25.635.9580",), "2506359580")]
+    phones += [(("339-639-2619",), "3396392619"), (("886 531 4835",), "8865314835")]
+    assert typos(phones, (1,), digits, lambda: None) == (
+        EDIT_COST - DROPPED,
+        ((1, "2506359580", None),),
+    )
 
 
 def test_an_output_that_copies_its_input_is_no_typo() -> None:

@@ -36,9 +36,7 @@ Suspect = tuple[int, str, str | None]
 
 EDIT_COST = 3.0  # cost units per character edit; a typo-free program must be this much worse
 MISSPELT = EDIT_COST + 1.0  # a reading that keeps a misspelt output word (see misspelt)
-# A dropped character costs this less: an added or replaced one had to be some character,
-# and a dropped one did not ("discontinue" for "discontinued" is likelier than the other
-# way round, where the "d" happened to be added).
+# A dropped character that fits among its neighbours (see typo_cost) costs this less.
 DROPPED = 0.75
 # An input the program reads nothing from, that no one edit fixes, is a typo no likelier than
 # one that a single edit fixes: beside its edits, it costs this (see typos).
@@ -68,9 +66,23 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
 
 
 def typo_cost(meant: str, given: str, edits: int) -> float:
-    """What ``edits`` character edits that make ``meant`` into ``given`` cost (see
-    ``DROPPED``)."""
-    return EDIT_COST * edits - DROPPED * min(edits, max(0, len(meant) - len(given)))
+    """What ``edits`` character edits that make ``meant`` into ``given`` cost. A dropped
+    character costs ``DROPPED`` less where it fits among its neighbours (a letter beside a
+    letter, a digit beside a digit, or the same character): an added character is random and
+    seldom fits, so one that fits is likelier meant and dropped ("discontinue" beside
+    "discontinued"), and one that does not likelier added (the "W" of "10%W" beside "10%")."""
+    dropped = sum(not text and b > a and _fits(meant, a) for a, b, text in _edits(meant, given))
+    return EDIT_COST * edits - DROPPED * min(edits, dropped)
+
+
+def _fits(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is of a kind with a neighbour (see typo_cost)."""
+    kind = _kind(text[at])
+    return any(_kind(text[n]) == kind for n in (at - 1, at + 1) if 0 <= n < len(text))
+
+
+def _kind(c: str) -> str:
+    return "a" if c.isalpha() else "0" if c.isdigit() else c
 
 
 def max_edits(output: str, label: bool = True) -> int:
@@ -89,7 +101,7 @@ def input_repaired(
     prog: Node, inputs: tuple[str, ...], given: str, alphabet: str, deadline: Callable[[], None]
 ) -> tuple[str, ...] | None:
     """``inputs`` with the first character edit to one of them (deleting a character, or
-    putting one of ``alphabet`` in place of one or between two) that makes ``prog`` give
+    putting one of ``alphabet`` between two or in place of one) that makes ``prog`` give
     ``given``, or None: the input looks mistyped and the output right. As with outputs, a
     single character has no typos: any edit makes another value."""
     if not max_edits(given):
@@ -109,7 +121,9 @@ def _one_edit(
             s[:at] + c + s[at + 1 :] for at in range(len(s)) for c in alphabet if c != s[at]
         )
         insertions = (s[:at] + c + s[at:] for at in range(len(s) + 1) for c in alphabet)
-        for n, fixed in enumerate(chain(deletions, substitutions, insertions)):
+        # (A character put back is likelier what a typo dropped than one taken out or
+        # replaced is what it added: see typo_cost. It goes before those.)
+        for n, fixed in enumerate(chain(deletions, insertions, substitutions)):
             if n % 256 == 0:
                 deadline()
             yield (*inputs[:f], fixed, *inputs[f + 1 :])
