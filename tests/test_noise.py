@@ -17,12 +17,14 @@ from likewise.lang.syntax import parse
 from likewise.synth.noise import (
     DROPPED,
     EDIT_COST,
+    MISSPELT,
     UNREAD,
     bent,
     edit_distance,
     max_edits,
     misspelt,
     mistyped_inputs,
+    strays,
     typo_cost,
     typos,
 )
@@ -159,10 +161,11 @@ def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
     prog = parse('FormatDate("%I:%M %p", "%H:%M")')
     times = [(("12:54 am",), "00:54"), (("7:01AM",), "07:01"), (("12:57pm",), "12:57")]
     assert typos(times, (1, 2), prog, lambda: None) is None
-    # Two different edits are two typos: a space missing, an "m" mistyped.
-    times[2] = (("12:57 pn",), "12:57")
+    # Two different edits are two typos: a space missing, a "7" dropped (a digit beside
+    # digits: it costs less, see typo_cost).
+    times[2] = (("12:5 pm",), "12:57")
     assert typos(times, (1, 2), prog, lambda: None) == (
-        2 * EDIT_COST,
+        2 * EDIT_COST - DROPPED,
         ((1, "07:01", None), (2, "12:57", None)),
     )
     # An input short of a ":" and an output short of one are two typos too.
@@ -300,6 +303,47 @@ def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
     grades = [(("99",), "A"), (("86",), "B"), (("M76",), "C"), (("43",), "F")]
     two = parse('If(AtLeast("90"), "A", If(AtLeast("50"), "B", "F"))')
     assert typos(grades, (2,), two, lambda: None) is None
+
+
+def test_a_reading_pays_for_a_stray_character_it_does_not_count() -> None:
+    examples = [
+        (("7512",), "7512"),
+        (("75Q12",), "97512"),
+        (("3802",), "3802"),
+        (("2527",), "2527"),
+    ]
+    mistyped = mistyped_inputs(examples)
+    assert mistyped == {1: ("7512",)}
+    # Reading the digits around the "Q" names one typo, the "9": the "Q" is a typo too.
+    around = parse('JoinAll(Number, "")')
+    assert strays(around, examples, mistyped, ((1, "97512", "7512"),)) == EDIT_COST
+    # Copying the "Q" counts it among the output's edits; keeping it unnamed, it keeps a
+    # number that looks mistyped; an input read as mistyped is paid for as such.
+    copy = parse("x1")
+    assert strays(copy, examples, mistyped, ((1, "97512", "75Q12"),)) == 0
+    assert strays(copy, examples, mistyped, ()) == MISSPELT
+    assert strays(copy, examples, mistyped, ((1, "97512", None),)) == 0
+
+
+def test_two_typos_of_one_label_are_learned_as_the_text_a_typo_from_each() -> None:
+    from likewise.synth.noise import _consensus
+
+    def corrected(a: str, b: str) -> list[str]:
+        learned = []
+        examples = [(("1",), "19244"), (("2",), a), (("3",), "23711"), (("4",), b)]
+        _consensus(
+            examples, (1, 3), lambda ex, d: learned.extend(y for _, y in ex) or [], lambda: None
+        )
+        return learned[1::2]
+
+    assert corrected("PASb", "PASgS") == ["PASS", "PASS"]
+    assert corrected("10%W", "110%") == ["10%", "10%"]
+    # "discontinud" is a typo from each too, and holds neither "e" nor "K": but it looks
+    # misspelt, and "discontinued" does not.
+    assert corrected("discontinue", "discontinuKd") == ["discontinued", "discontinued"]
+    # One edit apart, either may be the other's typo; two texts tie as "YES" and "YsS" do.
+    assert corrected("PAST", "PASb") == []
+    assert corrected("YEsS", "YQS") == []
 
 
 def test_one_edit_to_an_input_costs_less_than_two_to_the_output() -> None:

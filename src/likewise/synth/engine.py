@@ -278,19 +278,22 @@ def synthesize(
     # of one title). Not a reading that names examples the pattern bends to, nor one that
     # keeps the pattern, routing the examples as it does: the typo is then in what a branch
     # writes ("3" for "93" under the cap of 100).
-    # A reading that keeps a word that looks misspelt, in an output or an input, pays for it
-    # (see noise_model.misspelt and noise_model.mistyped_inputs): however cheap, it competes.
-    misspelt = (
-        set(noise_model.misspelt(examples)) | set(noise_model.mistyped_inputs(examples))
-        if noise
-        else set()
-    )
+    # A reading that keeps a word that looks misspelt pays for it, and one that leaves a
+    # mistyped input uncounted for the typo (see noise_model.misspelt, noise_model.strays):
+    # however cheap, the exact program then competes with the readings.
+    misspelt = set(noise_model.misspelt(examples)) if noise else set()
+    strays = noise_model.mistyped_inputs(examples) if noise else {}
     if (
         noise
         and n >= 2
         and (
             best is None
-            or (n >= 3 and (best > noise_model.EDIT_COST + 1.5 or isinstance(top, If) or misspelt))
+            or (
+                n >= 3
+                and (
+                    best > noise_model.EDIT_COST + 1.5 or isinstance(top, If) or misspelt or strays
+                )
+            )
         )
     ):
         pattern = _is_pattern(top, examples, deadline)
@@ -326,6 +329,7 @@ def synthesize(
         (
             c
             + noise_model.MISSPELT * len(misspelt - _named(s))
+            + noise_model.strays(p, examples, strays, s)
             + SET_APART
             * (
                 ((uniform or bool(s)) and _sets_one_apart(p, examples, _named(s)))

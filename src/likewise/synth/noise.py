@@ -265,9 +265,11 @@ def _consensus(
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
     """Two set-aside examples may hold two typos of one output that no other example gives
     ("PASb" and "PASgS" for "PASS"): no program learned without them could write it. Of
-    the texts a typo from each, the one that holds the fewest characters that only one of
-    them holds (where one does: a character that a typo put in, rather than one it took
-    out), the examples are learned again with both outputs corrected to it."""
+    the texts a typo from each, the one with the fewest words that look misspelt, then the
+    fewest characters that only one of them holds (a character that a typo put in, rather
+    than one it took out), then whose typos cost least (see typo_cost), where one does, the
+    examples are learned again with both outputs corrected to it ("discontinued" of
+    "discontinue" and "discontinuKd", not "discontinud")."""
     i, j = left
     a, b = examples[i][1], examples[j][1]
     if min(max_edits(a), max_edits(b)) < 1 or edit_distance(a, b, 2) != 2:
@@ -275,17 +277,21 @@ def _consensus(
     stray = set(a) ^ set(b)
     alphabet = "".join(sorted(set(a) | set(b)))
     centers = {
-        c: len(stray & set(c))
+        c: (
+            sum(spelling.respelt(w) is not None for w in _WORD.findall(c)),
+            len(stray & set(c)),
+            typo_cost(c, a, 1) + typo_cost(c, b, 1),
+        )
         for (c,) in _one_edit((a,), alphabet, deadline)
         if edit_distance(c, b, 1) == 1
     }
-    fewest = min(centers.values(), default=None)
-    if list(centers.values()).count(fewest) != 1:
+    best = min(centers.values(), default=None)
+    if list(centers.values()).count(best) != 1:
         return []
-    (fixed,) = (c for c, n in centers.items() if n == fewest)
+    (fixed,) = (c for c, key in centers.items() if key == best)
     corrected = [(x, fixed) if k in left else (x, y) for k, (x, y) in enumerate(examples)]
     suspects = ((i, a, fixed), (j, b, fixed))
-    cost = typo_cost(fixed, a, 1) + typo_cost(fixed, b, 1)
+    cost = best[2]
     return [(c + cost, p, suspects) for c, p in learn(corrected, deadline)]
 
 
@@ -633,6 +639,28 @@ def typos(
 
 
 CHANCE = 0.05  # below this, typos did not fall where they did by chance (see typos)
+
+
+def strays(
+    prog: Node,
+    examples: Examples,
+    mistyped: dict[int, tuple[str, ...]],
+    suspects: Sequence[Suspect],
+) -> float:
+    """What a reading of ``prog`` with ``suspects`` pays for the examples whose inputs hold a
+    stray character (``mistyped``, see :func:`mistyped_inputs`) where it does not read them
+    as mistyped: unnamed, it keeps a word that looks mistyped (``MISSPELT``); named for a
+    typo in the output where the program reads around the character (gives what it gives
+    without it), it leaves the input's typo uncounted, an edit ("75Q12" and "9(677) ...":
+    two typos, where a program that reads the digits around the "Q" counts one)."""
+    named = {i: got for i, _, got in suspects}
+    total = 0.0
+    for i, fixed in mistyped.items():
+        if i not in named:
+            total += MISSPELT
+        elif named[i] is not None and prog.run(fixed) == prog.run(examples[i][0]):
+            total += EDIT_COST
+    return total
 
 
 def _misread(prog: Node, examples: Examples, i: int) -> bool:
