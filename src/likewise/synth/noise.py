@@ -7,10 +7,11 @@ example's input where correcting one character there makes it give the given out
 conditional learned without the example may test the wrong thing on it; where one of its
 branches nearly gives the example's output, the examples are learned again with that output
 corrected; so are they where the output is a typo of another example's, where a word of it
-looks misspelt (a label given once) or two outputs hold stray letters in numbers, or where
-undoing one of two or three edits may leave what only that example shows. The oddest example
-is set aside first. A program wins over the programs that fit everything only when it is
-simpler by more than the edits cost.
+looks misspelt (a label given once) or two outputs hold stray letters in numbers, where two
+set-aside outputs are typos of one text, or where undoing one of two or three edits may leave
+what only that example shows. The oddest example is set aside first. An input with a stray
+character looks mistyped. A program wins over the programs that fit everything only when it
+is simpler by more than the edits cost.
 """
 
 from __future__ import annotations
