@@ -376,8 +376,11 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
             lettered = sum(
                 any(not c.isdigit() for w in _WORD.findall(o) for c in w) for o in others
             )
-            numeric = len(others) >= 2 and lettered <= 1
-            numeric = numeric and all(w.isdigit() or _unlettered(w) for w in words)
+            numeric = (
+                len(others) >= 2
+                and lettered <= 1
+                and all(w.isdigit() or _unlettered(w) for w in words)
+            )
             for w in set(_WORD.findall(text)) - words:
                 digits = [c for c in w if c.isdigit()]
                 if numeric and (plain := _unlettered(w)) is not None:
@@ -597,7 +600,7 @@ def typos(
         if d is None or d > 1:
             fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
         if fixed:
-            d, got = 1, None  # the input is mistyped; the output is what to expect
+            got = None  # the input is mistyped; the output is what to expect
             total += typo_cost("".join(fixed), "".join(inputs), 1)
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
