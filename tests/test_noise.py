@@ -817,7 +817,8 @@ TYPO_CASES = {
         {"16:11:07": "16:11", "21:30:00": "21:30"},
     ),
     # A mistyped input and output in one example: a conditional that gives it a branch of its
-    # own sets it apart as surely as a typo does, where one program reads it as a typo.
+    # own sets it apart as surely as a typo does, where one program reads it as two typos
+    # ("6/21/2020" with a "0" dropped, and "0k" for "06").
     "a-branch-for-a-mistyped-example": (
         [
             ("11/3/1995", "11/03/1995"),
@@ -825,7 +826,7 @@ TYPO_CASES = {
             ("6/21/202", "0k/21/2020"),
             ("10/12/2001", "10/12/2001"),
         ],
-        [(2, "0k/21/2020", None)],
+        [(2, "0k/21/2020", "06/21/2020")],
         {"8/5/2003": "08/05/2003", "12/6/2011": "12/06/2011"},
     ),
     # One program fits all four by cutting "803,215" into "8" and "03,215", so that it can
@@ -1003,6 +1004,45 @@ TYPO_CASES = {
         ],
         [(2, "X81,234.75)", "(81,234.75)")],
         {"-5120.30": "(5,120.30)", "98.00": "98.00"},
+    ),
+    # "c" among numbers is a mistyped one: thresholds still read the others, and "c" is
+    # below them all, as its label says.
+    "a-number-mistyped-into-a-letter": (
+        [("c", "cold"), ("8", "cold"), ("31", "hot"), ("19", "mild")],
+        [],
+        {"25": "hot", "12": "mild", "3": "cold"},
+    ),
+    # Two typos in two examples: a conditional fits all four, with a branch for "06/088/2003"
+    # that writes the month twice. Such a conditional is no pattern: two examples are set
+    # aside too, and the plain format reads them as a typo each.
+    "two-typos-beside-a-conditional-that-fits": (
+        [
+            ("2015-11-21", "21/11/2015"),
+            ("2003-08-06", "06/088/2003"),
+            ("2011-03-27", "27/03/2011"),
+            ("1997-06-05", "5/06/1997"),
+        ],
+        [(1, "06/088/2003", "06/08/2003"), (3, "5/06/1997", "05/06/1997")],
+        {"2020-01-09": "09/01/2020"},
+    ),
+    # A "0" replaced by a letter in one output and a "0" dropped from another are two typos,
+    # not the same change twice (which would be a pattern the program misses).
+    "a-character-replaced-and-the-same-one-dropped": (
+        [("5.12E1", "51.2"), ("2.47E-3", "0.0b247"), ("6e4", "6000"), ("9.31E-3", "0.00931")],
+        [(1, "0.0b247", "0.00247"), (2, "6000", "60000")],
+        {"3.5e4": "35000", "1.2E-2": "0.012"},
+    ),
+    # The date format reads nothing of "27/0k5/2012"; without the "k", it gives "27 May 2012",
+    # one edit from the output: a typo in the input, and one in the output.
+    "a-typo-in-an-input-and-one-in-its-output": (
+        [
+            ("27/0k5/2012", "7 May 2012"),
+            ("01/03/2004", "1 March 2004"),
+            ("22/08/2016", "22 August 2016"),
+            ("04/02/1995", "4 February 1995"),
+        ],
+        [(0, "7 May 2012", "27 May 2012")],
+        {"15/11/2001": "15 November 2001", "09/12/2019": "9 December 2019"},
     ),
 }
 

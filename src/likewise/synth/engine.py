@@ -303,7 +303,10 @@ def synthesize(
         bends_to = noise_model.bent(top, examples) if pattern else frozenset()
         extra_two = extra if pattern and not bends_to else 0.0
         learner = _quick(engines, rows)
-        max_out = 2 if n >= 4 and (best is None or best > CONTRIVED) else 1
+        # Two examples may be set aside where nothing plain fits: a conditional that is no
+        # pattern may be setting one mistyped example apart and bending to the other.
+        plain = best is not None and best <= CONTRIVED and not (isinstance(top, If) and not pattern)
+        max_out = 2 if n >= 4 and not plain else 1
         for c, p, suspects in [
             *first,
             *noise_model.near_misses(examples, near or [], deadline),

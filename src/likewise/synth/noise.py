@@ -110,6 +110,46 @@ def input_repaired(
     return next((f for f in _one_edit(inputs, alphabet, deadline) if prog.run(f) == given), None)
 
 
+def _repaired_near(
+    prog: Node, examples: Examples, i: int, deadline: Callable[[], None]
+) -> tuple[tuple[str, ...], str] | None:
+    """As :func:`input_repaired` for example ``i``, but where what ``prog`` gives on the
+    repaired inputs is a typo of one edit from the output (see :func:`_output_edits`): a typo
+    in the input and one in the output. With what it gives. Not a repair that leaves a stray
+    character (see :func:`mistyped_inputs`) that the program reads around: "$5,565y.7" for
+    "$5,56y.7" is still mistyped."""
+    inputs, given = examples[i]
+    if not max_edits(given):
+        return None
+    for fixed in _one_edit(inputs, _alphabet(examples, i), deadline):
+        got = prog.run(fixed)
+        if isinstance(got, str) and _output_edits(examples, i, got) == 1:
+            repaired = [*examples[:i], (fixed, given), *examples[i + 1 :]]
+            if i not in mistyped_inputs(repaired):
+                return fixed, got
+    return None
+
+
+def _output_edits(examples: Examples, i: int, got: str | None) -> int | None:
+    """How many edits make what a program gives on example ``i`` into its output, where they
+    read as a typo of it; else None."""
+    given = examples[i][1]
+    # (A typo would not happen to give another example's output: the same output twice is
+    # what the user meant. Its input may hold the typo.)
+    if got is None or any(y == given for j, (_, y) in enumerate(examples) if j != i):
+        return None
+    # A deleted character can make the given output short: the longer of the two says how
+    # many edits a typo may take.
+    label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
+    limit = max_edits(max(got, given, key=len), label)
+    # A deleted character can also empty an output of one: the cell left blank.
+    limit = limit or int(given == "")
+    d = edit_distance(got, given, limit)
+    # (Nor would a typo happen to balance the brackets that the output meant to leave open:
+    # "(45.10)" is no typo of "X45.10)".)
+    return d if d <= limit and (_balanced(got) or not _balanced(given)) else None
+
+
 def _one_edit(
     inputs: tuple[str, ...], alphabet: str, deadline: Callable[[], None]
 ) -> Iterator[tuple[str, ...]]:
@@ -580,31 +620,31 @@ def typos(
             # (An output that copies its input is what the user meant: a typo would not
             # happen to make the one text equal to the other.)
             return None
-        d = None
-        # (A typo would not happen to give another example's output either: the same output
-        # twice is what the user meant. Its input may hold the typo.)
-        if got is not None and not any(y == given for j, (_, y) in enumerate(examples) if j != i):
-            # A deleted character can make the given output short: the longer of the two
-            # says how many edits a typo may take.
-            label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
-            limit = max_edits(max(got, given, key=len), label)
-            # A deleted character can also empty an output of one: the cell left blank.
-            limit = limit or int(given == "")
-            d = edit_distance(got, given, limit)
-            # (Nor would a typo happen to balance the brackets that the output meant to leave
-            # open: "(45.10)" is no typo of "X45.10)".)
-            d = d if d <= limit and (_balanced(got) or not _balanced(given)) else None
+        d = _output_edits(examples, i, got)
         # (One edit to the input costs less than two to the output: "9R7" is "97" mistyped,
         # and "0-9" for "90-99" follows.)
-        fixed = None
+        fixed = near = None
         if d is None or d > 1:
             fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
+            # Both may hold a typo: where the program reads nothing of the input ("28/0i6/2013"
+            # with "8 June 2013"), or the output looks misspelt itself ("6,,27" with "6y6.27").
+            # Else one typo in each would make up what the input does not show: "(45" for
+            # "45", where "X(45)" is one edit from "(45)".
+            if not fixed and d is None and (got is None or i in misspelt(examples)):
+                near = _repaired_near(prog, examples, i, deadline)
+        if near:
+            fixed, got = near
         if fixed:
-            got = None  # the input is mistyped; the output is what to expect
             total += typo_cost("".join(fixed), "".join(inputs), 1)
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
-            changes.append({("input", *c) for c in set().union(*map(_changed, fixed, inputs))})
+            changed = {("input", *c) for c in set().union(*map(_changed, fixed, inputs))}
+            if near:
+                total += typo_cost(got, given, 1)
+                changed |= _changed(got, given)
+            else:
+                got = None  # the input is mistyped; the output is what to expect
+            changes.append(changed)
         elif d is not None:
             total += typo_cost(got, given, d)
             changes.append(_changed(got, given))
@@ -706,9 +746,11 @@ def _balanced(text: str) -> bool:
 
 def _changed(got: str, given: str) -> set[tuple[str, str]]:
     """What a cheapest alignment of a program's output with the given output changes: the
-    characters it drops from the former ("-", c) and those it adds from the latter ("+", c)."""
+    characters it drops from the former ("-", c), those it replaces ("~", c) and those it adds
+    from the latter ("+", c). (A "0" replaced in "0.0a389" and one dropped in "7000" for
+    "70000" are two typos, not the same one twice.)"""
     out: set[tuple[str, str]] = set()
     for a, b, text in _edits(got, given):
-        out |= {("-", got[a])} if b > a else set()
+        out |= {("~" if text else "-", got[a])} if b > a else set()
         out |= {("+", text)} if text else set()
     return out
