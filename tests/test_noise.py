@@ -708,6 +708,8 @@ def test_input_repair_is_one_edit_from_the_alphabet() -> None:
     assert ok(("415.555.000",), "0000", "0")  # an insertion
     assert not ok(("415.555.000",), "0000", "9")  # the right character is not in the alphabet
     assert not ok(("415.555.0",), "0000", "0")  # two edits away
+    # An input of one character may have lost one: "6" for a number in the sixties.
+    assert input_repaired(parse("Bucket(10)"), ("6",), "60-69", "0123456789", lambda: None)
 
 
 def test_a_typo_in_a_branch_of_a_conditional() -> None:
@@ -1004,6 +1006,13 @@ TYPO_CASES = {
         ],
         [(2, "X81,234.75)", "(81,234.75)")],
         {"-5120.30": "(5,120.30)", "98.00": "98.00"},
+    ),
+    # "4" is a number in the forties with a digit dropped: the plain buckets read it as a
+    # mistyped input, where a program that writes the "4" twice reads every example.
+    "a-digit-dropped-from-an-input-of-two": (
+        [("4", "40-49"), ("15", "10-19"), ("83", "80-89"), ("26", "20-29")],
+        [(0, "40-49", None)],
+        {"72": "70-79", "5": "0-9"},
     ),
     # "c" among numbers is a mistyped one: thresholds still read the others, and "c" is
     # below them all, as its label says.

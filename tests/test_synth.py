@@ -255,6 +255,23 @@ def test_thresholds_where_one_value_of_four_reads_as_no_number() -> None:
     assert thresholds([("",), ("54",), ("65",), ("7",)]) == []
 
 
+def test_the_small_search_keeps_programs_that_miss_an_example_or_two() -> None:
+    examples = [
+        (("Ada\nKing",), "Ada, King"),
+        (("Alan\nTuring",), "Alan, Turing"),
+        (("Grace\nHopper",), "Grace, Hoper"),  # a typo
+        (("Edsger\nDijkstra",), "Edsger, Dijkstar"),  # another
+    ]
+    joined = 'StrReplace(x1, "\\n", ", ")'
+    near: list = []
+    assert bottom_up.synthesize(examples, max_size=4, near=near, spare=2) == []
+    assert joined in [str(p) for _, p in near]
+    near = []
+    bottom_up.synthesize(examples, max_size=4, near=near, spare=1)
+    assert joined not in [str(p) for _, p in near]
+    assert len(near) <= bottom_up.NEAR
+
+
 def test_conditionals_synthesize_country():
     [(c, prog)] = conditionals.synthesize(COUNTRY, _vs, never)
     assert isinstance(prog, If)

@@ -46,6 +46,7 @@ from likewise.lang.ast import (
 from likewise.synth.rank import cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
+NEAR = 10  # programs that miss an example or two, kept where asked for (see synthesize)
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,13 @@ def synthesize(
     constants: Sequence[str] = (),
     deadline: Callable[[], None] = lambda: None,
     max_size: int = 12,
+    near: list[tuple[float, Node]] | None = None,
+    spare: int = 1,
 ) -> list[tuple[float, Node]]:
-    """The first (smallest) program whose value on every example is the output; [] if none."""
+    """The first (smallest) program whose value on every example is the output; [] if none.
+    Into ``near``, where given, go the first ``NEAR`` programs whose value is the output on
+    every example but ``spare`` at most (on one at least): the examples they miss may hold
+    typos."""
     target = tuple(o for _, o in examples)
     n = len(examples)
     cap = 2 * max(len(s) for ex in examples for s in (*ex[0], ex[1])) + 10
@@ -137,7 +143,13 @@ def synthesize(
             return None
         pools[t][value] = node
         by_size.setdefault((t, size), []).append((value, node))
-        return node if t == "S" and value == target else None
+        if t != "S":
+            return None
+        if near is not None and len(near) < NEAR:
+            missed = sum(v != o for v, o in zip(value, target, strict=True))
+            if 0 < missed <= min(spare, n - 1):
+                near.append((cost(node), node))
+        return node if value == target else None
 
     leaves: list[tuple[str, tuple, Node]] = []
     ncols = len(examples[0][0])

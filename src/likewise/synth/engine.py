@@ -92,11 +92,20 @@ class _Remembered:
             lambda: version_space.synthesize(examples, self.constants, deadline, k),
         )
 
-    def small(self, examples: Examples, deadline: Deadline) -> list:
-        """The smallest program of at most 4 nodes that fits, if any."""
+    def small(
+        self,
+        examples: Examples,
+        deadline: Deadline,
+        near: list[tuple[float, Node]] | None = None,
+        spare: int = 1,
+    ) -> list:
+        """The smallest program of at most 4 nodes that fits, if any. Into ``near``, where
+        given, go those that miss ``spare`` examples at most, where it is first asked."""
         return self._recall(
             ("small", tuple(examples)),
-            lambda: bottom_up.synthesize(examples, self.constants, deadline, max_size=4),
+            lambda: bottom_up.synthesize(
+                examples, self.constants, deadline, max_size=4, near=near, spare=spare
+            ),
         )
 
     def _recall(self, key: tuple, learn: Callable[[], list]) -> list:
@@ -121,7 +130,7 @@ def _search(
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
     and nothing simple fits, timed by the ``outer`` deadline that ``deadline`` is part of).
     Into ``near``, where given, go the beam's programs that miss one example or two (the
-    likeliest ``NEAR`` of them). Where nothing simple fits, ``typos_first`` (given a share of
+    likeliest ``NEAR`` of them), and the small search's (the first ``NEAR``). Where nothing simple fits, ``typos_first`` (given a share of
     the time) looks for programs that read an example as a typo before the conditionals and
     the beam run, and says whether it found one that is not contrived: then the beam does
     not run. Conditionals weigh their tests by how they route the unlabeled ``rows``."""
@@ -150,9 +159,10 @@ def _search(
         left = (outer or deadline).left()
         run("neural", Deadline(min(BEAM_SECONDS, (left + spent) * BEAM_SHARE, left)), spelled)
 
+    # Two typos may fall in two examples of four or more: two may miss.
+    spare = 0 if near is None else 1 + (len(examples) >= SPARE_TWO_FROM)
+
     def spelled(d: Deadline) -> list[tuple[float, Node]]:
-        # Two typos may fall in two examples of four or more: two may miss.
-        spare = 0 if near is None else 1 + (len(examples) >= SPARE_TWO_FROM)
         got = neural.search(net, examples, d, BEAM, FIRST_BEAM, spare=spare)
         exact = [(c, p) for c, p in got if neural.fits(p, examples)]
         if near is not None:
@@ -161,7 +171,7 @@ def _search(
 
     if wants_beam and not finished:
         beam()
-    run("bottom-up", 0.1, lambda d: engines.small(examples, d))
+    run("bottom-up", 0.1, lambda d: engines.small(examples, d, near, spare))
     if typos_first is not None and contrived():
         started = time.monotonic()
         wants_beam = wants_beam and not typos_first(deadline.sub(TYPOS_FIRST_SHARE))

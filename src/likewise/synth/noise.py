@@ -153,9 +153,9 @@ def _output_edits(examples: Examples, i: int, got: str | None) -> int | None:
 def _one_edit(
     inputs: tuple[str, ...], alphabet: str, deadline: Callable[[], None]
 ) -> Iterator[tuple[str, ...]]:
-    """``inputs`` with one character edit to one of them (of two characters or more)."""
+    """``inputs`` with one character edit to one of them (of one character or more)."""
     for f, s in enumerate(inputs):
-        if not max_edits(s) or len(s) > MAX_REPAIR_LENGTH:
+        if not s or len(s) > MAX_REPAIR_LENGTH:
             continue
         deletions = (s[:at] + s[at + 1 :] for at in range(len(s)))
         substitutions = (
