@@ -1088,6 +1088,31 @@ def test_the_noise_model_sees_through_the_typo(examples, suspects, held_out) -> 
     assert_generalizes(prog, held_out)
 
 
+def test_readings_of_typos_in_outputs_come_before_edits_to_inputs() -> None:
+    from likewise.synth.deadline import Timeout
+    from likewise.synth.noise import _set_aside
+
+    def out_of_time() -> None:
+        raise Timeout
+
+    examples = [
+        (("Ada King",), "KING"),
+        (("Alan Turing",), "TURING"),
+        (("Grace Hopper",), "HOPPR"),
+        (("Edsger Dijkstra",), "DIJKSTRA"),
+    ]
+    # "GRACE" is far from "HOPPR": every edit of the input would be tried, which takes time.
+    first = parse("ToCase(AllCaps, GetToken(Word, 1))")
+    last = parse("ToCase(AllCaps, GetToken(Word, -1))")
+    found = []
+    with pytest.raises(Timeout):
+        for reading in _set_aside(
+            examples, (2,), lambda kept, d: [(1.0, first), (2.0, last)], out_of_time
+        ):
+            found.append(reading)
+    assert found == [(2.0 + EDIT_COST - DROPPED, last, ((2, "HOPPR", "HOPPER"),))]
+
+
 def test_the_oddest_example_is_set_aside_first_with_half_of_the_time() -> None:
     from likewise.synth.deadline import Deadline
     from likewise.synth.noise import candidates, oddness

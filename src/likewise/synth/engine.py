@@ -130,10 +130,10 @@ def _search(
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
     and nothing simple fits, timed by the ``outer`` deadline that ``deadline`` is part of).
     Into ``near``, where given, go the beam's programs that miss one example or two (the
-    likeliest ``NEAR`` of them), and the small search's (the first ``NEAR``). Where nothing simple fits, ``typos_first`` (given a share of
-    the time) looks for programs that read an example as a typo before the conditionals and
-    the beam run, and says whether it found one that is not contrived: then the beam does
-    not run. Conditionals weigh their tests by how they route the unlabeled ``rows``."""
+    likeliest ``NEAR`` of them), and the small search's (the first ``bottom_up.NEAR``). Where
+    nothing simple fits, ``typos_first`` (given a share of the time) looks for programs that
+    read an example as a typo before the conditionals and the beam run, and says whether it
+    found one that is not contrived: then the beam does not run. Conditionals weigh their tests by how they route the unlabeled ``rows``."""
     found: Found = []
 
     def run(engine: str, fraction: float | Deadline, fn) -> bool:

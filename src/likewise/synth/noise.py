@@ -241,8 +241,7 @@ def _set_aside(
     """The programs learned without the examples ``left``, that read those as typos."""
     kept = [ex for i, ex in enumerate(examples) if i not in left]
     learned = learn(kept, d)
-    for c, prog in learned:
-        found = typos(examples, left, prog, d)
+    for c, prog, found in _read(examples, [(c, p, left) for c, p in learned], d):
         if found is not None:
             yield (c + found[0], prog, found[1])
         elif len(left) == 1 and isinstance(prog, If):
@@ -258,16 +257,38 @@ def _set_aside(
             yield from _corrected_input(examples, left[0], learned[0][1], learn, d)
 
 
+def _read(
+    examples: Examples,
+    programs: Sequence[tuple[float, Node, tuple[int, ...]]],
+    deadline: Callable[[], None],
+) -> Iterator[tuple[float, Node, tuple[float, tuple[Suspect, ...]] | None]]:
+    """Each of ``programs`` (with the examples it sets aside) with what :func:`typos` makes of
+    it. Those that read the examples as typos of what they give go first: trying every edit of
+    an input for the others is slow on long inputs, and the time may run out."""
+    later = []
+    for c, prog, left in programs:
+        found = typos(examples, left, prog, deadline, repair=False)
+        if found is None:
+            later.append((c, prog, left))
+        else:
+            yield c, prog, found
+    for c, prog, left in later:
+        yield c, prog, typos(examples, left, prog, deadline)
+
+
 def near_misses(
     examples: Examples, programs: Sequence[tuple[float, Node]], deadline: Callable[[], None]
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
-    """Of ``programs`` that miss some examples (a beam search's), those that miss them by
-    typos, each with its noise cost. Past the deadline it returns what it has."""
+    """Of ``programs`` that miss some examples (a beam search's, or the short bottom-up
+    search's), those that miss them by typos, each with its noise cost. Past the deadline it
+    returns what it has."""
     out = []
     try:
-        for c, prog in programs:
-            left = tuple(i for i, (x, y) in enumerate(examples) if prog.run(x) != y)
-            found = typos(examples, left, prog, deadline)
+        missed = [
+            (c, p, tuple(i for i, ex in enumerate(examples) if p.run(ex[0]) != ex[1]))
+            for c, p in programs
+        ]
+        for c, prog, found in _read(examples, missed, deadline):
             if found is not None:
                 out.append((c + found[0], prog, found[1]))
     except Timeout:
@@ -603,10 +624,15 @@ def _pieces(prog: Node, inputs: tuple[str, ...]) -> int:
 
 
 def typos(
-    examples: Examples, left: tuple[int, ...], prog: Node, deadline: Callable[[], None]
+    examples: Examples,
+    left: tuple[int, ...],
+    prog: Node,
+    deadline: Callable[[], None],
+    repair: bool = True,
 ) -> tuple[float, tuple[Suspect, ...]] | None:
     """What the set-aside examples cost ``prog`` as typos, and which they are; None where one
-    is not a typo of what it gives (or is reproduced: a smaller set-aside covers that)."""
+    is not a typo of what it gives (or is reproduced: a smaller set-aside covers that).
+    Without ``repair``, None too where an input would have to be tried for a typo."""
     suspects: list[Suspect] = []
     changes: list[set[tuple[str, ...]]] = []  # what each typo changed (see _changed)
     total = 0.0
@@ -625,6 +651,8 @@ def typos(
         # and "0-9" for "90-99" follows.)
         fixed = near = None
         if d is None or d > 1:
+            if not repair:
+                return None
             fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
             # Both may hold a typo: where the program reads nothing of the input ("28/0i6/2013"
             # with "8 June 2013"), or the output looks misspelt itself ("6,,27" with "6y6.27").
