@@ -712,6 +712,25 @@ def test_input_repair_is_one_edit_from_the_alphabet() -> None:
     assert input_repaired(parse("Bucket(10)"), ("6",), "60-69", "0123456789", lambda: None)
 
 
+def test_input_repair_first_undoes_what_the_output_shows() -> None:
+    from likewise.synth.deadline import Timeout
+    from likewise.synth.noise import input_repaired
+
+    calls = []
+
+    def deadline() -> None:  # out of time before every edit of the input has been tried
+        calls.append(1)
+        if len(calls) > 2:
+            raise Timeout
+
+    # The program copies the "F" that stands for a "7": replacing it goes first.
+    mistyped = ("shipped 12 crates to warehouse 9F2 on Monday",)
+    given = "shipped 12 crates to warehouse 972 on Monday!"
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+    fixed = input_repaired(parse('Concat(x1, "!")'), mistyped, given, alphabet, deadline)
+    assert fixed == ("shipped 12 crates to warehouse 972 on Monday",)
+
+
 def test_a_typo_in_a_branch_of_a_conditional() -> None:
     # Learned without the second example, the conditional tests for "OLD-9"'s own text and
     # sends "OLD-7" to the other branch; but the "retired" branch gives nearly its output.

@@ -104,10 +104,42 @@ def input_repaired(
     """``inputs`` with the first character edit to one of them (deleting a character, or
     putting one of ``alphabet`` between two or in place of one) that makes ``prog`` give
     ``given``, or None: the input looks mistyped and the output right. As with outputs, a
-    single character has no typos: any edit makes another value."""
+    single character has no typos: any edit makes another value. After the deletions, the
+    edits that undo what tells the program's output from ``given`` go first (see
+    :func:`_undoing`): trying every edit of a long input takes a while."""
     if not max_edits(given):
         return None
-    return next((f for f in _one_edit(inputs, alphabet, deadline) if prog.run(f) == given), None)
+    tries = chain(
+        _one_edit(inputs, "", deadline),  # (deletions only)
+        _undoing(inputs, prog.run(inputs), given, alphabet),
+        _one_edit(inputs, alphabet, deadline),
+    )
+    return next((f for f in tries if prog.run(f) == given), None)
+
+
+MAX_UNDONE = 3  # edits between a program's output and the given one that _undoing undoes
+
+
+def _undoing(
+    inputs: tuple[str, ...], got: str | None, given: str, alphabet: str
+) -> Iterator[tuple[str, ...]]:
+    """``inputs`` with one edit that does to them what an edit making ``got`` into ``given``
+    does, where ``MAX_UNDONE`` at most make it: a character of ``got`` replaced (by one of
+    ``alphabet``) or dropped where an input holds it, or one of ``given`` and ``alphabet`` put
+    in anywhere ("9F" for "97", where the program copies the "F" into its output)."""
+    if not isinstance(got, str) or edit_distance(got, given, MAX_UNDONE) > MAX_UNDONE:
+        return
+    for a, b, text in _edits(got, given):
+        if text and text not in alphabet:
+            continue
+        for f, s in enumerate(inputs):
+            if len(s) > MAX_REPAIR_LENGTH:
+                continue
+            if b > a:  # got[a] replaced, or dropped
+                fixed = (s[:p] + text + s[p + 1 :] for p in range(len(s)) if s[p] == got[a])
+            else:
+                fixed = (s[:p] + text + s[p:] for p in range(len(s) + 1))
+            yield from ((*inputs[:f], x, *inputs[f + 1 :]) for x in fixed)
 
 
 def _repaired_near(
