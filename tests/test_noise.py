@@ -282,6 +282,11 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs([(("mp3",), ""), (("wav",), "")]) == {}
     # Where every input holds a letter beside its digits, that is the format.
     assert mistyped_inputs([(("a1",), ""), (("b2",), ""), (("c3",), "")]) == {}
+    # A letter alone among numbers looks mistyped too; among letters, or no numbers, it is meant.
+    ages = [(("n",), ""), (("54",), ""), (("65",), ""), (("7",), "")]
+    assert mistyped_inputs(ages) == {0: ("",)}
+    assert mistyped_inputs([(("M",), ""), (("F",), ""), (("F",), "")]) == {}
+    assert mistyped_inputs([(("n",), ""), (("",), ""), (("-",), "")]) == {}
 
 
 def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
@@ -1033,11 +1038,11 @@ TYPO_CASES = {
         [(0, "40-49", None)],
         {"72": "70-79", "5": "0-9"},
     ),
-    # "c" among numbers is a mistyped one: thresholds still read the others, and "c" is
-    # below them all, as its label says.
+    # "c" among numbers is a mistyped one: the thresholds read the others, and a program that
+    # routes "c" by a test for its text pays for keeping an input that looks mistyped.
     "a-number-mistyped-into-a-letter": (
         [("c", "cold"), ("8", "cold"), ("31", "hot"), ("19", "mild")],
-        [],
+        [(0, "cold", None)],
         {"25": "hot", "12": "mild", "3": "cold"},
     ),
     # Two typos in two examples: a conditional fits all four, with a branch for "06/088/2003"

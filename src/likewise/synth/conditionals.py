@@ -166,19 +166,12 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
             at = [r[c].find(w) / len(r[c]) for r in inputs if w in r[c]]
             if at:
                 add(Contains(x, Const(w)), 0.05 * sum(at) / len(at))
-        # Thresholds where all values but one at most are just a number. That one may be a
-        # mistyped number: "92Q", or even "n", among three numbers at least (a number reads
-        # no value but numbers as at least a threshold; an empty value is missing, not typed).
+        # Thresholds where every value reads as a number, and all but one at most are just a
+        # number ("92Q" among "93", "327", "268" may be a mistyped one).
         values = {r[c] for r in inputs}
-        read = [rt.parse_number(v) for v in values]
-        nums = sorted(set(read) - {None})
+        nums = sorted({rt.parse_number(v) for v in values} - {None})
         whole = sum(rt._read_number(v) is not None for v in values)
-        unread = read.count(None)
-        if (
-            len(nums) + unread == len(values)
-            and whole >= max(2, len(values) - 1)
-            and (not unread or (whole >= 3 and "" not in values))
-        ):
+        if len(nums) == len(values) > 1 and whole >= max(2, len(values) - 1):
             for a, b in itertools.pairwise(nums):
                 add(AtLeast(_roundest(a, b), x))
                 add(Above(f"{a.normalize():f}", x))

@@ -448,17 +448,17 @@ def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
 
 
 def _unlettered(word: str) -> str | None:
-    """``word`` without its one letter, where the rest are digits (one at least)."""
+    """``word`` without its one letter, where the rest are digits (none, for a letter alone)."""
     letters = [c for c in word if not c.isdigit()]
-    return word.replace(letters[0], "") if len(letters) == 1 and len(word) > 1 else None
+    return word.replace(letters[0], "") if len(letters) == 1 else None
 
 
 def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
     """Per example whose input holds a word with a stray character, the inputs without it:
-    a number with one letter ("0.92n", "w68") where the same input of the other examples
-    (two at least) holds no letter but a stray one, not the same; or a word with one digit
-    that the same input of another example holds without it ("ht8tps"). A typo makes such
-    words (see :func:`typos`)."""
+    a number with one letter ("0.92n", "w68"), or a letter alone ("n"), where the same input
+    of the other examples (two at least) holds numbers and no letter but a stray one, not the
+    same; or a word with one digit that the same input of another example holds without it
+    ("ht8tps"). A typo makes such words (see :func:`typos`)."""
     out = {}
     for i, (inputs, _) in enumerate(examples):
         fixed = list(inputs)
@@ -472,6 +472,7 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
             numeric = (
                 len(others) >= 2
                 and lettered <= 1
+                and bool(words)
                 and all(w.isdigit() or _unlettered(w) for w in words)
             )
             for w in set(_WORD.findall(text)) - words:
