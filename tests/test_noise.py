@@ -18,6 +18,7 @@ from likewise.synth.noise import (
     DROPPED,
     EDIT_COST,
     MISSPELT,
+    TYPED,
     UNREAD,
     bent,
     edit_distance,
@@ -736,6 +737,60 @@ def test_input_repair_first_undoes_what_the_output_shows() -> None:
     assert fixed == ("shipped 12 crates to warehouse 972 on Monday",)
 
 
+def test_a_stray_character_is_the_typo_where_an_edit_to_it_gives_the_output() -> None:
+    # "31O" lost its "0" to an "O": the program gives "31", one edit from "310", but the
+    # input holds a stray letter, and replacing it gives the output exactly.
+    examples = [
+        (("(212) 555-0100",), "212"),
+        (("415.555.0199",), "415"),
+        (("31O-555-0142",), "310"),
+        (("646 555 0123",), "646"),
+    ]
+    first = parse("GetToken(Number, 1)")
+    assert typos(examples, (2,), first, lambda: None) == (EDIT_COST, ((2, "310", None),))
+    # Not an edit that leaves the stray letter: putting a "0" before the "O" gives "310" too.
+    assert typos(examples, (2,), first, lambda: None, repair=False) == (
+        EDIT_COST,
+        ((2, "310", None),),
+    )
+
+
+def test_an_output_that_nearly_copies_its_input_is_corrected_either_side() -> None:
+    from likewise.synth.noise import _copy_fixes
+
+    # A word of the output one edit from a word of the input: either may be the typo.
+    examples = [(("Ms. cott Jimenez",), "Scott Jimenez"), (("Ann Lee",), "Ann Lee")]
+    assert _copy_fixes(examples, 0) == [
+        ((("Ms. cott Jimenez",), "cott Jimenez"), EDIT_COST, "cott Jimenez"),
+        ((("Ms. Scott Jimenez",), "Scott Jimenez"), EDIT_COST + TYPED, None),
+    ]
+    # The whole output one edit from the input, where no word is.
+    examples = [(("Regina Cruz",), "R-gina Cruz"), (("Ann Lee",), "Ann Lee")]
+    assert _copy_fixes(examples, 0) == [
+        ((("Regina Cruz",), "Regina Cruz"), EDIT_COST, "Regina Cruz"),
+        ((("R-gina Cruz",), "R-gina Cruz"), EDIT_COST + TYPED, None),
+    ]
+    # A word copied in another case: only the output is corrected.
+    examples = [(("jeffrey fisher",), "Jeffrey Fishr"), (("ann lee",), "Ann Lee")]
+    cost = typo_cost("Jeffrey Fisher", "Jeffrey Fishr", 1)
+    assert _copy_fixes(examples, 0) == [
+        ((("jeffrey fisher",), "Jeffrey Fisher"), cost, "Jeffrey Fisher")
+    ]
+    # Nothing nearly copied.
+    assert _copy_fixes([(("Ada",), "ADA!"), (("Bo",), "BO!")], 0) == []
+
+
+def test_a_piece_of_a_word_is_a_letter_beside_a_letter_or_a_digit_beside_a_digit() -> None:
+    from likewise.synth.conditionals import _in_word
+
+    assert _in_word("Rosalind Franklin", "R")
+    assert _in_word("976", "76")
+    assert not _in_word("Hopper, Grace", ",")
+    assert not _in_word("7:01pm", "pm")  # (letters beside a digit)
+    assert not _in_word("Terrifort, NY, USA", "USA")
+    assert not _in_word("F", "F")
+
+
 def test_a_typo_in_a_branch_of_a_conditional() -> None:
     # Learned without the second example, the conditional tests for "OLD-9"'s own text and
     # sends "OLD-7" to the other branch; but the "retired" branch gives nearly its output.
@@ -1067,6 +1122,44 @@ TYPO_CASES = {
     ),
     # The date format reads nothing of "27/0k5/2012"; without the "k", it gives "27 May 2012",
     # one edit from the output: a typo in the input, and one in the output.
+    # Both examples without a comma hold a typo, one in the input and one in the output: set
+    # aside, nothing shows the branch that copies; each corrected in turn, it shows. (Where
+    # either side may hold the typo, the output's reading is named: the user typed it.)
+    "a-typo-in-each-example-of-a-branch": (
+        [
+            ("Hopper, Grace", "Grace Hopper"),
+            ("Rosalind Franklin", "Rosalind Frankln"),
+            ("Lovelace, Ada", "Ada Lovelace"),
+            ("Alan Turng", "Alan Turing"),
+        ],
+        [(1, "Rosalind Frankln", "Rosalind Franklin"), (3, "Alan Turing", "Alan Turng")],
+        {"Ray, Tom": "Tom Ray", "Bo Li": "Bo Li"},
+    ),
+    # Every example with a title holds a typo in a word of its input that the output copies.
+    # (Where the program copies the input's word, the output's reading is named, as above;
+    # where it reads a capitalized word, which "arl" is not, the input's.)
+    "a-typo-in-each-input-that-the-output-copies": (
+        [
+            ("Dr. Alice Wonh", "Alice Wong"),
+            ("Bob Stone", "Bob Stone"),
+            ("Mr. arl Jung", "Carl Jung"),
+            ("Dana Scully", "Dana Scully"),
+        ],
+        [(0, "Alice Wong", "Alice Wonh"), (2, "Carl Jung", None)],
+        {"Ms. Eve Moss": "Eve Moss", "Ian Holm": "Ian Holm"},
+    ),
+    # A test for the "R" that two first names start with routes the examples as the comma
+    # does: a piece of a word costs more.
+    "a-test-for-a-mark-not-a-letter-of-a-name": (
+        [
+            ("Hopper, Grace", "Grace Hopper"),
+            ("Rosalind Franklin", "Rosalind Franklin"),
+            ("Lovelace, Ada", "Ada Lovelace"),
+            ("Rita Levi", "R-ta Levi"),
+        ],
+        [(3, "R-ta Levi", "Rita Levi")],
+        {"Ray, Tom": "Tom Ray", "Bo Li": "Bo Li"},
+    ),
     "a-typo-in-an-input-and-one-in-its-output": (
         [
             ("27/0k5/2012", "7 May 2012"),

@@ -163,9 +163,11 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
         for w in sorted(words, key=lambda w: (len(w), w))[:400]:
             # Between equals, a mark near the start (the ":" of "https://") reads as the
             # format of the row more than one deep inside it.
-            at = [r[c].find(w) / len(r[c]) for r in inputs if w in r[c]]
-            if at:
-                add(Contains(x, Const(w)), 0.05 * sum(at) / len(at))
+            held = [r[c] for r in inputs if w in r[c]]
+            if held:
+                at = sum(s.find(w) / len(s) for s in held) / len(held)
+                pieces = sum(_in_word(s, w) for s in held) / len(held)
+                add(Contains(x, Const(w)), 0.05 * at + PIECE * pieces)
         # Thresholds where every value reads as a number, and all but one at most are just a
         # number ("92Q" among "93", "327", "268" may be a mistyped one).
         values = {r[c] for r in inputs}
@@ -189,6 +191,22 @@ def _keep(tests: list[tuple[float, Node]], cost: float, test: Node) -> None:
         tests.append((cost, test))
         tests.sort(key=lambda t: (t[0], str(t[1])))
         del tests[SAME_BEHAVIOUR:]
+
+
+PIECE = 0.4  # what a test pays for a text that is a piece of a word (see _in_word)
+
+
+def _in_word(s: str, w: str) -> bool:
+    """Whether the first ``w`` in ``s`` is a piece of a longer word or number: a letter beside
+    a letter, or a digit beside a digit, at one of its ends (the "R" of "Rachel"). As with a
+    prefix that cuts a word, a test for it is likelier a coincidence of the examples."""
+    a = s.find(w)
+    b = a + len(w)
+    return (a > 0 and _same_kind(s[a - 1], w[0])) or (b < len(s) and _same_kind(w[-1], s[b]))
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return (a.isalpha() and b.isalpha()) or (a.isdigit() and b.isdigit())
 
 
 def _cuts_word(s: str, i: int) -> bool:

@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import chain, combinations
 
 from likewise.lang.ast import If, Node
@@ -42,6 +43,9 @@ DROPPED = 0.75
 # An input the program reads nothing from, that no one edit fixes, is a typo no likelier than
 # one that a single edit fixes: beside its edits, it costs this (see typos).
 UNREAD = 1.0
+# Where either the input or the output may hold a typo (see _copy_fixes), the input's costs
+# this more: the user typed the output; the input likelier came as it is from the data.
+TYPED = 0.05
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
 MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
 _WORD = re.compile(r"[^\W_]+")  # letters and digits
@@ -99,14 +103,20 @@ def max_edits(output: str, label: bool = True) -> int:
 
 
 def input_repaired(
-    prog: Node, inputs: tuple[str, ...], given: str, alphabet: str, deadline: Callable[[], None]
+    prog: Node,
+    inputs: tuple[str, ...],
+    given: str,
+    alphabet: str,
+    deadline: Callable[[], None],
+    fixes: Callable[[tuple[str, ...]], bool] = lambda f: True,
 ) -> tuple[str, ...] | None:
     """``inputs`` with the first character edit to one of them (deleting a character, or
     putting one of ``alphabet`` between two or in place of one) that makes ``prog`` give
     ``given``, or None: the input looks mistyped and the output right. As with outputs, a
     single character has no typos: any edit makes another value. After the deletions, the
     edits that undo what tells the program's output from ``given`` go first (see
-    :func:`_undoing`): trying every edit of a long input takes a while."""
+    :func:`_undoing`): trying every edit of a long input takes a while. Only an edit that
+    ``fixes`` the inputs counts."""
     if not max_edits(given):
         return None
     tries = chain(
@@ -114,7 +124,7 @@ def input_repaired(
         _undoing(inputs, prog.run(inputs), given, alphabet),
         _one_edit(inputs, alphabet, deadline),
     )
-    return next((f for f in tries if prog.run(f) == given), None)
+    return next((f for f in tries if prog.run(f) == given and fixes(f)), None)
 
 
 MAX_UNDONE = 3  # edits between a program's output and the given one that _undoing undoes
@@ -155,10 +165,12 @@ def _repaired_near(
         return None
     for fixed in _one_edit(inputs, _alphabet(examples, i), deadline):
         got = prog.run(fixed)
-        if isinstance(got, str) and _output_edits(examples, i, got) == 1:
-            repaired = [*examples[:i], (fixed, given), *examples[i + 1 :]]
-            if i not in mistyped_inputs(repaired):
-                return fixed, got
+        if (
+            isinstance(got, str)
+            and _output_edits(examples, i, got) == 1
+            and _clears(examples, i, fixed)
+        ):
+            return fixed, got
     return None
 
 
@@ -279,11 +291,11 @@ def _set_aside(
         elif len(left) == 1 and isinstance(prog, If):
             yield from _another_branch(examples, left[0], prog, learn, d)
     yield from _respelt(examples, left, learn, d)
+    yield from _copies(examples, left, learn, d)
     if len(left) == 2:
         yield from _consensus(examples, left, learn, d)
     if len(left) == 1:
         yield from _another_label(examples, left[0], learn, d)
-        yield from _copied_word(examples, left[0], learn, d)
         if learned:
             yield from _half_corrected(examples, left[0], learned[0][1], learn, d)
             yield from _corrected_input(examples, left[0], learned[0][1], learn, d)
@@ -553,16 +565,48 @@ def _edits(source: str, target: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _copied_word(
-    examples: Examples, i: int, learn: Learner, deadline: Deadline
+def _copies(
+    examples: Examples, left: tuple[int, ...], learn: Learner, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
-    """Example ``i``'s output may copy a word of its input with a typo ("Jeffrey cisher" from
-    "Jeffrey  Fisher"). Where the example is the only one to show something (here, that
-    spaces collapse), no program learned without it can tell: the examples are learned again
-    with that word as the input has it. Only when exactly one word of the output is not a
-    word of the input but one edit away from one (in the input's case, or else upper, lower or
-    capitalized)."""
+    """An example set aside may nearly copy its input, with a typo on one side (see
+    :func:`_copy_fixes`), or hold a stray character in its input (see
+    :func:`mistyped_inputs`). Where it is the only one to show something ("Jeffrey cisher"
+    from "Jeffrey  Fisher", where spaces collapse), or the only one of a branch but for
+    another typo ("Rachel Johnso" beside "R-gina Cruz", each meant as it is; "-7q8.67" beside
+    "e67,593.34)"), no program learned without it can tell: the examples are learned again
+    with it corrected (either side; the stray character dropped), the other set aside (and
+    read as a typo, see :func:`typos`)."""
+    out = []
+    stray = mistyped_inputs(examples)
+    for k, i in enumerate(left):
+        aside = left[:k] + left[k + 1 :]
+        fixes = _copy_fixes(examples, i)
+        if i in stray:
+            fixes.append(((stray[i], examples[i][1]), EDIT_COST, None))
+        for example, price, expected in fixes:
+            corrected = [*examples[:i], example, *examples[i + 1 :]]
+            kept = [ex for j, ex in enumerate(corrected) if j not in aside]
+            for c, p in learn(kept, deadline):
+                found = typos(corrected, aside, p, deadline) if aside else (0.0, ())
+                if found is not None:
+                    suspects = sorted([(i, examples[i][1], expected), *found[1]])
+                    out.append((c + price + found[0], p, tuple(suspects)))
+    return out
+
+
+def _copy_fixes(examples: Examples, i: int) -> list[tuple[tuple, float, str | None]]:
+    """Example ``i`` corrected where its output nearly copies its input, each way with what
+    the typo costs and what the example should give (None where the input is mistyped): the
+    output copying the input's word, and the input holding the output's, where exactly one
+    word of the output is no word of the input but one edit from one ("cott" in the input,
+    "Scott" in the output: either may be the typo); else where the whole output is one edit
+    from an input ("Regina Cruz" and "R-gina Cruz"). An output word may copy an input word
+    in another case (upper, lower or capitalized): then only the output is corrected. The
+    input's reading costs a whole edit and ``TYPED`` more: the user typed the output, and the
+    input likelier came as it is from the data."""
     inputs, given = examples[i]
+    if not max_edits(given):
+        return []
     words = {w for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
     variants = words | {f(w) for w in words for f in (str.upper, str.lower, str.capitalize)}
     fixes = set()
@@ -574,13 +618,31 @@ def _copied_word(
             v for v in variants if edit_distance(w, v, 1) == 1
         }
         fixes |= {(m.start(), m.end(), v) for v in near}
-    if len(fixes) != 1:
-        return []
-    ((a, b, word),) = fixes
-    fixed = given[:a] + word + given[b:]
-    corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
-    cost = typo_cost(fixed, given, 1)
-    return [(c + cost, p, ((i, given, fixed),)) for c, p in learn(corrected, deadline)]
+    pairs: list[tuple[str, str, int]] = []  # (output corrected, input corrected, its column)
+    if len(fixes) == 1:
+        ((a, b, word),) = fixes
+        spans = [
+            (col, m.start(), m.end())
+            for col, s in enumerate(inputs)
+            for m in _WORD.finditer(s)
+            if m.group() == word
+        ]
+        if len(spans) == 1:
+            ((col, x, y),) = spans
+            pairs.append(
+                (given[:a] + word + given[b:], inputs[col][:x] + given[a:b] + inputs[col][y:], col)
+            )
+        else:
+            pairs.append((given[:a] + word + given[b:], "", -1))
+    elif not fixes:
+        pairs = [(s, given, col) for col, s in enumerate(inputs) if edit_distance(s, given, 1) == 1]
+    out = []
+    for fixed, typed, col in pairs[:1]:
+        out.append(((inputs, fixed), typo_cost(fixed, given, 1), fixed))
+        if col >= 0:
+            meant = (*inputs[:col], typed, *inputs[col + 1 :])
+            out.append(((meant, given), EDIT_COST + TYPED, None))
+    return out
 
 
 def _corrected_input(
@@ -683,7 +745,19 @@ def typos(
         # (One edit to the input costs less than two to the output: "9R7" is "97" mistyped,
         # and "0-9" for "90-99" follows.)
         fixed = near = None
-        if d is None or d > 1:
+        if d == 1 and i in mistyped_inputs(examples):
+            # An input with a stray character ("58O.740.7582" for "584") is likelier the typo
+            # than the output is, where an edit that the output shows fixes it, and it (not
+            # another edit beside it: "52,556.53y") is what the edit fixes.
+            fixed = input_repaired(
+                prog,
+                inputs,
+                given,
+                _alphabet(examples, i),
+                deadline,
+                partial(_clears, examples, i),
+            )
+        elif d is None or d > 1:
             if not repair:
                 return None
             fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
@@ -766,6 +840,12 @@ def strays(
         elif named[i] is not None and prog.run(fixed) == prog.run(examples[i][0]):
             total += EDIT_COST
     return total
+
+
+def _clears(examples: Examples, i: int, fixed: tuple[str, ...]) -> bool:
+    """Whether example ``i``'s inputs as ``fixed`` hold no stray character (see
+    :func:`mistyped_inputs`)."""
+    return i not in mistyped_inputs([*examples[:i], (fixed, examples[i][1]), *examples[i + 1 :]])
 
 
 def _misread(prog: Node, examples: Examples, i: int) -> bool:
