@@ -778,6 +778,9 @@ def test_an_output_that_nearly_copies_its_input_is_corrected_either_side() -> No
     ]
     # Nothing nearly copied.
     assert _copy_fixes([(("Ada",), "ADA!"), (("Bo",), "BO!")], 0) == []
+    # Long texts are not compared (it would take a while).
+    long = "Ada Lovelace " * 100
+    assert _copy_fixes([((long,), long + "!"), ((long,), long)], 0) == []
 
 
 def test_a_piece_of_a_word_is_a_letter_beside_a_letter_or_a_digit_beside_a_digit() -> None:

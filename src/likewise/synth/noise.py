@@ -603,9 +603,10 @@ def _copy_fixes(examples: Examples, i: int) -> list[tuple[tuple, float, str | No
     from an input ("Regina Cruz" and "R-gina Cruz"). An output word may copy an input word
     in another case (upper, lower or capitalized): then only the output is corrected. The
     input's reading costs a whole edit and ``TYPED`` more: the user typed the output, and the
-    input likelier came as it is from the data."""
+    input likelier came as it is from the data. Not for texts longer than
+    ``MAX_REPAIR_LENGTH``: comparing them takes a while."""
     inputs, given = examples[i]
-    if not max_edits(given):
+    if not max_edits(given) or max(map(len, (given, *inputs))) > MAX_REPAIR_LENGTH:
         return []
     words = {w for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
     variants = words | {f(w) for w in words for f in (str.upper, str.lower, str.capitalize)}
