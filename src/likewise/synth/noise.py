@@ -574,14 +574,15 @@ def _copies(
     from "Jeffrey  Fisher", where spaces collapse), or the only one of a branch but for
     another typo ("Rachel Johnso" beside "R-gina Cruz", each meant as it is; "-7q8.67" beside
     "e67,593.34)"), no program learned without it can tell: the examples are learned again
-    with it corrected (either side; the stray character dropped), the other set aside (and
-    read as a typo, see :func:`typos`)."""
+    with it corrected (either side; the stray character dropped, where no other example's
+    input holds one: the "x" of "x7823" and the "S" of "S2199" may be the format), the other
+    set aside (and read as a typo, see :func:`typos`)."""
     out = []
     stray = mistyped_inputs(examples)
     for k, i in enumerate(left):
         aside = left[:k] + left[k + 1 :]
         fixes = _copy_fixes(examples, i)
-        if i in stray:
+        if list(stray) == [i]:
             fixes.append(((stray[i], examples[i][1]), EDIT_COST, None))
         for example, price, expected in fixes:
             corrected = [*examples[:i], example, *examples[i + 1 :]]
