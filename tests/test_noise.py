@@ -1175,6 +1175,13 @@ TYPO_CASES = {
         [],
         {"646-555-0111 x705": "705", "718-555-0142": "none"},
     ),
+    # Two mistyped scores leave no threshold, and a test for the leading "9" fits all four:
+    # a coincidence of the numbers, which two typos need not beat by another edit.
+    "a-test-for-a-digit-is-no-pattern": (
+        [("94", "94"), ("413", "100"), ("91Q", "91"), ("w56", "100")],
+        [(2, "91", None), (3, "100", None)],
+        {"120": "100", "7": "7", "85": "85"},
+    ),
     "a-typo-in-an-input-and-one-in-its-output": (
         [
             ("27/0k5/2012", "7 May 2012"),

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from likewise.lang.ast import Const, If, Node
+from likewise.lang.ast import Const, Contains, If, Node, Not, PrefixOf, SuffixOf
 from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, neural, version_space
 from likewise.synth import noise as noise_model
@@ -425,8 +425,11 @@ def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) ->
     """Whether ``program`` is a conditional whose every branch serves two examples or more,
     and none of whose branches fits the examples it does not serve as typos (one of them
     alone fitting all the examples but one, say): else the conditional may only be setting
-    mistyped examples apart. Past the ``deadline`` it counts as a pattern."""
-    if not isinstance(program, If):
+    mistyped examples apart. Nor is one that tests for digits in a text (the leading "9" of
+    "93" and "92Q", where "w68" and a mistyped "92Q" leave no threshold): that is likelier a
+    coincidence of the examples' numbers than a rule. Past the ``deadline`` it counts as a
+    pattern."""
+    if not isinstance(program, If) or _tests_digits(program):
         return False
     branches = _branches(program, examples)
     if min(size for _, size in branches) < 2:
@@ -439,6 +442,17 @@ def _is_pattern(program: Node | None, examples: Examples, deadline: Deadline) ->
     except Timeout:
         pass
     return True
+
+
+def _tests_digits(program: Node) -> bool:
+    """Whether a test of ``program``'s chain of conditionals looks for digits in a text."""
+    while isinstance(program, If):
+        test = program.cond.b if isinstance(program.cond, Not) else program.cond
+        text = next((c.text for c in test.children() if isinstance(c, Const)), "")
+        if isinstance(test, Contains | PrefixOf | SuffixOf) and text.isdigit():
+            return True
+        program = program.other
+    return False
 
 
 def _sets_one_apart(program: Node, examples: Examples, named: frozenset[int]) -> bool:
