@@ -21,7 +21,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from itertools import chain, combinations
 
 from likewise.lang.ast import If, Node
@@ -103,20 +102,14 @@ def max_edits(output: str, label: bool = True) -> int:
 
 
 def input_repaired(
-    prog: Node,
-    inputs: tuple[str, ...],
-    given: str,
-    alphabet: str,
-    deadline: Callable[[], None],
-    fixes: Callable[[tuple[str, ...]], bool] = lambda f: True,
+    prog: Node, inputs: tuple[str, ...], given: str, alphabet: str, deadline: Callable[[], None]
 ) -> tuple[str, ...] | None:
     """``inputs`` with the first character edit to one of them (deleting a character, or
     putting one of ``alphabet`` between two or in place of one) that makes ``prog`` give
     ``given``, or None: the input looks mistyped and the output right. As with outputs, a
     single character has no typos: any edit makes another value. After the deletions, the
     edits that undo what tells the program's output from ``given`` go first (see
-    :func:`_undoing`): trying every edit of a long input takes a while. Only an edit that
-    ``fixes`` the inputs counts."""
+    :func:`_undoing`): trying every edit of a long input takes a while."""
     if not max_edits(given):
         return None
     tries = chain(
@@ -124,7 +117,7 @@ def input_repaired(
         _undoing(inputs, prog.run(inputs), given, alphabet),
         _one_edit(inputs, alphabet, deadline),
     )
-    return next((f for f in tries if prog.run(f) == given and fixes(f)), None)
+    return next((f for f in tries if prog.run(f) == given), None)
 
 
 MAX_UNDONE = 3  # edits between a program's output and the given one that _undoing undoes
@@ -620,9 +613,10 @@ def _copy_fixes(examples: Examples, i: int) -> list[tuple[tuple, float, str | No
             v for v in variants if edit_distance(w, v, 1) == 1
         }
         fixes |= {(m.start(), m.end(), v) for v in near}
-    pairs: list[tuple[str, str, int]] = []  # (output corrected, input corrected, its column)
+    typed = None  # (the input's column, as the output has it)
     if len(fixes) == 1:
         ((a, b, word),) = fixes
+        fixed = given[:a] + word + given[b:]
         spans = [
             (col, m.start(), m.end())
             for col, s in enumerate(inputs)
@@ -631,19 +625,19 @@ def _copy_fixes(examples: Examples, i: int) -> list[tuple[tuple, float, str | No
         ]
         if len(spans) == 1:
             ((col, x, y),) = spans
-            pairs.append(
-                (given[:a] + word + given[b:], inputs[col][:x] + given[a:b] + inputs[col][y:], col)
-            )
-        else:
-            pairs.append((given[:a] + word + given[b:], "", -1))
-    elif not fixes:
-        pairs = [(s, given, col) for col, s in enumerate(inputs) if edit_distance(s, given, 1) == 1]
-    out = []
-    for fixed, typed, col in pairs[:1]:
-        out.append(((inputs, fixed), typo_cost(fixed, given, 1), fixed))
-        if col >= 0:
-            meant = (*inputs[:col], typed, *inputs[col + 1 :])
-            out.append(((meant, given), EDIT_COST + TYPED, None))
+            typed = (col, inputs[col][:x] + given[a:b] + inputs[col][y:])
+    elif fixes:
+        return []
+    else:
+        near = [col for col, s in enumerate(inputs) if edit_distance(s, given, 1) == 1]
+        if not near:
+            return []
+        fixed, typed = inputs[near[0]], (near[0], given)
+    out = [((inputs, fixed), typo_cost(fixed, given, 1), fixed)]
+    if typed is not None:
+        col, text = typed
+        meant = (*inputs[:col], text, *inputs[col + 1 :])
+        out.append(((meant, given), EDIT_COST + TYPED, None))
     return out
 
 
@@ -747,17 +741,14 @@ def typos(
         # (One edit to the input costs less than two to the output: "9R7" is "97" mistyped,
         # and "0-9" for "90-99" follows.)
         fixed = near = None
-        if d == 1 and i in mistyped_inputs(examples):
+        stray = mistyped_inputs(examples).get(i) if d == 1 else None
+        if stray:
             # An input with a stray character ("58O.740.7582" for "584") is likelier the typo
-            # than the output is, where an edit that the output shows fixes it, and it (not
-            # another edit beside it: "52,556.53y") is what the edit fixes.
-            fixed = input_repaired(
-                prog,
-                inputs,
-                given,
-                _alphabet(examples, i),
-                deadline,
-                partial(_clears, examples, i),
+            # than the output is, where that character deleted or replaced gives the output
+            # (and leaves no stray one).
+            edits = _stray_edits(inputs, stray, _alphabet(examples, i))
+            fixed = next(
+                (f for f in edits if prog.run(f) == given and _clears(examples, i, f)), None
             )
         elif d is None or d > 1:
             if not repair:
@@ -842,6 +833,18 @@ def strays(
         elif named[i] is not None and prog.run(fixed) == prog.run(examples[i][0]):
             total += EDIT_COST
     return total
+
+
+def _stray_edits(
+    inputs: tuple[str, ...], meant: tuple[str, ...], alphabet: str
+) -> Iterator[tuple[str, ...]]:
+    """``inputs`` with the stray character that ``meant`` drops (see :func:`mistyped_inputs`)
+    deleted, or replaced by one of ``alphabet``."""
+    for col, (s, m) in enumerate(zip(inputs, meant, strict=True)):
+        if s != m:
+            at = next((k for k, (a, b) in enumerate(zip(s, m, strict=False)) if a != b), len(m))
+            for c in ("", *alphabet):
+                yield (*inputs[:col], s[:at] + c + s[at + 1 :], *inputs[col + 1 :])
 
 
 def _clears(examples: Examples, i: int, fixed: tuple[str, ...]) -> bool:
