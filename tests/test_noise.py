@@ -288,6 +288,13 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs(ages) == {0: ("",)}
     assert mistyped_inputs([(("M",), ""), (("F",), ""), (("F",), "")]) == {}
     assert mistyped_inputs([(("n",), ""), (("",), ""), (("-",), "")]) == {}
+    # A letter in the other case inside a run of letters that another input holds without it.
+    clock = [(("9:15 pMm",), ""), (("10:02PM",), ""), (("11:40 am",), "")]
+    assert mistyped_inputs(clock) == {0: ("9:15 pm",)}
+    # Not a capital that starts a word, nor a plural's "s", nor what no other input holds.
+    assert mistyped_inputs([(("Mrs Lee",), ""), (("Mr Li",), ""), (("Ms Wu",), "")]) == {}
+    assert mistyped_inputs([(("IDs",), ""), (("ID",), ""), (("ID",), "")]) == {}
+    assert mistyped_inputs([(("iPhone 12",), ""), (("Pixel 7",), ""), (("Galaxy",), "")]) == {}
 
 
 def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
@@ -1181,6 +1188,13 @@ TYPO_CASES = {
         [("94", "94"), ("413", "100"), ("91Q", "91"), ("w56", "100")],
         [(2, "91", None), (3, "100", None)],
         {"120": "100", "7": "7", "85": "85"},
+    ),
+    # "pMm" is "pm" with a capital typed inside it: a date format that reads it as it is
+    # keeps a word that looks mistyped.
+    "a-capital-typed-inside-a-word-of-an-input": (
+        [("9:15 pMm", "21:15"), ("10:02PM", "22:02"), ("11:40 am", "11:40"), ("3:05am", "03:0")],
+        [(0, "21:15", None), (3, "03:0", "03:05")],
+        {"1:10 pm": "13:10", "2:20AM": "02:20", "12:30 am": "00:30"},
     ),
     "a-typo-in-an-input-and-one-in-its-output": (
         [

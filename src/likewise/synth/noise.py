@@ -48,6 +48,7 @@ TYPED = 0.05
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
 MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
 _WORD = re.compile(r"[^\W_]+")  # letters and digits
+_LETTERS = re.compile(r"[^\W\d_]+")
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = set(_OPEN.values())
 
@@ -463,13 +464,16 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
     a number with one letter ("0.92n", "w68"), or a letter alone ("n"), where the same input
     of the other examples (two at least) holds numbers and no letter but a stray one, not the
     same; or a word with one digit that the same input of another example holds without it
-    ("ht8tps"). A typo makes such words (see :func:`typos`)."""
+    ("ht8tps"), or a run of letters with one in the other case (see :func:`_odd_case`) that
+    it holds without that one, in any case ("aVm" beside "AM"). A typo makes such words (see
+    :func:`typos`)."""
     out = {}
     for i, (inputs, _) in enumerate(examples):
         fixed = list(inputs)
         for col, text in enumerate(inputs):
             others = [xs[col] for j, (xs, _) in enumerate(examples) if j != i]
             words = {w for o in others for w in _WORD.findall(o)}
+            runs = {r for o in others for r in _LETTERS.findall(o)}
             held = " ".join(others).lower()
             lettered = sum(
                 any(not c.isdigit() for w in _WORD.findall(o) for c in w) for o in others
@@ -488,9 +492,29 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
                         fixed[col] = fixed[col].replace(w, plain)
                 elif len(digits) == 1 and len(w) > 2 and w.replace(digits[0], "") in words:
                     fixed[col] = fixed[col].replace(w, w.replace(digits[0], ""))
+            lowered = {r.lower() for r in runs}
+            for w in set(_LETTERS.findall(text)) - runs:
+                if (plain := _odd_case(w)) is not None and plain.lower() in lowered:
+                    fixed[col] = fixed[col].replace(w, plain)
+
         if tuple(fixed) != inputs:
             out[i] = tuple(fixed)
     return out
+
+
+def _odd_case(word: str) -> str | None:
+    """``word`` without its one letter in the other case, where it has three letters or more
+    and no other character: a capital inside a lower-case word ("aVm"), or a small letter
+    inside a capitalized one, not at its end ("AMm"; the "s" of "IDs" is a plural)."""
+    if len(word) < 3 or not word.isalpha():
+        return None
+    upper = [k for k, c in enumerate(word) if c.isupper()]
+    lower = [k for k, c in enumerate(word) if c.islower()]
+    if len(upper) == 1 and len(lower) >= 2 and upper[0] > 0:
+        return word[: upper[0]] + word[upper[0] + 1 :]
+    if len(lower) == 1 and len(upper) >= 2 and lower[0] < len(word) - 1:
+        return word[: lower[0]] + word[lower[0] + 1 :]
+    return None
 
 
 def _respelt(
