@@ -814,6 +814,19 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # Three of the numbers are 15 characters long, the mistyped one 16: fifteen characters
+    # from the end lands on each country code, "9" of "39" included. A position that far
+    # from either end, over text of another shape in each example, is a coincidence.
+    "a-position-far-from-either-end-is-a-coincidence": (
+        [
+            ("+1 415 555 2671", "1"),
+            ("+7 495 123 4567", "7"),
+            ("+39 06 6982 1118", "9"),
+            ("+44 20 7946 095", "44"),
+        ],
+        [(2, "9", "39")],
+        {"+353 1 234 5678": "353", "+33 1 23 45 67 89": "33"},
+    ),
     # Concat("+", GetToken(Number, 1)) misses two examples by the same "+": that is the rule
     # (mark positive numbers), not two typos; the fourth example holds the typo.
     "same-change-twice-is-a-pattern": (

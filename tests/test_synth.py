@@ -25,9 +25,10 @@ from likewise.lang.ast import (
     tok,
 )
 from likewise.lang.simplify import canonical
+from likewise.lang.syntax import parse
 from likewise.synth import bottom_up, conditionals, engine, version_space
 from likewise.synth.deadline import Deadline, Timeout
-from likewise.synth.rank import LITERAL_LETTER, cost, rerank
+from likewise.synth.rank import LITERAL_LETTER, coincidences, cost, rerank
 from strategies import exprs, realistic_text
 
 
@@ -475,6 +476,21 @@ def test_of_two_programs_that_cost_the_same_the_one_that_copies_the_input_comes_
     # "65 days overdue" as a constant costs what Concat(x1, " days overdue") costs.
     ((_, best),) = version_space.synthesize([(("65",), "65 days overdue")], (), Deadline(30.0), 1)
     assert best.run(("12",)) == "12 days overdue", str(best)
+
+
+def test_a_far_absolute_position_over_text_of_other_shapes_is_a_coincidence() -> None:
+    phones = [("+1 816 432 8469",), ("+33 5 32 68 83 5",), ("+49 33 25035564",)]
+    # Fifteen characters from the end: "1 816 432 8469", "3 5 32 68 83 5"...
+    assert coincidences(parse("Slice(Abs(-15), Pos(Number, 1, End))"), phones) == 1
+    # The last ten digits are ten digits on every number; three from the end is near.
+    assert coincidences(parse("SubStr(-10, -1, GetAll(Number))"), phones) == 0
+    assert coincidences(parse("SubStr(-3, -1)"), phones) == 0
+    assert coincidences(parse("GetToken(Number, 1)"), phones) == 0
+    # A branch counts on the inputs it serves: "-358" and "-376" alike, not "1204".
+    signed = [("1204",), ("-358",), ("-376",)]
+    branch = parse('If(Contains(x1, "-"), Concat("-", SubStr(-4, -1)), Concat("+", x1))')
+    assert coincidences(branch, signed) == 0
+    assert coincidences(parse('Concat("-", SubStr(-4, -1))'), signed) == 1
 
 
 def test_rerank_penalizes_missing_values():

@@ -23,7 +23,7 @@ from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, neural, version_space
 from likewise.synth import noise as noise_model
 from likewise.synth.deadline import Deadline, Timeout
-from likewise.synth.rank import constant_chars, rerank, tied
+from likewise.synth.rank import COINCIDENCE, coincidences, constant_chars, rerank, tied
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 # A single program costing more than this is probably contrived: try conditionals as well.
@@ -254,6 +254,12 @@ def synthesize(
     engines = _Remembered(constants)
     first: list[tuple[float, Node, tuple]] = []
 
+    def far(program: Node) -> float:
+        """What ``program``'s far absolute positions cost on these examples (see
+        :func:`likewise.synth.rank.coincidences`): a program costs the same whichever engine
+        spelled it."""
+        return COINCIDENCE * coincidences(program, [x for x, _ in examples])
+
     def typos_first(d: Deadline) -> bool:
         """Whether a small program, or else the version space, learned from all examples but
         one finds a program that is not contrived for all the typo it reads. (Setting two
@@ -265,7 +271,7 @@ def synthesize(
             (engines.small, 1.0),
         ):
             first.extend(noise_model.candidates(examples, learn, 1, d.sub(share)))
-        return any(c <= CONTRIVED for c, _, _ in first)
+        return any(c + far(p) <= CONTRIVED for c, p, _ in first)
 
     found = _search(
         examples,
@@ -278,6 +284,7 @@ def synthesize(
         typos_first=typos_first if near is not None else None,
         rows=rows,
     )
+    found = [(c + far(p), p, e) for c, p, e in found]
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     top = _cheapest(found)
     best = min(c for c, _, _ in found) if found else None
@@ -327,7 +334,7 @@ def synthesize(
                 _named(suspects) <= bends_to or _routes(p, examples) == _routes(top, examples)
             ):
                 pays = 0.0
-            pool.append((c + pays, p, "noise", suspects))
+            pool.append((c + pays + far(p), p, "noise", suspects))
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)

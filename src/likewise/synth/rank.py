@@ -24,6 +24,7 @@ from likewise.lang.ast import (
     GetToken,
     GetUpto,
     Input,
+    If,
     IntConst,
     Node,
     Pattern,
@@ -31,6 +32,7 @@ from likewise.lang.ast import (
     Slice,
     SubStr,
     ToCase,
+    eval_pos,
 )
 
 TOKEN_COST = {
@@ -181,6 +183,41 @@ def slice_form(node: Node) -> Node:
     if isinstance(node, GetFrom):
         return Slice(Pos(node.pat, 1, "End"), Abs(-1), node.src)
     return node
+
+
+FAR = 3  # characters from the nearer end past which an absolute position is far
+# What a far absolute position costs that counts past text of another shape in each example.
+COINCIDENCE = 2.0
+
+
+def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
+    """How many absolute positions of ``program`` far from either end (more than ``FAR``
+    characters) count past text of another shape on the ``inputs`` that reach them (digits,
+    letters, each other character as it is). Ten digits from the end of a phone number's
+    digits is a rule; fifteen characters from the end of "+1 816 432 8469" and "+33 5 32 68
+    83 5" lands on the country code of each by chance."""
+    if isinstance(program, If):
+        taken = [x for x in inputs if program.cond.run(x)]
+        rest = [x for x in inputs if not program.cond.run(x)]
+        return coincidences(program.then, taken) + coincidences(program.other, rest)
+    node = slice_form(program)
+    found = sum(coincidences(c, inputs) for c in node.children())
+    if not isinstance(node, Slice) or len(inputs) < 2:
+        return found
+    texts = [t for t in (node.src.run(x) for x in inputs) if isinstance(t, str)]
+    for at in (node.start, node.end):
+        if isinstance(at, Abs) and min(abs(at.k), abs(at.k + 1)) > FAR:
+            spans = set()
+            for t in texts:
+                k = eval_pos(at, t)
+                if k is not None:
+                    spans.add(_shape(t[:k] if at.k >= 0 else t[k:]))
+            found += len(spans) > 1
+    return found
+
+
+def _shape(text: str) -> str:
+    return "".join("0" if c.isdigit() else "a" if c.isalpha() else c for c in text)
 
 
 def _text_cost(node: Node) -> float:
