@@ -178,6 +178,19 @@ def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
     )
 
 
+def test_a_character_dropped_at_the_same_end_of_two_outputs_is_no_two_typos() -> None:
+    # The program keeps a digit too many: the "4" of "(415)", the "1" of "+1".
+    prog = parse("GetAll(Number)")
+    phones = [(("(415) 555-2671",), "155552671"), (("646-555-0199",), "6465550199")]
+    phones += [(("+1 718 555 0123",), "7185550123")]
+    assert typos(phones, (0, 2), prog, lambda: None) is None
+    # Dropped at either end, they are two typos.
+    phones[2] = (("718 555 0123",), "718555012")
+    found = typos(phones, (0, 2), prog, lambda: None)
+    assert found is not None
+    assert found[1] == ((0, "155552671", "4155552671"), (2, "718555012", "7185550123"))
+
+
 def test_two_typos_on_one_short_piece_of_the_output_are_no_chance() -> None:
     # The program writes "M", then the name's last letter: "Ms. Miller" and "Mr. Guibert"
     # would both be typos of that one letter. Typos fall anywhere; that letter is wrong.
@@ -814,6 +827,18 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # The first digit dropped from one output: the program that keeps the "1" of "+1" would
+    # read the "+1" number as a second such typo, the same edit twice.
+    "a-digit-dropped-at-the-start-of-one-output": (
+        [
+            ("(415) 555-2671", "155552671"),
+            ("646-555-0199", "6465550199"),
+            ("212.555.0147", "2125550147"),
+            ("+1 718 555 0123", "7185550123"),
+        ],
+        [(0, "155552671", "4155552671")],
+        {"1-303-555-0100": "3035550100", "(503) 555-0111": "5035550111"},
+    ),
     # Three of the numbers are 15 characters long, the mistyped one 16: fifteen characters
     # from the end lands on each country code, "9" of "39" included. A position that far
     # from either end, over text of another shape in each example, is a coincidence.

@@ -478,7 +478,7 @@ def test_of_two_programs_that_cost_the_same_the_one_that_copies_the_input_comes_
     assert best.run(("12",)) == "12 days overdue", str(best)
 
 
-def test_a_far_absolute_position_over_text_of_other_shapes_is_a_coincidence() -> None:
+def test_positions_that_fall_where_they_do_by_chance_are_coincidences() -> None:
     phones = [("+1 816 432 8469",), ("+33 5 32 68 83 5",), ("+49 33 25035564",)]
     # Fifteen characters from the end: "1 816 432 8469", "3 5 32 68 83 5"...
     assert coincidences(parse("Slice(Abs(-15), Pos(Number, 1, End))"), phones) == 1
@@ -491,6 +491,13 @@ def test_a_far_absolute_position_over_text_of_other_shapes_is_a_coincidence() ->
     branch = parse('If(Contains(x1, "-"), Concat("-", SubStr(-4, -1)), Concat("+", x1))')
     assert coincidences(branch, signed) == 0
     assert coincidences(parse('Concat("-", SubStr(-4, -1))'), signed) == 1
+    # From the first number to the second character: "", "3", "2", "" as the number falls.
+    digits = [("(897) 247-7889",), ("339639-2619",), ("250.635.9580",), ("+1 886 531 4835",)]
+    mixed = parse("Concat(Slice(Pos(Number, 1, Start), Abs(1)), SubStr(2, -1, GetAll(Alphanum)))")
+    assert coincidences(mixed, digits) == 1
+    # Past the "(" to the ")": as long on every input it reaches.
+    area = parse('Slice(Abs(1), Pos(")", 1, Start))')
+    assert coincidences(area, [("(415) 555-2671",), ("(646) 555-0199",)]) == 0
 
 
 def test_rerank_penalizes_missing_values():

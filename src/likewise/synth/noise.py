@@ -822,6 +822,11 @@ def typos(
         return None
     if any(a & b for a, b in combinations(changes, 2)):
         return None
+    # So is a character dropped, or added, at the same end of two outputs ("972477889" and
+    # "8865314835" for "8972477889" and "18865314835": the program keeps a digit too many).
+    ends = [_end_edit(got, given) for _, given, got in suspects if got is not None]
+    if len({e for e in ends if e}) < len([e for e in ends if e]):
+        return None
     # Nor would two typos both fall by chance on the same small piece of the program's output
     # (the letter after "M" that it takes from the name: "Ms. Miller", "Mr. Guibert" for "Mr.
     # Miller", "Mt. Guibert"): the piece is wrong. (The hour of "l5:21" and "t1:34" is two
@@ -832,6 +837,18 @@ def typos(
         if same and math.prod(share for _, share in hit) < CHANCE:
             return None
     return total, tuple(suspects)
+
+
+def _end_edit(got: str, given: str) -> str | None:
+    """Where ``given`` is ``got`` with a character dropped or added at one end, which: "drop
+    start", "add end"..."""
+    for edit, short, long in (("drop", given, got), ("add", got, given)):
+        if len(long) == len(short) + 1:
+            if long[1:] == short:
+                return f"{edit} start"
+            if long[:-1] == short:
+                return f"{edit} end"
+    return None
 
 
 CHANCE = 0.05  # below this, typos did not fall where they did by chance (see typos)

@@ -191,29 +191,44 @@ COINCIDENCE = 2.0
 
 
 def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
-    """How many absolute positions of ``program`` far from either end (more than ``FAR``
-    characters) count past text of another shape on the ``inputs`` that reach them (digits,
-    letters, each other character as it is). Ten digits from the end of a phone number's
-    digits is a rule; fifteen characters from the end of "+1 816 432 8469" and "+33 5 32 68
-    83 5" lands on the country code of each by chance."""
+    """How many slices of ``program`` look like coincidences of the ``inputs`` that reach
+    them: those with an absolute position far from either end (more than ``FAR`` characters)
+    that counts past text of another shape on each (digits, letters, each other character as
+    it is), and those from a token to an absolute position inside the text (or back) that are
+    as long as the token falls, not as long on each. Ten digits from the end of a phone
+    number's digits is a rule; fifteen characters from the end of "+1 816 432 8469" and "+33
+    5 32 68 83 5" lands on the country code of each by chance, and so does the slice from the
+    first number to the second character, empty on "(897) 247-7889" and "2" on
+    "250.635.9580"."""
     if isinstance(program, If):
         taken = [x for x in inputs if program.cond.run(x)]
         rest = [x for x in inputs if not program.cond.run(x)]
         return coincidences(program.then, taken) + coincidences(program.other, rest)
     node = slice_form(program)
     found = sum(coincidences(c, inputs) for c in node.children())
-    if not isinstance(node, Slice) or len(inputs) < 2:
-        return found
+    if isinstance(node, Slice) and len(inputs) > 1:
+        found += _by_chance(node, inputs)
+    return found
+
+
+def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
+    a, b = node.start, node.end
+    if (isinstance(a, Pos) and isinstance(b, Abs) and b.k != -1) or (
+        isinstance(a, Abs) and a.k != 0 and isinstance(b, Pos)
+    ):
+        if len({len(got) for got in map(node.run, inputs) if got is not None}) > 1:
+            return True
     texts = [t for t in (node.src.run(x) for x in inputs) if isinstance(t, str)]
-    for at in (node.start, node.end):
+    for at in (a, b):
         if isinstance(at, Abs) and min(abs(at.k), abs(at.k + 1)) > FAR:
             spans = set()
             for t in texts:
                 k = eval_pos(at, t)
                 if k is not None:
                     spans.add(_shape(t[:k] if at.k >= 0 else t[k:]))
-            found += len(spans) > 1
-    return found
+            if len(spans) > 1:
+                return True
+    return False
 
 
 def _shape(text: str) -> str:
