@@ -213,11 +213,11 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
 
 def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
     a, b = node.start, node.end
-    if (isinstance(a, Pos) and isinstance(b, Abs) and b.k != -1) or (
+    mixed = (isinstance(a, Pos) and isinstance(b, Abs) and b.k != -1) or (
         isinstance(a, Abs) and a.k != 0 and isinstance(b, Pos)
-    ):
-        if len({len(got) for got in map(node.run, inputs) if got is not None}) > 1:
-            return True
+    )
+    if mixed and len({len(got) for got in map(node.run, inputs) if got is not None}) > 1:
+        return True
     texts = [t for t in (node.src.run(x) for x in inputs) if isinstance(t, str)]
     for at in (a, b):
         if isinstance(at, Abs) and min(abs(at.k), abs(at.k + 1)) > FAR:
