@@ -827,6 +827,18 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # The last twelve characters of the digits joined by "-" are ten digits and two dashes on
+    # every number but the mistyped one: that one shows no coincidence of where they fall.
+    "a-mistyped-input-is-no-shape-of-the-others": (
+        [
+            ("(415) 555-2671", "415-555-2671"),
+            ("r12-555-0147", "212-555-0147"),
+            ("646.555.0199", "646-555-0199"),
+            ("+1 718 555 0123", "718-555-0123"),
+        ],
+        [(1, "212-555-0147", None)],
+        {"1-303-555-0100": "303-555-0100", "(503) 555-0111": "503-555-0111"},
+    ),
     # The first digit dropped from one output: the program that keeps the "1" of "+1" would
     # read the "+1" number as a second such typo, the same edit twice.
     "a-digit-dropped-at-the-start-of-one-output": (

@@ -254,11 +254,13 @@ def synthesize(
     engines = _Remembered(constants)
     first: list[tuple[float, Node, tuple]] = []
 
-    def far(program: Node) -> float:
-        """What ``program``'s far absolute positions cost on these examples (see
-        :func:`likewise.synth.rank.coincidences`): a program costs the same whichever engine
-        spelled it."""
-        return COINCIDENCE * coincidences(program, [x for x, _ in examples])
+    def chance(program: Node, suspects: tuple = ()) -> float:
+        """What the slices of ``program`` that fall where they do by chance cost, on the
+        examples it does not read as typos (see :func:`likewise.synth.rank.coincidences`;
+        "r02-438-2865" is no shape of a phone number): as much whichever engine spelled it."""
+        named = _named(suspects)
+        inputs = [x for i, (x, _) in enumerate(examples) if i not in named]
+        return COINCIDENCE * coincidences(program, inputs)
 
     def typos_first(d: Deadline) -> bool:
         """Whether a small program, or else the version space, learned from all examples but
@@ -271,7 +273,7 @@ def synthesize(
             (engines.small, 1.0),
         ):
             first.extend(noise_model.candidates(examples, learn, 1, d.sub(share)))
-        return any(c + far(p) <= CONTRIVED for c, p, _ in first)
+        return any(c + chance(p, s) <= CONTRIVED for c, p, s in first)
 
     found = _search(
         examples,
@@ -284,7 +286,7 @@ def synthesize(
         typos_first=typos_first if near is not None else None,
         rows=rows,
     )
-    found = [(c + far(p), p, e) for c, p, e in found]
+    found = [(c + chance(p), p, e) for c, p, e in found]
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]
     top = _cheapest(found)
     best = min(c for c, _, _ in found) if found else None
@@ -334,7 +336,7 @@ def synthesize(
                 _named(suspects) <= bends_to or _routes(p, examples) == _routes(top, examples)
             ):
                 pays = 0.0
-            pool.append((c + pays + far(p), p, "noise", suspects))
+            pool.append((c + pays + chance(p, suspects), p, "noise", suspects))
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
