@@ -827,6 +827,13 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # A digit dropped from "96" leaves "9", below the threshold; "37" and "33" both begin
+    # with a "3", but on numbers that is a coincidence, not the rule.
+    "a-test-for-a-digit-of-numbers-is-no-rule": (
+        [("37", "FAIL"), ("81", "PASS"), ("33", "FAIL"), ("9", "PASS")],
+        [(3, "PASS", None)],
+        {"95": "PASS", "12": "FAIL"},
+    ),
     # The last twelve characters of the digits joined by "-" are ten digits and two dashes on
     # every number but the mistyped one: that one shows no coincidence of where they fall.
     "a-mistyped-input-is-no-shape-of-the-others": (

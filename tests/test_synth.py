@@ -28,7 +28,7 @@ from likewise.lang.simplify import canonical
 from likewise.lang.syntax import parse
 from likewise.synth import bottom_up, conditionals, engine, version_space
 from likewise.synth.deadline import Deadline, Timeout
-from likewise.synth.rank import LITERAL_LETTER, coincidences, cost, rerank
+from likewise.synth.rank import COINCIDENCE, LITERAL_LETTER, coincidences, cost, rerank
 from strategies import exprs, realistic_text
 
 
@@ -245,6 +245,17 @@ def test_thresholds_where_every_value_is_a_number_but_one_mistyped() -> None:
     # Numbers inside texts are a coincidence of the rows, not a quantity to compare.
     assert thresholds([("Suite 250",), ("Apt 3",), ("12",)]) == []
     assert thresholds([("n/a",), ("12",), ("40",)]) == []  # "n/a" has no number to compare
+
+
+def test_a_test_for_digits_on_a_column_of_numbers_is_a_coincidence() -> None:
+    def cost_of(rows: list[tuple[str, ...]], test: str) -> float:
+        found = conditionals.predicates(rows)
+        return next(c for tests in found.values() for c, p in tests if str(p) == test)
+
+    scores = [("41",), ("72",), ("40",), ("8",)]
+    codes = [("41a",), ("72b",), ("40c",), ("8d",)]
+    # "41" and "40" begin with a "4": on numbers, that is no rule; on codes it may be.
+    assert cost_of(scores, 'PrefixOf("4", x1)') == cost_of(codes, 'PrefixOf("4", x1)') + COINCIDENCE
 
 
 def test_the_small_search_keeps_programs_that_miss_an_example_or_two() -> None:

@@ -26,7 +26,7 @@ from likewise.lang.ast import (
     tok,
 )
 from likewise.synth.deadline import Timeout
-from likewise.synth.rank import pat_cost
+from likewise.synth.rank import COINCIDENCE, pat_cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
@@ -140,6 +140,18 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
     ncols = len(inputs[0])
     for c in range(ncols):
         x = Input(c)
+        # Thresholds where every value reads as a number, and all but one at most are just a
+        # number ("92Q" among "93", "327", "268" may be a mistyped one). There, a test for
+        # digits in the text is a coincidence of the examples' numbers ("41" and "40" begin
+        # with a "4", "72" and "8" do not).
+        values = {r[c] for r in inputs}
+        nums = sorted({rt.parse_number(v) for v in values} - {None})
+        whole = sum(rt._read_number(v) is not None for v in values)
+        numeric = len(nums) == len(values) > 1 and whole >= max(2, len(values) - 1)
+
+        def text_test(p: Node, text: str, extra: float = 0.0, numeric: bool = numeric) -> None:
+            add(p, extra + (COINCIDENCE if numeric and text.isdigit() else 0.0))
+
         add(Eq(x, Const("")))
         for t in TOKEN_CLASSES:
             add(Has(tok(t), x))
@@ -155,11 +167,11 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
                         words.update((piece, d + piece, piece + d))
             for n in (1, 2, 3, 4, 5):
                 if len(s) > n:  # a piece of a word is likelier a coincidence than a word
-                    add(PrefixOf(Const(s[:n]), x), 0.4 * _cuts_word(s, n))
-                    add(SuffixOf(Const(s[-n:]), x), 0.4 * _cuts_word(s, len(s) - n))
+                    text_test(PrefixOf(Const(s[:n]), x), s[:n], 0.4 * _cuts_word(s, n))
+                    text_test(SuffixOf(Const(s[-n:]), x), s[-n:], 0.4 * _cuts_word(s, len(s) - n))
             if tokens:
-                add(PrefixOf(Const(tokens[0]), x))
-                add(SuffixOf(Const(tokens[-1]), x))
+                text_test(PrefixOf(Const(tokens[0]), x), tokens[0])
+                text_test(SuffixOf(Const(tokens[-1]), x), tokens[-1])
         for w in sorted(words, key=lambda w: (len(w), w))[:400]:
             # Between equals, a mark near the start (the ":" of "https://") reads as the
             # format of the row more than one deep inside it.
@@ -167,13 +179,8 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
             if held:
                 at = sum(s.find(w) / len(s) for s in held) / len(held)
                 pieces = sum(_in_word(s, w) for s in held) / len(held)
-                add(Contains(x, Const(w)), 0.05 * at + PIECE * pieces)
-        # Thresholds where every value reads as a number, and all but one at most are just a
-        # number ("92Q" among "93", "327", "268" may be a mistyped one).
-        values = {r[c] for r in inputs}
-        nums = sorted({rt.parse_number(v) for v in values} - {None})
-        whole = sum(rt._read_number(v) is not None for v in values)
-        if len(nums) == len(values) > 1 and whole >= max(2, len(values) - 1):
+                text_test(Contains(x, Const(w)), w, 0.05 * at + PIECE * pieces)
+        if numeric:
             for a, b in itertools.pairwise(nums):
                 add(AtLeast(_roundest(a, b), x))
                 add(Above(f"{a.normalize():f}", x))
