@@ -186,7 +186,8 @@ def slice_form(node: Node) -> Node:
 
 
 FAR = 3  # characters from the nearer end past which an absolute position is far
-# What a far absolute position costs that counts past text of another shape in each example.
+# What a slice that falls where it does by chance costs (see coincidences), and a test for
+# digits in a column of numbers (see likewise.synth.conditionals.predicates).
 COINCIDENCE = 2.0
 
 
