@@ -506,9 +506,10 @@ def test_positions_that_fall_where_they_do_by_chance_are_coincidences() -> None:
     digits = [("(897) 247-7889",), ("339639-2619",), ("250.635.9580",), ("+1 886 531 4835",)]
     mixed = parse("Concat(Slice(Pos(Number, 1, Start), Abs(1)), SubStr(2, -1, GetAll(Alphanum)))")
     assert coincidences(mixed, digits) == 1
-    # Past the "(" to the ")": as long on every input it reaches.
-    area = parse('Slice(Abs(1), Pos(")", 1, Start))')
-    assert coincidences(area, [("(415) 555-2671",), ("(646) 555-0199",)]) == 0
+    # Past the first character to the ")" reads the "(" by where it falls; after the "(" does not.
+    phones = [("(415) 555-2671",), ("(646) 555-0199",)]
+    assert coincidences(parse('Slice(Abs(1), Pos(")", 1, Start))'), phones) == 1
+    assert coincidences(parse('GetSpan("(", 1, End, ")", 1, Start)'), phones) == 0
 
 
 def test_rerank_penalizes_missing_values():

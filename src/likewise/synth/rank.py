@@ -195,8 +195,8 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
     """How many slices of ``program`` look like coincidences of the ``inputs`` that reach
     them: those with an absolute position far from either end (more than ``FAR`` characters)
     that counts past text of another shape on each (digits, letters, each other character as
-    it is), and those from a token to an absolute position inside the text (or back) that are
-    as long as the token falls, not as long on each. Ten digits from the end of a phone
+    it is), and those from a token to an absolute position inside the text (or back): that
+    one comes after the other only as the token falls. Ten digits from the end of a phone
     number's digits is a rule; fifteen characters from the end of "+1 816 432 8469" and "+33
     5 32 68 83 5" lands on the country code of each by chance, and so does the slice from the
     first number to the second character, empty on "(897) 247-7889" and "2" on
@@ -214,10 +214,9 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
 
 def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
     a, b = node.start, node.end
-    mixed = (isinstance(a, Pos) and isinstance(b, Abs) and b.k != -1) or (
+    if (isinstance(a, Pos) and isinstance(b, Abs) and b.k != -1) or (
         isinstance(a, Abs) and a.k != 0 and isinstance(b, Pos)
-    )
-    if mixed and len({len(got) for got in map(node.run, inputs) if got is not None}) > 1:
+    ):
         return True
     texts = [t for t in (node.src.run(x) for x in inputs) if isinstance(t, str)]
     for at in (a, b):
