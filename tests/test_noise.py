@@ -20,6 +20,7 @@ from likewise.synth.noise import (
     MISSPELT,
     TYPED,
     UNREAD,
+    bends_to_typo,
     bent,
     edit_distance,
     max_edits,
@@ -204,6 +205,9 @@ def test_two_typos_on_one_short_piece_of_the_output_are_no_chance() -> None:
         2 * (EDIT_COST - DROPPED),
         ((2, "Mr. Miler", "Mr. Miller"), (3, "Mt. Guibrt", "Mt. Guibert")),
     )
+    # A typo of two edits, one of them on that letter, falls there by no more chance.
+    titles[2:] = [(("F", "Miller"), "Ms. Miler"), (("M", "Guibert"), "Mr. Guibert")]
+    assert typos(titles, (2, 3), prog, lambda: None) is None
     # And a character added or dropped is no chance to weigh: a mistyped input ("7" for "27")
     # makes one ("In stock (7)" for "In stock (27)").
     stock = parse('If(Above("0"), Concat("In stock (", x1, ")"), "Out of stock")')
@@ -370,6 +374,29 @@ def test_two_typos_of_one_label_are_learned_as_the_text_a_typo_from_each() -> No
     # One edit apart, either may be the other's typo; two texts tie as "YES" and "YsS" do.
     assert corrected("PAST", "PASb") == []
     assert corrected("YEsS", "YQS") == []
+
+
+def test_an_input_with_a_stray_character_may_hold_one_typo_of_two() -> None:
+    phones = [
+        (("(415) 555-2671",), "415-555-2671"),
+        (("r12-555-01947",), "212-555-0147"),
+        (("646.555.0199",), "646-555-0199"),
+    ]
+    # The "r" stands for a "2" and the "9" is put in: two edits to the input, where the
+    # program keeps the last twelve characters (it copies "12-555-01947").
+    last = parse('SubStr(-12, -1, JoinAll(Alphanum, "-"))')
+    cost, suspects = typos(phones, (1,), last, lambda: None)
+    assert suspects == ((1, "212-555-0147", None),)
+    assert cost == typo_cost("212-555-0147", "r12-555-01947", 2)
+    # Where no one more edit to the input gives the output, the "r" corrected may leave one
+    # edit to the output: one typo in each, the input's counted, so the reading pays no
+    # more for it.
+    every = parse('JoinAll(Number, "-")')
+    phones[1] = (("r12-555-0147",), "212-555-0147x")
+    cost, suspects = typos(phones, (1,), every, lambda: None)
+    assert suspects == ((1, "212-555-0147x", "212-555-0147"),)
+    assert cost == 2 * EDIT_COST
+    assert strays(every, phones, mistyped_inputs(phones), suspects) == 0
 
 
 def test_one_edit_to_an_input_costs_less_than_two_to_the_output() -> None:
@@ -1289,6 +1316,22 @@ def test_bent_names_the_examples_a_program_builds_of_more_pieces_than_its_branch
     space = parse('Concat(GetToken(Word, -1), ",", Slice(Pos(" ", -1, Start), Abs(-7)))')
     names = [((x,), "") for x in ("Jean Martin", "Ana Lucia Morel", "Paul Durand", "Luc Moreau")]
     assert bent(space, names) == {1}
+
+
+def test_a_piece_built_only_for_a_typo_bends_to_it() -> None:
+    phones = [
+        (("(415) 555-2671",), "415-555-2671"),
+        (("r12-555-01947",), "212-555-0147"),
+        (("646.555.0199",), "646-555-0199"),
+    ]
+    # The "2" between the second character and the second digit is empty on every other
+    # number: it is there to make the typo one edit less.
+    last = 'SubStr(-12, -1, JoinAll(Number, "-"))'
+    bending = parse(f"Concat(GetSpan(Char, 2, End, Digit, 2, End), {last})")
+    assert [bending.run(x) for x, _ in phones][1] == "212-555-01947"
+    assert bends_to_typo(bending, phones, frozenset({1}))
+    assert not bends_to_typo(bending, phones, frozenset())
+    assert not bends_to_typo(parse(last), phones, frozenset({1}))
 
 
 @pytest.mark.parametrize("examples, suspects, held_out", TYPO_CASES.values(), ids=TYPO_CASES)

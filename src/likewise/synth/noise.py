@@ -697,16 +697,35 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     "803,215" into "8" and "03,215" only to drop the comma of "3,518" in one example bends
     to that example, as a conditional with a branch for it does; so does a part that is
     empty on one example but no other, or on all but one."""
+    return frozenset(i for i, (pieces, usual) in _built(prog, examples).items() if pieces != usual)
+
+
+def bends_to_typo(prog: Node, examples: Examples, named: frozenset[int]) -> bool:
+    """Whether ``prog`` builds an example it reads as a typo (one of ``named``) of more pieces
+    than the other examples its branch serves: a piece there only to make the typo cost an
+    edit less ("2" for the "r" of "r12-555-01947", where the program copies "12-555-01947"
+    after it)."""
+    built = _built(prog, examples, [i for i in range(len(examples)) if i not in named])
+    return any(built[i][0] > built[i][1] for i in named if i in built)
+
+
+def _built(
+    prog: Node, examples: Examples, by: Sequence[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """Per example ``prog`` gives a value on, the pieces it builds (see :func:`_pieces`), and
+    how many most of the examples its branch serves are built of (of those ``by``, where
+    given), the fewer where as many are built each way."""
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, (inputs, _) in enumerate(examples):
         if prog.run(inputs) is not None:  # (on an input it cannot read, it builds nothing)
             groups.setdefault(branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
-    out: set[int] = set()
+    out = {}
     for members in groups.values():
-        counts = Counter(pieces for _, pieces in members)
-        usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
-        out.update(i for i, pieces in members if pieces != usual)
-    return frozenset(out)
+        counts = Counter(pieces for i, pieces in members if by is None or i in by)
+        if counts:
+            usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
+            out.update((i, (pieces, usual)) for i, pieces in members)
+    return out
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
@@ -784,10 +803,17 @@ def typos(
             # "45", where "X(45)" is one edit from "(45)".
             if not fixed and d is None and (got is None or i in misspelt(examples)):
                 near = _repaired_near(prog, examples, i, deadline)
+            # An input with a stray character, where the output is further off, may hold
+            # one typo of two: the program copies the "r" of "r02-438-28165" where "902" was
+            # meant. With that character corrected, the other typo may be in the input too,
+            # or in the output (see _stray_fixes).
+            if not fixed and not near and i in mistyped_inputs(examples):
+                fixed, near = _stray_fixes(prog, examples, i, deadline)
         if near:
             fixed, got = near
         if fixed:
-            total += typo_cost("".join(fixed), "".join(inputs), 1)
+            meant, typed = "".join(fixed), "".join(inputs)
+            total += typo_cost(meant, typed, edit_distance(meant, typed))
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
             changed = {("input", *c) for c in set().union(*map(_changed, fixed, inputs))}
@@ -832,10 +858,10 @@ def typos(
     # Miller", "Mt. Guibert"): the piece is wrong. (The hour of "l5:21" and "t1:34" is two
     # fifths of each output: two typos may well both fall there.)
     if len(suspects) > 1:
-        hit = [_piece_hit(prog, examples[i][0], got, given) for i, given, got in suspects]
-        same = None not in hit and len({n for n, _ in hit}) == 1
-        if same and math.prod(share for _, share in hit) < CHANCE:
-            return None
+        hits = [_piece_hits(prog, examples[i][0], got, given) for i, given, got in suspects]
+        for n in set.intersection(*(set(h) for h in hits)):
+            if math.prod(h[n] for h in hits) < CHANCE:
+                return None
     return total, tuple(suspects)
 
 
@@ -863,15 +889,16 @@ def strays(
     """What a reading of ``prog`` with ``suspects`` pays for the examples whose inputs hold a
     stray character (``mistyped``, see :func:`mistyped_inputs`) where it does not read them
     as mistyped: unnamed, it keeps a word that looks mistyped (``MISSPELT``); named for a
-    typo in the output where the program reads around the character (gives what it gives
-    without it), it leaves the input's typo uncounted, an edit ("75Q12" and "9(677) ...":
-    two typos, where a program that reads the digits around the "Q" counts one)."""
+    typo in the output only (expecting what the program gives on the input as it is) where
+    the program reads around the character (gives what it gives without it), it leaves the
+    input's typo uncounted, an edit ("75Q12" and "9(677) ...": two typos, where a program
+    that reads the digits around the "Q" counts one)."""
     named = {i: got for i, _, got in suspects}
     total = 0.0
     for i, fixed in mistyped.items():
         if i not in named:
             total += MISSPELT
-        elif named[i] is not None and prog.run(fixed) == prog.run(examples[i][0]):
+        elif named[i] is not None and named[i] == prog.run(examples[i][0]) == prog.run(fixed):
             total += EDIT_COST
     return total
 
@@ -888,6 +915,30 @@ def _stray_edits(
                 yield (*inputs[:col], s[:at] + c + s[at + 1 :], *inputs[col + 1 :])
 
 
+def _stray_fixes(
+    prog: Node, examples: Examples, i: int, deadline: Callable[[], None]
+) -> tuple[tuple[str, ...] | None, tuple[tuple[str, ...], str] | None]:
+    """Example ``i``'s inputs with their stray character (see :func:`mistyped_inputs`) deleted
+    or replaced and one more edit, where the program then gives the output ("r02-438-28165"
+    for "902-438-2865", where it keeps the last twelve characters; "$2,4q.3" for
+    "$2,409.3"); else with the stray character corrected alone, where the program then gives
+    a typo of one edit from the output, with what it gives; else neither."""
+    inputs, given = examples[i]
+    alphabet = _alphabet(examples, i)
+    near = None
+    for fixed in _stray_edits(inputs, mistyped_inputs(examples)[i], alphabet):
+        if not _clears(examples, i, fixed):
+            continue
+        got = prog.run(fixed)
+        tries = chain(_one_edit(fixed, "", deadline), _undoing(fixed, got, given, alphabet))
+        twice = next((f for f in tries if prog.run(f) == given), None)
+        if twice is not None:
+            return twice, None
+        if near is None and _output_edits(examples, i, got) == 1:
+            near = fixed, got
+    return None, near
+
+
 def _clears(examples: Examples, i: int, fixed: tuple[str, ...]) -> bool:
     """Whether example ``i``'s inputs as ``fixed`` hold no stray character (see
     :func:`mistyped_inputs`)."""
@@ -902,22 +953,22 @@ def _misread(prog: Node, examples: Examples, i: int) -> bool:
     return fixed is not None and prog.run(fixed) != prog.run(examples[i][0])
 
 
-def _piece_hit(
+def _piece_hits(
     prog: Node, inputs: tuple[str, ...], got: str | None, given: str
-) -> tuple[int, float] | None:
-    """Which piece of ``prog``'s output ``got`` (see :func:`explain`) a single changed
-    character making it ``given`` falls on, and what share of the output that piece is; None
-    where it takes another edit (a character added or dropped, which a mistyped input may
-    make: "5" for "45" gives "In stock (5)" for "In stock (45)"), or more."""
+) -> dict[int, float]:
+    """Which pieces of ``prog``'s output ``got`` (see :func:`explain`) the changed characters
+    making it ``given`` fall on, each with the chance that one of the edits falls there: the
+    piece's share of the output, times the edits. A character added or dropped falls on no
+    piece (a mistyped input makes one: "5" for "45" gives "In stock (5)" for "In stock
+    (45)"), but counts among the edits ("Ms. Miler" for "Mr. Miller" is two edits, one of
+    them on the letter after "M")."""
     edits = _edits(got, given) if got else []
-    if len(edits) != 1 or edits[0][1] == edits[0][0] or not edits[0][2]:
-        return None
-    ((a, _, _),) = edits
-    at = min(a, len(got) - 1)
-    for n, span in enumerate(explain(prog, inputs)):
-        if span.start <= at < span.end:
-            return n, (span.end - span.start) / len(got)
-    return None
+    changed = [a for a, b, text in edits if b > a and text]
+    out = {}
+    for n, span in enumerate(explain(prog, inputs) if changed else ()):
+        if any(span.start <= a < span.end for a in changed):
+            out[n] = min(1.0, len(edits) * (span.end - span.start) / len(got))
+    return out
 
 
 def _balanced(text: str) -> bool:
