@@ -174,6 +174,19 @@ def test_an_example_joins_a_cluster_that_its_own_program_explains():
     assert str(top) == 'If(Contains(x1, "F"), Concat("Ms. ", x2), Concat("Mr. ", x2))'
 
 
+def test_a_branch_for_one_example_writes_what_it_only_happens_to_hold_as_a_constant():
+    # One negative number shows no more than that a "0" is inside "-805": the "0" is written
+    # as it is, and a slice that holds it there by chance is contrived.
+    numbers = ex(("737", "737"), ("-805", "0"), ("1024", "1024"))
+    clusters = conditionals.partition(numbers, lambda e: version_space.synthesize(e, (), never, 3))
+    assert [(m, str(ps[0][1])) for m, ps in clusters] == [
+        ([0, 2], "Slice(Abs(0), Abs(-1))"),
+        ([1], '"0"'),
+    ]
+    top = engine.synthesize(numbers, timeout=10, noise=False)[0].program
+    assert [top.run((x,)) for x in ("-725", "-3", "42")] == ["0", "0", "42"]
+
+
 CODES = ex(("BN-19244", "19244"), ("XH-34790", "discontinued"), ("AE-23711", "23711"))
 CODE_ROWS = [("XK-82156",), ("AJ-89714",), ("XN-74711",), ("PC-99636",), ("XD-26820",)]
 

@@ -26,7 +26,8 @@ from likewise.lang.ast import (
     tok,
 )
 from likewise.synth.deadline import Timeout
-from likewise.synth.rank import COINCIDENCE, pat_cost
+from likewise.synth.rank import COINCIDENCE, inner_characters, pat_cost
+from likewise.synth.rank import cost as program_cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
@@ -63,7 +64,7 @@ def partition(
             ):
                 members.append(i)
                 best = found
-        clusters.append((members, best))
+        clusters.append((members, _lone(best, examples[seed]) if len(members) == 1 else best))
         remaining = [i for i in remaining if i not in members]
     return clusters
 
@@ -91,6 +92,20 @@ def partitions(
         if key not in seen:
             seen.add(key)
             yield clusters
+
+
+def _lone(
+    found: list[tuple[float, Node]], example: tuple[tuple[str, ...], str]
+) -> list[tuple[float, Node]]:
+    """The programs for a branch that serves one ``example`` alone: one example shows no more
+    than that a character is where a program copies it from ("0" of "-805", for the "0" that
+    negative numbers give), so that costs ``COINCIDENCE`` more (see
+    :func:`likewise.synth.rank.inner_characters`), and the output written as it is competes."""
+    inputs, output = example
+    priced = [(c + COINCIDENCE * inner_characters(p, inputs), p) for c, p in found]
+    if not any(isinstance(p, Const) for _, p in found):
+        priced.append((program_cost(Const(output)), Const(output)))
+    return sorted(priced, key=lambda f: (f[0], str(f[1])))
 
 
 def _own(cost: float, learn: Learner, example: tuple[tuple[str, ...], str]) -> bool:

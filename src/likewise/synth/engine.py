@@ -125,6 +125,7 @@ def _search(
     near: list[tuple[float, Node]] | None = None,
     typos_first: Callable[[Deadline], bool] | None = None,
     rows: Sequence[tuple[str, ...]] = (),
+    chance: Callable[[Node], float] = lambda program: 0.0,
 ) -> Found:
     """Programs that reproduce every example, from each engine in turn (without the long
     bottom-up search unless ``full``; with the neural beam search where there is a ``net``
@@ -133,7 +134,9 @@ def _search(
     likeliest ``NEAR`` of them), and the small search's (the first ``bottom_up.NEAR``). Where
     nothing simple fits, ``typos_first`` (given a share of the time) looks for programs that
     read an example as a typo before the conditionals and the beam run, and says whether it
-    found one that is not contrived: then the beam does not run. Conditionals weigh their tests by how they route the unlabeled ``rows``."""
+    found one that is not contrived: then the beam does not run. Conditionals weigh their
+    tests by how they route the unlabeled ``rows``. A program is contrived by its cost with
+    what its slices that fall where they do by ``chance`` cost."""
     found: Found = []
 
     def run(engine: str, fraction: float | Deadline, fn) -> bool:
@@ -146,7 +149,7 @@ def _search(
         return True
 
     def contrived(at: float = CONTRIVED) -> bool:
-        return not found or min(c for c, _, _ in found) > at
+        return not found or min(c + chance(p) for c, p, _ in found) > at
 
     # With a network, the version space leaves it time: it fails slowly on long outputs.
     vs_share = 0.6 if net is None else VS_SHARE_WITH_NET
@@ -285,6 +288,7 @@ def synthesize(
         near=near,
         typos_first=typos_first if near is not None else None,
         rows=rows,
+        chance=chance,
     )
     found = [(c + chance(p), p, e) for c, p, e in found]
     pool: list[tuple[float, Node, str, tuple]] = [(c, p, e, ()) for c, p, e in found]

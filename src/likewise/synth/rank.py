@@ -231,6 +231,19 @@ def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
     return False
 
 
+def inner_characters(program: Node, inputs: tuple[str, ...]) -> int:
+    """How many single characters ``program`` copies from inside a text (neither its first
+    nor its last) by where they fall: a branch that serves one example shows no more than
+    that such a character is there (the "0" of "-805", for a "0" that negative numbers give).
+    """
+    node = slice_form(program)
+    found = sum(inner_characters(c, inputs) for c in node.children())
+    if isinstance(node, Slice) and isinstance(node.start, Abs) and isinstance(node.end, Abs):
+        got = node.run(inputs)
+        found += node.start.k != 0 and node.end.k != -1 and isinstance(got, str) and len(got) == 1
+    return found
+
+
 def _shape(text: str) -> str:
     return "".join("0" if c.isdigit() else "a" if c.isalpha() else c for c in text)
 
