@@ -120,6 +120,7 @@ NATIVE = [
     "GetUpto(AllCaps)",
     'Replace(".", "/", Trim())',
     'If(Has(Number), GetAll(Number), "none")',
+    'If(HasAtLeast(Word, 3), GetToken(Word, 2), If(HasAtLeast(", ", 2, x2), x2, "-"))',
     'FormatDate("%m/%d/%Y", "%Y-%m-%d")',
     'FormatDate("%b %-d, %Y %I:%M %p", "%A %o %B %y %H:%M:%S q%q", "~15min", 30)',
     'FormatDate("%Y-%m-%d", "%d.%m.%Y", "month-end")',

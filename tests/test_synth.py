@@ -17,6 +17,7 @@ from likewise.lang.ast import (
     Contains,
     FormatDate,
     Has,
+    HasAtLeast,
     If,
     Input,
     Node,
@@ -24,6 +25,7 @@ from likewise.lang.ast import (
     PrefixOf,
     tok,
 )
+from likewise.lang.describe import describe
 from likewise.lang.simplify import canonical
 from likewise.lang.syntax import parse
 from likewise.synth import bottom_up, conditionals, engine, version_space
@@ -172,6 +174,23 @@ def test_an_example_joins_a_cluster_that_its_own_program_explains():
     assert {frozenset({0, 2}), frozenset({1, 3})} in grown
     top = engine.synthesize(titles, timeout=10, noise=False)[0].program
     assert str(top) == 'If(Contains(x1, "F"), Concat("Ms. ", x2), Concat("Mr. ", x2))'
+
+
+def test_a_test_may_count_words():
+    # Only a middle name tells the rows apart: a third word, a second space.
+    names = ex(
+        ("Ada Byron", "Ada Byron"),
+        ("Grace Brewster Hopper", "Grace B. Hopper"),
+        ("Kurt Godel", "Kurt Godel"),
+        ("John Louis Neumann", "John L. Neumann"),
+    )
+    top = engine.synthesize(names, timeout=10, noise=False)[0].program
+    assert isinstance(top, If) and isinstance(top.cond, HasAtLeast)
+    assert [top.run((x,)) for x in ("Mary Ann Evans", "Alan Turing")] == [
+        "Mary A. Evans",
+        "Alan Turing",
+    ]
+    assert describe(top.cond) == "the input has 2 ' 's or more"
 
 
 def test_a_branch_for_one_example_writes_what_it_only_happens_to_hold_as_a_constant():

@@ -19,7 +19,7 @@ PROPS = settings(max_examples=200, deadline=None, derandomize=True)
 
 
 @PROPS
-@given(programs(ncols=10))
+@given(programs(ncols=10).filter(vocab.writable))
 def test_round_trip(prog):
     tokens = to_tokens(prog)
     assert all(t in VOCAB for t in tokens)
@@ -29,6 +29,15 @@ def test_round_trip(prog):
     assert decode(ids) == prog
     assert decode(ids + [PAD] * 3) == prog
     assert decode(ids[1:-1]) == prog
+
+
+def test_an_operator_the_network_does_not_write_has_no_tokens():
+    counted = parse('If(HasAtLeast(Word, 3), x1, "")')
+    assert not vocab.writable(counted)
+    assert vocab.writable(parse('If(Has(Word), x1, "")'))
+    with pytest.raises(ValueError, match="HasAtLeast is not in the network's vocabulary"):
+        to_tokens(counted)
+    assert "HasAtLeast" not in VOCAB
 
 
 @PROPS
@@ -66,7 +75,7 @@ def test_vocabulary_is_fixed():
     digest = hashlib.sha256("\n".join(VOCAB).encode()).hexdigest()
     assert digest == "5a71858cfa95cab8f92edc03df9b6a75f86d3e13055c477f87874c0e7eda7a9b"
     assert vocab.VOCAB is VOCAB
-    assert set(ast.NODE_TYPES) - {"Input"} <= set(VOCAB)
+    assert set(ast.NODE_TYPES) - {"Input"} - vocab.UNWRITTEN <= set(VOCAB)
 
 
 MALFORMED = [

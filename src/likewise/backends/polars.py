@@ -188,6 +188,13 @@ def _has(c: _Compiler, node: ast.Has) -> pl.Expr:
     return s.str.contains(regex.token(node.pat, _D()))
 
 
+def _has_at_least(c: _Compiler, node: ast.HasAtLeast) -> pl.Expr:
+    s = c.src(node)
+    if node.pat == "":
+        return pl.when(s.is_not_null()).then(pl.lit(False))
+    return s.str.count_matches(regex.token(node.pat, _D())) >= node.k
+
+
 def _proper(s: pl.Expr) -> pl.Expr:
     """runtime.proper, one character at a time inside each row's list of characters."""
     e = pl.element()
@@ -365,6 +372,7 @@ _RULES: dict[type[ast.Node], Callable[[_Compiler, Any], pl.Expr]] = {
     ast.Eq: _equals,
     ast.IntEq: _equals,
     ast.Has: _has,
+    ast.HasAtLeast: _has_at_least,
     ast.Not: lambda c, node: ~c.expr(node.b),
     ast.If: _if,
     ast.IntIf: _if,

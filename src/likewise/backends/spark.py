@@ -285,6 +285,13 @@ def _has(c: _Compiler, node: ast.Has) -> Column:
     return s.rlike(regex.token(node.pat, c.d))
 
 
+def _has_at_least(c: _Compiler, node: ast.HasAtLeast) -> Column:
+    s = c.src(node)
+    if node.pat == "":
+        return F.when(s.isNotNull(), F.lit(False))
+    return F.regexp_count(s, F.lit(regex.token(node.pat, c.d))) >= node.k
+
+
 def _to_case(c: _Compiler, node: ast.ToCase) -> Column:
     if c.latin and node.case in ("Lower", "AllCaps"):  # Spark's own, exact on latin() text
         return (F.lower if node.case == "Lower" else F.upper)(c.src(node))
@@ -430,6 +437,7 @@ _RULES: dict[type[ast.Node], Callable[[_Compiler, Any], Column]] = {
     ast.Eq: _binary_op(lambda a, b: a == b),
     ast.IntEq: _binary_op(lambda a, b: a == b),
     ast.Has: _has,
+    ast.HasAtLeast: _has_at_least,
     ast.Not: lambda c, node: ~c.expr(node.b),
     ast.If: _if,
     ast.IntIf: _if,

@@ -460,6 +460,22 @@ class Has(Node):
 
 
 @dataclass(frozen=True, repr=False)
+class HasAtLeast(Node):
+    """The text has at least ``k`` matches of the pattern (FlashFill's ``Match``): a third
+    word, a second comma."""
+
+    pat: Pattern
+    k: int
+    src: Node = X0
+    SIG = ("pat", "int", "src")
+    TYPE = "B"
+    RT = "has_at_least"
+
+    def args(self):
+        return (self.src, self.pat, self.k)
+
+
+@dataclass(frozen=True, repr=False)
 class Not(Node):
     b: Node
     SIG = ("B",)
@@ -592,7 +608,8 @@ NODE_TYPES: dict[str, type[Node]] = {
     for c in (
         Input, Const, IntConst, Abs, Pos, Concat, Slice, SubStr, GetSpan, GetToken, GetUpto,
         GetFrom, GetFirst, GetAll, ToCase, Replace, Trim, StrReplace, StrAt, StrSubstr, IntToStr,
-        Len, IndexOf, StrToInt, Plus, Minus, PrefixOf, SuffixOf, Contains, Eq, IntEq, Has, Not,
+        Len, IndexOf, StrToInt, Plus, Minus, PrefixOf, SuffixOf, Contains, Eq, IntEq, Has,
+        HasAtLeast, Not,
         If, IntIf, FormatDate, FormatNumber, Bucket, AtLeast, Above, JoinAll,
     )
 }  # fmt: skip

@@ -17,6 +17,7 @@ from likewise.lang.ast import (
     GetToken,
     GetUpto,
     Has,
+    HasAtLeast,
     If,
     Input,
     JoinAll,
@@ -144,6 +145,8 @@ def describe(node: Node) -> str:
         return f"{describe(node.a)} is {describe(node.b)}"
     if isinstance(node, Has):
         return f"{describe(node.src)} has a {_pat(node.pat)}"
+    if isinstance(node, HasAtLeast):
+        return f"{describe(node.src)} has {node.k} {_pat(node.pat, plural=True)} or more"
     if isinstance(node, Not):
         return f"not ({describe(node.b)})"
     return str(node)  # the SMT-LIB operators read best in their own notation

@@ -273,6 +273,10 @@ def has(s, pat):
     return None if s is None else bool(matches(s, pat))
 
 
+def has_at_least(s, pat, k):
+    return None if s is None else len(matches(s, pat)) >= k
+
+
 def negate(b):
     return None if b is None else not b
 

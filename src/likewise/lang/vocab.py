@@ -24,13 +24,16 @@ from collections.abc import Sequence
 from likewise.errors import ParseError
 from likewise.lang.ast import BOUNDS, CASES, NODE_TYPES, TOKEN_CLASSES, Input, Node, sig_fields
 
-__all__ = ["BOS", "EOS", "PAD", "VOCAB", "decode", "encode", "from_tokens", "to_tokens"]
+__all__ = ["BOS", "EOS", "PAD", "VOCAB", "decode", "encode", "from_tokens", "to_tokens", "writable"]
 
 CLOSE = ")"
 _UCHAR, _BIGINT, _INPUT, _LIT, _PLUS, _MINUS = "<u>", "<bigint>", "<input>", "<lit>", "+", "-"
 _SMALL = 100  # integers -_SMALL.._SMALL are single tokens
 _NAMED_INPUTS = 8  # x1..x8 are single tokens
-_OPERATORS = tuple(name for name in NODE_TYPES if name != "Input")
+# Operators the network writes: the language the shipped weights were trained on, whose
+# vocabulary they are tied to. ``HasAtLeast`` came later; only the symbolic search uses it.
+UNWRITTEN = frozenset({"HasAtLeast"})
+_OPERATORS = tuple(name for name in NODE_TYPES if name != "Input" and name not in UNWRITTEN)
 _HEX = "0123456789abcdef"
 
 
@@ -68,6 +71,11 @@ def to_tokens(node: Node) -> list[str]:
     return out
 
 
+def writable(node: Node) -> bool:
+    """Whether ``node`` is written in the network's vocabulary (see ``UNWRITTEN``)."""
+    return type(node).__name__ not in UNWRITTEN and all(map(writable, node.children()))
+
+
 def encode(node: Node) -> list[int]:
     """Vocabulary ids of a program, framed as ``BOS ... EOS``."""
     return [BOS, *(_ID[t] for t in to_tokens(node)), EOS]
@@ -83,6 +91,8 @@ def _emit(node: Node, out: list[str]) -> None:
             out.append(_INPUT)
             _emit_int(node.index + 1, out)
         return
+    if type(node).__name__ in UNWRITTEN:
+        raise ValueError(f"{type(node).__name__} is not in the network's vocabulary")
     out.append(type(node).__name__)
     for fname, kind in sig_fields(type(node)):
         v = getattr(node, fname)

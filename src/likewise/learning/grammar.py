@@ -39,7 +39,7 @@ _KINDS = {"S": "S", "I": "I", "B": "B", "P": "P", "src": "S", "S*": "parts"}
 _ARGS: dict[int, State] = {
     _ID[name]: tuple(_KINDS.get(k, k) for _, k in reversed(sig_fields(cls)))
     for name, cls in NODE_TYPES.items()
-    if name != "Input"
+    if name != "Input" and name in _ID  # (not the operators the network does not write)
 }
 _ARGS[_ID["Const"]] = ("text1",)  # a non-empty constant
 _TYPE_OF = {i: NODE_TYPES[VOCAB[i]].TYPE for i in _ARGS}

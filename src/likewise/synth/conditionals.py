@@ -17,6 +17,7 @@ from likewise.lang.ast import (
     Contains,
     Eq,
     Has,
+    HasAtLeast,
     If,
     Input,
     Node,
@@ -33,6 +34,10 @@ Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples], list[tuple[float, Node]]]
 MAX_BRANCHES = 4
 ALTERNATIVES_PER_PART = 3  # a test's or a branch's options tried in the alternatives
+# Tests that count matches ("has a third word"): of these token classes, up to this many.
+COUNTED = ("Word", "Number", "PropCase", "AllCaps")
+MAX_COUNT = 4
+COUNT = 0.15  # what a test costs more for each match it counts past the first
 SAME_BEHAVIOUR = 8  # tests kept that route the examples alike (see predicates)
 SEEDS = 4  # examples a greedy partition is grown from, each in turn (see partitions)
 OWN_SLACK = 0.1  # a shared program this near an example's own is its own (see partition)
@@ -129,6 +134,8 @@ def predicate_cost(p: Node) -> float:
         return predicate_cost(p.b) + 0.3
     if isinstance(p, Has):
         return 1.2 + pat_cost(p.pat)
+    if isinstance(p, HasAtLeast):
+        return 1.2 + pat_cost(p.pat) + COUNT * (p.k - 1)
     if isinstance(p, Eq):
         return 1.0
     text = next((a.text for a in p.children() if isinstance(a, Const)), "")
@@ -170,6 +177,11 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
         add(Eq(x, Const("")))
         for t in TOKEN_CLASSES:
             add(Has(tok(t), x))
+        if not numeric:  # (how many digits a number has is a threshold's business)
+            for pat in _counted(inputs, c):
+                most = max(len(rt.matches(r[c], pat)) for r in inputs)
+                for k in range(2, min(most, MAX_COUNT) + 1):
+                    add(HasAtLeast(pat, k, x))
         words: set[str] = set()
         for r in inputs:
             s = r[c]
@@ -205,6 +217,13 @@ def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
         for c, p in tests:
             _keep(found.setdefault(tuple(not v for v in vec), []), c + 0.3, Not(p))
     return found
+
+
+def _counted(inputs: Sequence[tuple[str, ...]], c: int) -> list:
+    """What a test may count in column ``c``: words, numbers, capitalized and upper-case
+    words, and each mark the inputs hold (the second comma of an address)."""
+    marks = sorted({ch for r in inputs for ch in r[c] if not ch.isalnum()})
+    return [tok(t) for t in COUNTED] + marks
 
 
 def _keep(tests: list[tuple[float, Node]], cost: float, test: Node) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from likewise.lang.ast import Node
+from likewise.lang.vocab import writable
 from likewise.synth.deadline import Deadline
 from likewise.synth.noise import edit_distance, max_edits
 from likewise.synth.rank import constant_chars, cost, tied
@@ -166,7 +167,7 @@ def break_ties(
     best = key(*ranked[0])
     n = next((i for i, (c, p) in enumerate(ranked) if key(c, p) != best), len(ranked))
     n = min(n, RESCORE)
-    if n < 2:
+    if n < 2 or not all(writable(p) for _, p in ranked[:n]):
         return ranked
     with _blas().limit(limits=1, user_api="blas"):
         logp = net.score_many(examples, [p for _, p in ranked[:n]])
