@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, combinations
 
-from likewise.lang.ast import If, Node
+from likewise.lang.ast import Concat, If, Node
 from likewise.lang.explain import explain
 from likewise.synth import spelling
 from likewise.synth.deadline import Deadline, Timeout
@@ -697,35 +697,41 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     "803,215" into "8" and "03,215" only to drop the comma of "3,518" in one example bends
     to that example, as a conditional with a branch for it does; so does a part that is
     empty on one example but no other, or on all but one."""
-    return frozenset(i for i, (pieces, usual) in _built(prog, examples).items() if pieces != usual)
-
-
-def bends_to_typo(prog: Node, examples: Examples, named: frozenset[int]) -> bool:
-    """Whether ``prog`` builds an example it reads as a typo (one of ``named``) of more pieces
-    than the other examples its branch serves: a piece there only to make the typo cost an
-    edit less ("2" for the "r" of "r12-555-01947", where the program copies "12-555-01947"
-    after it)."""
-    built = _built(prog, examples, [i for i in range(len(examples)) if i not in named])
-    return any(built[i][0] > built[i][1] for i in named if i in built)
-
-
-def _built(
-    prog: Node, examples: Examples, by: Sequence[int] | None = None
-) -> dict[int, tuple[int, int]]:
-    """Per example ``prog`` gives a value on, the pieces it builds (see :func:`_pieces`), and
-    how many most of the examples its branch serves are built of (of those ``by``, where
-    given), the fewer where as many are built each way."""
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, (inputs, _) in enumerate(examples):
         if prog.run(inputs) is not None:  # (on an input it cannot read, it builds nothing)
             groups.setdefault(branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
-    out = {}
+    out: set[int] = set()
     for members in groups.values():
-        counts = Counter(pieces for i, pieces in members if by is None or i in by)
-        if counts:
-            usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
-            out.update((i, (pieces, usual)) for i, pieces in members)
-    return out
+        counts = Counter(pieces for _, pieces in members)
+        usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
+        out.update(i for i, pieces in members if pieces != usual)
+    return frozenset(out)
+
+
+def bends_to_typo(prog: Node, examples: Examples, named: frozenset[int]) -> bool:
+    """Whether ``prog`` writes a part on an example it reads as a typo (one of ``named``) that
+    is empty on every other example its branch serves: a part there only to make the typo
+    cost an edit less ("2" for the "r" of "r12-555-01947", where the program copies
+    "12-555-01947" after it)."""
+    for i in named:
+        inputs = examples[i][0]
+        if prog.run(inputs) is None:
+            continue
+        at = branch(prog, inputs)
+        others = [
+            x
+            for j, (x, _) in enumerate(examples)
+            if j not in named and branch(prog, x) == at and prog.run(x) is not None
+        ]
+        node = prog
+        for _ in range(at):
+            node = node.other
+        node = node.then if isinstance(node, If) else node
+        parts = node.parts if isinstance(node, Concat) else (node,)
+        if others and any(p.run(inputs) and not any(p.run(x) for x in others) for p in parts):
+            return True
+    return False
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
