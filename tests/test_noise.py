@@ -20,7 +20,6 @@ from likewise.synth.noise import (
     MISSPELT,
     TYPED,
     UNREAD,
-    bends_to_typo,
     bent,
     edit_distance,
     max_edits,
@@ -1316,22 +1315,6 @@ def test_bent_names_the_examples_a_program_builds_of_more_pieces_than_its_branch
     space = parse('Concat(GetToken(Word, -1), ",", Slice(Pos(" ", -1, Start), Abs(-7)))')
     names = [((x,), "") for x in ("Jean Martin", "Ana Lucia Morel", "Paul Durand", "Luc Moreau")]
     assert bent(space, names) == {1}
-
-
-def test_a_piece_built_only_for_a_typo_bends_to_it() -> None:
-    phones = [
-        (("(415) 555-2671",), "415-555-2671"),
-        (("r12-555-01947",), "212-555-0147"),
-        (("646.555.0199",), "646-555-0199"),
-    ]
-    # The "2" between the second character and the second digit is empty on every other
-    # number: it is there to make the typo one edit less.
-    last = 'SubStr(-12, -1, JoinAll(Number, "-"))'
-    bending = parse(f"Concat(GetSpan(Char, 2, End, Digit, 2, End), {last})")
-    assert [bending.run(x) for x, _ in phones][1] == "212-555-01947"
-    assert bends_to_typo(bending, phones, frozenset({1}))
-    assert not bends_to_typo(bending, phones, frozenset())
-    assert not bends_to_typo(parse(last), phones, frozenset({1}))
 
 
 @pytest.mark.parametrize("examples, suspects, held_out", TYPO_CASES.values(), ids=TYPO_CASES)

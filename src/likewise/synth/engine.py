@@ -356,7 +356,6 @@ def synthesize(
             c
             + noise_model.MISSPELT * len(misspelt - _named(s))
             + noise_model.strays(p, examples, strays, s)
-            + noise_model.EDIT_COST * noise_model.bends_to_typo(p, examples, _named(s))
             + SET_APART
             * (
                 ((uniform or bool(s)) and _sets_one_apart(p, examples, _named(s)))

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, combinations
 
-from likewise.lang.ast import Concat, If, Node
+from likewise.lang.ast import If, Node
 from likewise.lang.explain import explain
 from likewise.synth import spelling
 from likewise.synth.deadline import Deadline, Timeout
@@ -707,31 +707,6 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
         usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
         out.update(i for i, pieces in members if pieces != usual)
     return frozenset(out)
-
-
-def bends_to_typo(prog: Node, examples: Examples, named: frozenset[int]) -> bool:
-    """Whether ``prog`` writes a part on an example it reads as a typo (one of ``named``) that
-    is empty on every other example its branch serves: a part there only to make the typo
-    cost an edit less ("2" for the "r" of "r12-555-01947", where the program copies
-    "12-555-01947" after it)."""
-    for i in named:
-        inputs = examples[i][0]
-        if prog.run(inputs) is None:
-            continue
-        at = branch(prog, inputs)
-        others = [
-            x
-            for j, (x, _) in enumerate(examples)
-            if j not in named and branch(prog, x) == at and prog.run(x) is not None
-        ]
-        node = prog
-        for _ in range(at):
-            node = node.other
-        node = node.then if isinstance(node, If) else node
-        parts = node.parts if isinstance(node, Concat) else (node,)
-        if others and any(p.run(inputs) and not any(p.run(x) for x in others) for p in parts):
-            return True
-    return False
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
