@@ -639,6 +639,42 @@ def test_invalid_noise_values_are_rejected(noise) -> None:
         likewise.learn(NAMES, timeout=1, noise=noise)
 
 
+def test_two_examples_with_the_same_input_are_read_as_one_typo() -> None:
+    # Noise may make two inputs alike: "1" and "0" each lost their one character. Where four
+    # examples or more tell which, they are no contradiction; the input is the likelier typo.
+    examples = [("", "1 item"), ("23", "23 items"), ("", "0 items"), ("158", "158 items")]
+    prog = likewise.learn(examples, timeout=10)
+    assert [prog("11"), prog("332")] == ["11 items", "332 items"]
+    assert [i for i, _, _ in prog.suspect_examples] == [0, 2]
+    assert prog.suspect_examples[1] == (2, "0 items", None)
+    # Or an output was mistyped, where the same row was given twice.
+    names = [("John Smith", "Smith"), ("Amy Lee", "Lee"), ("Bob Ray", "Ray")]
+    prog = likewise.learn([*names, ("John Smith", "Smiht")], timeout=5)
+    assert prog.suspect_examples == [(3, "Smiht", "Smith")]
+    with pytest.raises(InvalidExamples, match="examples 1 and 4 have the same input"):
+        likewise.learn([*names, ("John Smith", "Smiht")], timeout=5, noise=0)
+
+
+@pytest.mark.parametrize(
+    "examples",
+    [
+        # Three examples cannot tell which of two is mistyped.
+        [("John Smith", "Smith"), ("Amy Lee", "Lee"), ("John Smith", "Smiht")],
+        # Only a conditional routes "nope" apart, by a test that a typo would flip.
+        [
+            ("jo@example.com", "jo"),
+            ("amy@acme.org", "amy"),
+            ("bo@x.net", "bo"),
+            ("jo@example.com", "nope"),
+        ],
+    ],
+    ids=["three", "conditional"],
+)
+def test_two_examples_with_the_same_input_and_no_reading_contradict(examples) -> None:
+    with pytest.raises(InvalidExamples, match="have the same input"):
+        likewise.learn(examples, timeout=5)
+
+
 def test_a_wholly_different_one_character_output_is_no_typo() -> None:
     prog = likewise.learn([("a1", "a"), ("b2", "b"), ("c3", "z")], timeout=2)
     assert prog.suspect_examples == []

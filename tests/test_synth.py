@@ -544,6 +544,17 @@ def test_positions_that_fall_where_they_do_by_chance_are_coincidences() -> None:
     assert coincidences(parse('GetSpan("(", 1, End, ")", 1, Start)'), phones) == 0
 
 
+def test_a_replacement_that_replaces_nothing_is_a_coincidence() -> None:
+    # Replacing the letters of "487" (none) puts the "+" first.
+    numbers = [("487",), ("139",)]
+    prepend = parse('StrReplace(x1, GetAll(Word), "+")')
+    assert prepend.run(("487",)) == "+487"
+    assert coincidences(prepend, numbers) == 1
+    assert coincidences(prepend, [*numbers, ("4x7",)]) == 0  # "4+7"
+    assert coincidences(parse('StrReplace(x1, "9", "0")'), numbers) == 0
+    assert coincidences(parse('StrReplace(x1, "5", "0")'), numbers) == 1
+
+
 def test_rerank_penalizes_missing_values():
     good, bad = Input(0), If(Has(tok("Number")), Input(0), Concat((Input(0), Input(5))))
     assert bad.run(("x",)) is None

@@ -15,8 +15,15 @@ from likewise.synth import neural
 MAX_CHARS = 10_000  # per string in an example; synthesis cost grows with length
 
 
-def _examples(examples: object) -> tuple[list[tuple[tuple[str, ...], str]], list[int]]:
-    """Validated examples without repeats, and each one's index in the caller's list."""
+def _examples(
+    examples: object, typos: bool = False
+) -> tuple[list[tuple[tuple[str, ...], str]], list[int], str | None]:
+    """Validated examples without repeats, each one's index in the caller's list, and what
+    the first two examples with the same input but different outputs are, if any. That is an
+    error, unless ``typos`` may explain it: one of the two mistyped (an input, or an output),
+    where four examples or more (few enough for the noise model) can tell which. (From
+    three, a conditional learned from the other two may route either: "john@example.com"
+    mistyped for one with a "y" in it, as "amy@acme.org" has.)"""
     if isinstance(examples, (str, bytes)) or not isinstance(examples, Iterable):
         raise InvalidExamples("examples must be a list of (input, output) pairs")
     items = list(examples)
@@ -50,17 +57,21 @@ def _examples(examples: object) -> tuple[list[tuple[tuple[str, ...], str]], list
             )
         out.append((row, output))
     seen: dict[tuple[str, ...], int] = {}
+    clash = None
     for n, (row, output) in enumerate(out):
-        if row in seen and out[seen[row]][1] != output:
+        if row in seen and out[seen[row]][1] != output and clash is None:
             m = seen[row]
-            raise InvalidExamples(
+            clash = (
                 f"examples {m + 1} and {n + 1} have the same input {row if len(row) > 1 else row[0]!r}"
                 f" but different outputs ({out[m][1]!r} vs {output!r})"
             )
         seen.setdefault(row, n)
     # Repeated identical examples add nothing.
-    keep = [n for n, ex in enumerate(out) if seen[ex[0]] == n]
-    return [out[n] for n in keep], keep
+    first = {ex: n for n, ex in reversed(list(enumerate(out)))}
+    keep = sorted(first.values())
+    if clash and not (typos and 4 <= len(keep) <= synth.MAX_NOISY_EXAMPLES):
+        raise InvalidExamples(clash)
+    return [out[n] for n in keep], keep, clash
 
 
 def learn(
@@ -85,10 +96,11 @@ def learn(
     the symbolic synthesizers and the neural models (the beam search adds candidates, the
     likelihood breaks ties between equally cheap ones, the induction model cross-checks
     outputs for ``confidence``); ``"symbolic"`` or ``"neural"`` uses one side alone. Raises
-    :class:`InvalidExamples` for unusable examples and :class:`NoProgramFound` when nothing in
-    the language fits within ``timeout`` seconds.
+    :class:`InvalidExamples` for unusable examples (two with the same input and different
+    outputs, unless the noise model reads one of them as a typo) and :class:`NoProgramFound`
+    when nothing in the language fits within ``timeout`` seconds.
     """
-    exs, original = _examples(examples)
+    exs, original, clash = _examples(examples, typos=noise == "auto")
     ncols = len(exs[0][0])
     if not isinstance(alternatives, int) or alternatives < 0:
         raise InvalidExamples(f"alternatives must be a whole number >= 0, got {alternatives!r}")
@@ -109,6 +121,8 @@ def learn(
         engine,
     )
     if isinstance(found, synth.Failure):
+        if clash:
+            raise InvalidExamples(f"{clash}, and no program reads one of them as a typo")
         raise NoProgramFound(found.message, tuple(original[i] for i in found.examples))
     # The induction model's second opinion on the outputs, read when confidence is asked for.
     check = neural.CrossCheck(exs) if engine != "symbolic" else None
@@ -133,7 +147,7 @@ def induce(examples: Iterable[tuple[Row, str]], rows: Iterable[Row]) -> list[str
     induction model, with no program in between (RobustFill's induction). Such outputs are
     a guess to compare with, not a program: ``learn`` uses them to lower the confidence of
     rows where they disagree with its program's."""
-    exs, _ = _examples(examples)
+    exs, _, _ = _examples(examples)
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
         raise InvalidInput("rows must be a list of input rows (strings or tuples of strings)")
     clean = [as_row(r, len(exs[0][0]), f"row {n + 1}") for n, r in enumerate(rows)]

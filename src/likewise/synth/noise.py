@@ -193,7 +193,7 @@ def _one_edit(
 ) -> Iterator[tuple[str, ...]]:
     """``inputs`` with one character edit to one of them (of one character or more)."""
     for f, s in enumerate(inputs):
-        if not s or len(s) > MAX_REPAIR_LENGTH:
+        if len(s) > MAX_REPAIR_LENGTH:
             continue
         deletions = (s[:at] + s[at + 1 :] for at in range(len(s)))
         substitutions = (
@@ -224,7 +224,8 @@ def candidates(
     """Programs learned with ``1..max_out`` examples set aside, each with its noise cost.
     Each way of setting examples aside has an equal share of the time left (what one leaves
     goes to the rest): learning from a mistyped example fails slowly, and the way that sets
-    it aside, maybe the last, finds the program fast. Past the deadline it returns what it
+    it aside, maybe the last, finds the program fast. A way that keeps two examples with the
+    same input (and different outputs) is not tried. Past the deadline it returns what it
     has."""
     out: list[tuple[float, Node, tuple[Suspect, ...]]] = []
     n = len(examples)
@@ -234,6 +235,7 @@ def candidates(
         for size in range(1, max_out + 1)
         if n - size >= 1
         for left in sorted(combinations(range(n), size), key=lambda w: -sum(odd[i] for i in w))
+        if len({x for i, (x, _) in enumerate(examples) if i not in left}) == n - size
     ]
     # The oddest example, where it stands out, is the likeliest typo: setting it aside first
     # gets a larger share of the time.
@@ -765,6 +767,8 @@ def typos(
         # (One edit to the input costs less than two to the output: "9R7" is "97" mistyped,
         # and "0-9" for "90-99" follows.)
         fixed = near = None
+        # (An input that another example has, with another output, is likelier the typo.)
+        clashes = any(x == inputs for j, (x, _) in enumerate(examples) if j != i)
         stray = mistyped_inputs(examples).get(i) if d == 1 else None
         if stray:
             # An input with a stray character ("58O.740.7582" for "584") is likelier the typo
@@ -774,7 +778,7 @@ def typos(
             fixed = next(
                 (f for f in edits if prog.run(f) == given and _clears(examples, i, f)), None
             )
-        elif d is None or d > 1:
+        elif d is None or d > 1 or clashes:
             if not repair:
                 return None
             fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
@@ -782,7 +786,7 @@ def typos(
             # with "8 June 2013"), or the output looks misspelt itself ("6,,27" with "6y6.27").
             # Else one typo in each would make up what the input does not show: "(45" for
             # "45", where "X(45)" is one edit from "(45)".
-            if not fixed and d is None and (got is None or i in misspelt(examples)):
+            if not fixed and (clashes or d is None and (got is None or i in misspelt(examples))):
                 near = _repaired_near(prog, examples, i, deadline)
             # An input with a stray character, where the output is further off, may hold
             # one typo of two: the program copies the "r" of "r02-438-28165" where "902" was

@@ -30,6 +30,7 @@ from likewise.lang.ast import (
     Pattern,
     Pos,
     Slice,
+    StrReplace,
     SubStr,
     ToCase,
     eval_pos,
@@ -200,7 +201,9 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
     number's digits is a rule; fifteen characters from the end of "+1 816 432 8469" and "+33
     5 32 68 83 5" lands on the country code of each by chance, and so does the slice from the
     first number to the second character, empty on "(897) 247-7889" and "2" on
-    "250.635.9580"."""
+    "250.635.9580". So does a replacement that replaces nothing on any of them: the text it
+    looks for is empty (then it puts its text first) or not there; a program that prepends a
+    "+" by replacing the letters of "487" reads the mistyped "-L358" alone."""
     if isinstance(program, If):
         taken = [x for x in inputs if program.cond.run(x)]
         rest = [x for x in inputs if not program.cond.run(x)]
@@ -209,7 +212,15 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
     found = sum(coincidences(c, inputs) for c in node.children())
     if isinstance(node, Slice) and len(inputs) > 1:
         found += _by_chance(node, inputs)
+    if isinstance(node, StrReplace) and inputs:
+        found += not any(_replaces(node, x) for x in inputs)
     return found
+
+
+def _replaces(node: StrReplace, inputs: tuple[str, ...]) -> bool:
+    """Whether ``node`` finds the text it looks for, not empty, in its text on ``inputs``."""
+    s, old = node.s.run(inputs), node.old.run(inputs)
+    return isinstance(s, str) and isinstance(old, str) and old != "" and old in s
 
 
 def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
