@@ -14,6 +14,7 @@ Bucket (``_format_atoms``).
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -138,6 +139,7 @@ def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], 
     variants: list[str | None] = [None, *CASES]
     for src in _sources(examples):
         classes = _position_classes(src, pats)
+        base = 1.0 if isinstance(src.node, Input) else 1.3 + cost(src.node)  # a slice's cost
         s0 = src.values[0]
         bounds = sorted(classes)
         for ai, a in enumerate(bounds):
@@ -157,7 +159,7 @@ def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], 
                             if vec is None or (a == b and not any(vec)):
                                 continue
                             groups.setdefault((vec, None), []).extend(
-                                _atoms_for(vec, src, u_exprs, w_exprs, f, u_vec, w_vec)
+                                _atoms_for(vec, src, base, u_exprs, w_exprs, f, u_vec, w_vec)
                             )
     for atom in _format_atoms(_sources(examples), outs, deadline):
         groups.setdefault((atom.out, _date_key(atom.node)), []).append(atom)
@@ -247,22 +249,27 @@ def _check(values, u_vec, w_vec, f, outs) -> tuple[str, ...] | None:
 def _constant_like(src: _Source, u_vec, w_vec) -> bool:
     """The slice sits inside text that is the same in every example (like the "Rs" of
     "Rs. 12.50"): copying it cannot be told from writing a constant, which reads better."""
-    found = set()
+    if len(src.values) < 2:
+        return False
+    text = None
     for s, u, w in zip(src.values, u_vec, w_vec, strict=True):
         while u > 0 and rt._is_alnum(s[u - 1]):
             u -= 1
         while w < len(s) and rt._is_alnum(s[w]):
             w += 1
-        found.add(s[u:w])
-    text = next(iter(found))
-    return len(src.values) > 1 and len(found) == 1 and any(rt._is_alnum(c) for c in text)
+        if text is None:
+            text = s[u:w]
+        elif s[u:w] != text:
+            return False
+    return any(rt._is_alnum(c) for c in text or "")
 
 
-def _atoms_for(vec, src: _Source, u_exprs, w_exprs, f, u_vec, w_vec) -> list[_Atom]:
+def _atoms_for(vec, src: _Source, base: float, u_exprs, w_exprs, f, u_vec, w_vec) -> list[_Atom]:
     """The slices between two position classes, cheapest first (at most PER_GROUP). Costs
-    are those of ``rank.cost`` for a Slice, added up here from the positions' costs."""
+    are those of ``rank.cost`` for a Slice, added up here from the positions' costs (and
+    ``base``, what the slice of ``src`` costs besides)."""
     out = []
-    extra = 1.0 if isinstance(src.node, Input) else 1.3 + cost(src.node)
+    extra = base
     if _constant_like(src, u_vec, w_vec):
         extra += CONSTANT_LIKE
     if f is not None:
@@ -313,18 +320,30 @@ def synthesize(
         node.setdefault(None, []).append((order_, atoms))
     final = tuple(len(o) for o in outs)
 
+    pivot = outs[0]
+    ends: dict[int, dict[int, dict]] = {}  # per offset into the pivot, atoms by where they end
+
     def steps(state: tuple[int, ...]) -> list[tuple[float, object, tuple[int, ...], tuple | None]]:
         """Each step from ``state``: its cost, a constant or atoms, the next state, and the
         atoms' date key (see _date_key)."""
         out: list[tuple[float, object, tuple[int, ...], tuple | None]] = []
         o0 = state[0]
-        fits_const = True  # a longer constant fits only where this one does
-        for j in range(o0 + 1, len(outs[0]) + 1):
-            t = outs[0][o0:j]
-            fits_const = fits_const and all(outs[i].startswith(t, state[i]) for i in range(1, n))
-            if fits_const:
+        if o0 not in ends:
+            ends[o0] = {
+                j: by_pivot[pivot[o0:j]]
+                for j in range(o0 + 1, len(pivot) + 1)
+                if pivot[o0:j] in by_pivot
+            }
+        at = ends[o0]
+        # A constant fits as far as every output goes on as the pivot does.
+        common = len(pivot) - o0
+        for i in range(1, n):
+            common = _common_prefix(pivot, o0, outs[i], state[i], common)
+        for j in range(o0 + 1, max(o0 + common, max(at, default=0)) + 1):
+            if j <= o0 + common:
+                t = pivot[o0:j]
                 out.append((const_cost(t, constants), t, tuple(s + len(t) for s in state), None))
-            node = by_pivot.get(t)
+            node = at.get(j)
             if node is not None:
                 for _, group in sorted(_fitting(node, state, outs, 1), key=lambda f: f[0]):
                     nxt = tuple(s + len(p) for s, p in zip(state, group[0].out, strict=True))
@@ -346,6 +365,9 @@ def synthesize(
     # A path is linked back to front: (last step, the path before it), () at the start.
     heap: list[tuple[float, int, tuple, tuple]] = [(0.0, 0, start, ())]
     expanded: dict[tuple, int] = {}
+    # Per state, the TOP cheapest costs it was pushed with: one pushed at no less would be
+    # popped after TOP expansions of it, and skipped.
+    pushed: dict[tuple, list[float]] = {}
     memo: dict[tuple[int, ...], list] = {}
     counter = 1
     results: list[tuple[float, Node]] = []
@@ -388,11 +410,30 @@ def synthesize(
                         rank.SAME_DATE + rank.field_cost(field.in_fmt, field.out_fmt, ampm) - refund
                     )
                 nkey = (nxt, False, step_date, "")
-            if expanded.get(nkey, 0) < TOP:
-                heapq.heappush(heap, (c + sc, counter, nkey, (step, path)))
-                counter += 1
+            costs = pushed.get(nkey)
+            if costs is None:
+                pushed[nkey] = [c + sc]
+            elif len(costs) < TOP or c + sc < costs[-1]:
+                bisect.insort(costs, c + sc)
+                del costs[TOP:]
+            else:
+                continue
+            heapq.heappush(heap, (c + sc, counter, nkey, (step, path)))
+            counter += 1
     results.sort(key=lambda r: (rank.tied(r[0]), rank.constant_chars(r[1])))
     return list({str(p): (c, p) for c, p in reversed(results)}.values())[::-1][:k]
+
+
+def _common_prefix(a: str, i: int, b: str, j: int, limit: int) -> int:
+    """How long ``a`` from ``i`` and ``b`` from ``j`` go on alike, up to ``limit``."""
+    lo, hi = 0, min(limit, len(b) - j)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if b.startswith(a[i : i + mid], j):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _date_key(node: Node) -> tuple | None:
