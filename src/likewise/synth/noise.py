@@ -191,7 +191,7 @@ def _output_edits(examples: Examples, i: int, got: str | None) -> int | None:
 def _one_edit(
     inputs: tuple[str, ...], alphabet: str, deadline: Callable[[], None]
 ) -> Iterator[tuple[str, ...]]:
-    """``inputs`` with one character edit to one of them (of one character or more)."""
+    """``inputs`` with one character edit to one of them (an empty one: a character put in)."""
     for f, s in enumerate(inputs):
         if len(s) > MAX_REPAIR_LENGTH:
             continue
