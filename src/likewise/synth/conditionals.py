@@ -228,6 +228,8 @@ def _counted(inputs: Sequence[tuple[str, ...]], c: int) -> list:
 
 def _keep(tests: list[tuple[float, Node]], cost: float, test: Node) -> None:
     """Add ``test`` to ``tests`` (cheapest first), keeping the ``SAME_BEHAVIOUR`` cheapest."""
+    if len(tests) >= SAME_BEHAVIOUR and cost > tests[-1][0]:
+        return  # (it would be the last, and dropped)
     if all(test != t for _, t in tests):
         tests.append((cost, test))
         tests.sort(key=lambda t: (t[0], str(t[1])))

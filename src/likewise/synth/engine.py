@@ -53,6 +53,11 @@ SPARE_TWO_FROM = 4  # with this many examples, the beam lets a program miss two 
 BEAM_SECONDS = 1.0
 NEAR = 10  # of the beam's programs that miss examples, the likeliest this many are kept
 NOISE_DECISION_LISTS = 3  # decision lists the noise model's learner keeps (see _search)
+# The noise model's learner keeps more of the programs that behave alike on the examples it
+# learns from: they may differ on the examples set aside, which one of them reads as typos
+# (from "gpiKappa" and "n}SSummer", the last capitalized word is also all that follows its
+# capital, but not in "Gmdkkyq; NORTH").
+NOISE_PER_GROUP = 6
 TYPOS_FIRST_SHARE = 0.5  # of the exact search's time left, for typos_first (see _search)
 VS_FIRST_SHARE = 0.5  # of typos_first's time, for the version space (the small search: the rest)
 
@@ -78,18 +83,28 @@ Found = list[tuple[float, Node, str]]
 
 
 class _Remembered:
-    """The version space and the short bottom-up search over ``constants``, remembering what
-    each learned from each list of examples: the noise model learns from the same examples
-    more than once."""
+    """The version space (keeping ``per_group`` programs alike on the examples, that differ
+    on the inputs ``probes``: see version_space.synthesize) and the short bottom-up search over ``constants``, remembering
+    what each learned from each list of examples: the noise model learns from the same
+    examples more than once."""
 
-    def __init__(self, constants: Sequence[str]) -> None:
+    def __init__(
+        self,
+        constants: Sequence[str],
+        per_group: int = version_space.PER_GROUP,
+        probes: Sequence[tuple[str, ...]] = (),
+    ) -> None:
         self.constants = constants
+        self.per_group = per_group
+        self.probes = probes
         self.learned: dict[tuple, list[tuple[float, Node]]] = {}
 
     def version_space(self, examples: Examples, deadline: Deadline, k: int) -> list:
         return self._recall(
             ("vs", tuple(examples), k),
-            lambda: version_space.synthesize(examples, self.constants, deadline, k),
+            lambda: version_space.synthesize(
+                examples, self.constants, deadline, k, self.per_group, self.probes
+            ),
         )
 
     def small(
@@ -255,6 +270,8 @@ def synthesize(
     exact_share = 0.6 if noise and n >= 2 else 1.0
     near: list[tuple[float, Node]] | None = [] if noise and n >= 3 else None
     engines = _Remembered(constants)
+    # The noise model's learner: the programs it learns differ on the examples set aside.
+    noisy = _Remembered(constants, NOISE_PER_GROUP, [x for x, _ in examples])
     first: list[tuple[float, Node, tuple]] = []
 
     def chance(program: Node, suspects: tuple = ()) -> float:
@@ -272,8 +289,8 @@ def synthesize(
         # (The small search is slow on long texts, where the version space is fast: the
         # version space goes first, with half of the time at most.)
         for learn, share in (
-            (lambda ex, d: engines.version_space(ex, d, _noise_k(ex)), VS_FIRST_SHARE),
-            (engines.small, 1.0),
+            (lambda ex, d: noisy.version_space(ex, d, _noise_k(ex)), VS_FIRST_SHARE),
+            (noisy.small, 1.0),
         ):
             first.extend(noise_model.candidates(examples, learn, 1, d.sub(share)))
         return any(c + chance(p, s) <= CONTRIVED for c, p, s in first)
@@ -332,7 +349,7 @@ def synthesize(
         # examples alike); else the typos may be what it bends to.
         bends_to = noise_model.bent(top, examples) if pattern else frozenset()
         extra_two = extra if pattern and not bends_to else 0.0
-        learner = _quick(engines, rows)
+        learner = _quick(noisy, rows)
         # Two examples may be set aside where nothing plain fits: a conditional that is no
         # pattern may be setting one mistyped example apart and bending to the other.
         plain = best is not None and best <= CONTRIVED and not (isinstance(top, If) and not pattern)

@@ -818,10 +818,13 @@ def typos(
         ):
             # No value on it, or one that a stray character makes ("$5,56y.7" read as 5.56):
             # the input itself looks mistyped, but no one edit fixes it. Charge the most a
-            # typo may cost, and expect nothing in particular. (An input of one character
-            # holds no typo, nor do two inputs the program cannot read: it just fails on them.)
+            # typo may cost, two edits at least where one was tried (a program that writes
+            # nothing for "MariaLake 7915!Order" is no cheap excuse for it), and expect
+            # nothing in particular. (An input of one character holds no typo, nor do two
+            # inputs the program cannot read: it just fails on them.)
             unread, got = 1, None
-            total += EDIT_COST * max(max_edits(given), 1) + UNREAD
+            tried = max_edits(given) > 0  # (see input_repaired)
+            total += EDIT_COST * max(max_edits(given), 2 if tried else 1) + UNREAD
         else:
             return None
         suspects.append((i, given, got))

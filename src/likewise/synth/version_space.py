@@ -103,9 +103,14 @@ def _sources(examples: Examples) -> list[_Source]:
     return out
 
 
-def _position_classes(src: _Source, pats) -> dict[int, list[tuple[tuple[int, ...], list[Node]]]]:
-    """Position expressions on the pivot example, grouped by their values on all examples."""
+def _position_classes(
+    src: _Source, pats, per_group: int, probes: Sequence[tuple[str, ...]]
+) -> dict[int, list[tuple[tuple[int, ...], list[Node]]]]:
+    """Position expressions on the pivot example, grouped by their values on all examples:
+    of each group, the ``per_group`` cheapest that differ on the inputs ``probes`` (see
+    synthesize)."""
     s0 = src.values[0]
+    probed = [src.node.run(p) for p in probes]
     if src.absolute_only:
         n = len(s0)
         ends = {k for k in range(n + 1) if k <= NEAR_END or n - k <= NEAR_END}
@@ -125,20 +130,51 @@ def _position_classes(src: _Source, pats) -> dict[int, list[tuple[tuple[int, ...
             else:
                 groups.setdefault(tuple(vec), []).append(e)
         classes[k0] = [
-            (v, sorted(((e, cost(e)) for e in es), key=lambda ec: ec[1])[:PER_GROUP])
+            (
+                v,
+                _distinct(
+                    sorted(((e, cost(e)) for e in es), key=lambda ec: ec[1]),
+                    probes and (lambda e: tuple(s and eval_pos(e, s) for s in probed)),
+                    per_group,
+                ),
+            )
             for v, es in groups.items()
         ]
     return classes
 
 
-def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], None]):
+def _distinct(ranked: list[tuple], value: Callable | None, per_group: int) -> list[tuple]:
+    """Of ``ranked`` (each first the expression), the ``PER_GROUP`` first, then up to
+    ``per_group`` in all of those whose ``value`` no earlier one has (without a ``value``,
+    the ``per_group`` first)."""
+    if not value:
+        return ranked[:per_group]
+    out = ranked[:PER_GROUP]
+    seen = {value(item[0]) for item in out}
+    for item in ranked[PER_GROUP:]:
+        if len(out) >= per_group:
+            break
+        v = value(item[0])
+        if v not in seen:
+            seen.add(v)
+            out.append(item)
+    return out
+
+
+def _atoms(
+    examples: Examples,
+    constants: Sequence[str],
+    deadline: Callable[[], None],
+    per_group: int,
+    probes: Sequence[tuple[str, ...]],
+):
     outs = [ex[1] for ex in examples]
     pats = witness.patterns_for([v for ex in examples for v in ex[0]], constants)
     # Atoms grouped by their outputs (and, for date fields, by the date they read).
     groups: dict[tuple, list[_Atom]] = {}
     variants: list[str | None] = [None, *CASES]
     for src in _sources(examples):
-        classes = _position_classes(src, pats)
+        classes = _position_classes(src, pats, per_group, probes)
         base = 1.0 if isinstance(src.node, Input) else 1.3 + cost(src.node)  # a slice's cost
         s0 = src.values[0]
         bounds = sorted(classes)
@@ -159,12 +195,16 @@ def _atoms(examples: Examples, constants: Sequence[str], deadline: Callable[[], 
                             if vec is None or (a == b and not any(vec)):
                                 continue
                             groups.setdefault((vec, None), []).extend(
-                                _atoms_for(vec, src, base, u_exprs, w_exprs, f, u_vec, w_vec)
+                                _atoms_for(
+                                    vec, src, base, u_exprs, w_exprs, f, u_vec, w_vec, per_group
+                                )
                             )
     for atom in _format_atoms(_sources(examples), outs, deadline):
         groups.setdefault((atom.out, _date_key(atom.node)), []).append(atom)
     for key, atoms in groups.items():
-        groups[key] = sorted(atoms, key=lambda a: a.cost)[:PER_GROUP]
+        ranked = [(a, a.cost) for a in sorted(atoms, key=lambda a: a.cost)]
+        kept = _distinct(ranked, probes and (lambda a: tuple(map(a.node.run, probes))), per_group)
+        groups[key] = [a for a, _ in kept]
     return groups
 
 
@@ -264,8 +304,10 @@ def _constant_like(src: _Source, u_vec, w_vec) -> bool:
     return any(rt._is_alnum(c) for c in text or "")
 
 
-def _atoms_for(vec, src: _Source, base: float, u_exprs, w_exprs, f, u_vec, w_vec) -> list[_Atom]:
-    """The slices between two position classes, cheapest first (at most PER_GROUP). Costs
+def _atoms_for(
+    vec, src: _Source, base: float, u_exprs, w_exprs, f, u_vec, w_vec, per_group: int
+) -> list[_Atom]:
+    """The slices between two position classes, cheapest first (at most ``per_group``). Costs
     are those of ``rank.cost`` for a Slice, added up here from the positions' costs (and
     ``base``, what the slice of ``src`` costs besides)."""
     out = []
@@ -282,7 +324,7 @@ def _atoms_for(vec, src: _Source, base: float, u_exprs, w_exprs, f, u_vec, w_vec
             out.append((c, u, w))
     out.sort(key=lambda x: x[0])
     atoms = []
-    for c, u, w in out[:PER_GROUP]:
+    for c, u, w in out[:per_group]:
         node: Node = Slice(u, w, src.node)
         atoms.append(_Atom(vec, c, node if f is None else ToCase(f, node)))
     return atoms
@@ -293,8 +335,13 @@ def synthesize(
     constants: Sequence[str] = (),
     deadline: Callable[[], None] = lambda: None,
     k: int = 5,
+    per_group: int = PER_GROUP,
+    probes: Sequence[tuple[str, ...]] = (),
 ) -> list[tuple[float, Node]]:
-    """The ``k`` cheapest concatenation programs consistent with all examples (maybe none)."""
+    """The ``k`` cheapest concatenation programs consistent with all examples (maybe none).
+    Of the atoms (and positions) that behave alike on the examples, ``per_group`` are kept,
+    each behaving otherwise on the inputs ``probes`` where there are some: the cheapest
+    program is found with one, its variants (which may differ on other inputs) need more."""
     if not examples:
         return []
     # The example with the longest output leads; the others are checked against it.
@@ -304,7 +351,7 @@ def synthesize(
     ampm = rank.shows_ampm(outs)
     if not outs[0]:
         return [(const_cost(""), Const(""))] if not any(outs) else []
-    groups = _atoms(examples, constants, deadline)
+    groups = _atoms(examples, constants, deadline, per_group, probes)
     n = len(outs)
     # Atoms indexed by their output on the pivot, then, example by example, by the length of
     # their output there and that output: a state looks up the atoms that fit every example
