@@ -18,6 +18,7 @@ Argument kinds in ``SIG``:
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
+from functools import cache
 from typing import Any, ClassVar
 
 from likewise.lang import runtime as rt
@@ -48,7 +49,7 @@ class Node:
         return getattr(rt, self.RT)(*args)
 
     def args(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+        return tuple(getattr(self, name) for name in _field_names(type(self)))
 
     def children(self) -> tuple[Node, ...]:
         out: list[Node] = []
@@ -613,6 +614,12 @@ NODE_TYPES: dict[str, type[Node]] = {
         If, IntIf, FormatDate, FormatNumber, Bucket, AtLeast, Above, JoinAll,
     )
 }  # fmt: skip
+
+
+@cache
+def _field_names(cls: type[Node]) -> tuple[str, ...]:
+    """The names of ``cls``'s fields (``args`` is called on every run of a program)."""
+    return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
 
 
 def sig_fields(cls: type[Node]) -> list[tuple[str, str]]:

@@ -205,9 +205,8 @@ def _expand(op: Op, size: int, by_size, n: int, deadline) -> Iterator[tuple[tupl
             count += 1
             if count % 128 == 0:
                 deadline()
-            vals = [c[0] for c in combo]
             try:
-                value = tuple(op.fn(*(v[k] for v in vals)) for k in range(n))
+                value = tuple(map(op.fn, *(c[0] for c in combo)))
             except (ValueError, OverflowError, MemoryError):
                 continue
             yield combo, value

@@ -113,10 +113,11 @@ def input_repaired(
     :func:`_undoing`): trying every edit of a long input takes a while."""
     if not max_edits(given):
         return None
+    read = prog.inputs_used()
     tries = chain(
-        _one_edit(inputs, "", deadline),  # (deletions only)
-        _undoing(inputs, prog.run(inputs), given, alphabet),
-        _one_edit(inputs, alphabet, deadline),
+        _one_edit(inputs, "", deadline, read),  # (deletions only)
+        _undoing(inputs, prog.run(inputs), given, alphabet, read),
+        _one_edit(inputs, alphabet, deadline, read),
     )
     return next((f for f in tries if prog.run(f) == given), None)
 
@@ -125,10 +126,10 @@ MAX_UNDONE = 3  # edits between a program's output and the given one that _undoi
 
 
 def _undoing(
-    inputs: tuple[str, ...], got: str | None, given: str, alphabet: str
+    inputs: tuple[str, ...], got: str | None, given: str, alphabet: str, read: set[int]
 ) -> Iterator[tuple[str, ...]]:
-    """``inputs`` with one edit that does to them what an edit making ``got`` into ``given``
-    does, where ``MAX_UNDONE`` at most make it: a character of ``got`` replaced (by one of
+    """``inputs`` with one edit (to one of those ``read``) that does to them what an edit
+    making ``got`` into ``given`` does, where ``MAX_UNDONE`` at most make it: a character of ``got`` replaced (by one of
     ``alphabet``) or dropped where an input holds it, or one of ``given`` and ``alphabet`` put
     in anywhere ("9F" for "97", where the program copies the "F" into its output)."""
     if not isinstance(got, str) or edit_distance(got, given, MAX_UNDONE) > MAX_UNDONE:
@@ -137,7 +138,7 @@ def _undoing(
         if text and text not in alphabet:
             continue
         for f, s in enumerate(inputs):
-            if len(s) > MAX_REPAIR_LENGTH:
+            if len(s) > MAX_REPAIR_LENGTH or f not in read:
                 continue
             if b > a:  # got[a] replaced, or dropped
                 fixed = (s[:p] + text + s[p + 1 :] for p in range(len(s)) if s[p] == got[a])
@@ -157,7 +158,7 @@ def _repaired_near(
     inputs, given = examples[i]
     if not max_edits(given):
         return None
-    for fixed in _one_edit(inputs, _alphabet(examples, i), deadline):
+    for fixed in _one_edit(inputs, _alphabet(examples, i), deadline, prog.inputs_used()):
         got = prog.run(fixed)
         if (
             isinstance(got, str)
@@ -189,11 +190,16 @@ def _output_edits(examples: Examples, i: int, got: str | None) -> int | None:
 
 
 def _one_edit(
-    inputs: tuple[str, ...], alphabet: str, deadline: Callable[[], None]
+    inputs: tuple[str, ...],
+    alphabet: str,
+    deadline: Callable[[], None],
+    read: set[int] | None = None,
 ) -> Iterator[tuple[str, ...]]:
-    """``inputs`` with one character edit to one of them (an empty one: a character put in)."""
+    """``inputs`` with one character edit to one of them (an empty one: a character put in),
+    of those ``read`` where given (an edit to an input a program does not read changes
+    nothing it gives)."""
     for f, s in enumerate(inputs):
-        if len(s) > MAX_REPAIR_LENGTH:
+        if len(s) > MAX_REPAIR_LENGTH or (read is not None and f not in read):
             continue
         deletions = (s[:at] + s[at + 1 :] for at in range(len(s)))
         substitutions = (
@@ -679,7 +685,7 @@ def _corrected_input(
     if prog.run(inputs) is not None or not max_edits(given):
         return []
     best, fixed_inputs = max_edits(given) + 1, None
-    for fixed in _one_edit(inputs, _alphabet(examples, i), deadline):
+    for fixed in _one_edit(inputs, _alphabet(examples, i), deadline, prog.inputs_used()):
         got = prog.run(fixed)
         if isinstance(got, str):
             d = edit_distance(got, given, best - 1)
@@ -918,7 +924,10 @@ def _stray_fixes(
         if not _clears(examples, i, fixed):
             continue
         got = prog.run(fixed)
-        tries = chain(_one_edit(fixed, "", deadline), _undoing(fixed, got, given, alphabet))
+        read = prog.inputs_used()
+        tries = chain(
+            _one_edit(fixed, "", deadline, read), _undoing(fixed, got, given, alphabet, read)
+        )
         twice = next((f for f in tries if prog.run(f) == given), None)
         if twice is not None:
             return twice, None

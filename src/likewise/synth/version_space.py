@@ -134,7 +134,8 @@ def _position_classes(
                 v,
                 _distinct(
                     sorted(((e, cost(e)) for e in es), key=lambda ec: ec[1]),
-                    probes and (lambda e: tuple(s and eval_pos(e, s) for s in probed)),
+                    probes
+                    and (lambda e: tuple(s if s is None else eval_pos(e, s) for s in probed)),
                     per_group,
                 ),
             )
