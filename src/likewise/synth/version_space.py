@@ -105,10 +105,10 @@ def _sources(examples: Examples) -> list[_Source]:
 
 def _position_classes(
     src: _Source, pats, per_group: int, probes: Sequence[tuple[str, ...]]
-) -> dict[int, list[tuple[tuple[int, ...], list[Node]]]]:
+) -> dict[int, list[tuple[tuple[int, ...], list[tuple[Node, float, tuple]]]]]:
     """Position expressions on the pivot example, grouped by their values on all examples:
     of each group, the ``per_group`` cheapest that differ on the inputs ``probes`` (see
-    synthesize)."""
+    synthesize), each with its cost and its values there."""
     s0 = src.values[0]
     probed = [src.node.run(p) for p in probes]
     if src.absolute_only:
@@ -117,7 +117,7 @@ def _position_classes(
         per = {k: [Abs(k), Abs(k - n - 1)] for k in sorted(ends)}
     else:
         per = witness.positions(s0, pats)
-    classes: dict[int, list[tuple[tuple[int, ...], list[Node]]]] = {}
+    classes: dict[int, list[tuple[tuple[int, ...], list[tuple[Node, float, tuple]]]]] = {}
     for k0, exprs in per.items():
         groups: dict[tuple[int, ...], list[Node]] = {}
         for e in exprs:
@@ -129,35 +129,32 @@ def _position_classes(
                 vec.append(v)
             else:
                 groups.setdefault(tuple(vec), []).append(e)
-        classes[k0] = [
-            (
-                v,
-                _distinct(
-                    sorted(((e, cost(e)) for e in es), key=lambda ec: ec[1]),
-                    probes
-                    and (lambda e: tuple(s if s is None else eval_pos(e, s) for s in probed)),
-                    per_group,
+        classes[k0] = []
+        for v, es in groups.items():
+            ranked = sorted(
+                (
+                    (e, cost(e), tuple(s if s is None else eval_pos(e, s) for s in probed))
+                    for e in es
                 ),
+                key=lambda item: item[1],
             )
-            for v, es in groups.items()
-        ]
+            classes[k0].append((v, _distinct(ranked, 2, per_group, bool(probes))))
     return classes
 
 
-def _distinct(ranked: list[tuple], value: Callable | None, per_group: int) -> list[tuple]:
-    """Of ``ranked`` (each first the expression), the ``PER_GROUP`` first, then up to
-    ``per_group`` in all of those whose ``value`` no earlier one has (without a ``value``,
-    the ``per_group`` first)."""
-    if not value:
+def _distinct(ranked: list[tuple], at: int, per_group: int, probed: bool) -> list[tuple]:
+    """Of ``ranked``, the ``PER_GROUP`` first, then up to ``per_group`` in all of those whose
+    item ``at`` (what it gives on the probes) no earlier one has; where nothing was
+    ``probed``, the ``per_group`` first."""
+    if not probed:
         return ranked[:per_group]
     out = ranked[:PER_GROUP]
-    seen = {value(item[0]) for item in out}
+    seen = {item[at] for item in out}
     for item in ranked[PER_GROUP:]:
         if len(out) >= per_group:
             break
-        v = value(item[0])
-        if v not in seen:
-            seen.add(v)
+        if item[at] not in seen:
+            seen.add(item[at])
             out.append(item)
     return out
 
@@ -197,15 +194,27 @@ def _atoms(
                                 continue
                             groups.setdefault((vec, None), []).extend(
                                 _atoms_for(
-                                    vec, src, base, u_exprs, w_exprs, f, u_vec, w_vec, per_group
+                                    vec,
+                                    src,
+                                    base,
+                                    u_exprs,
+                                    w_exprs,
+                                    f,
+                                    u_vec,
+                                    w_vec,
+                                    per_group,
+                                    bool(probes),
                                 )
                             )
     for atom in _format_atoms(_sources(examples), outs, deadline):
         groups.setdefault((atom.out, _date_key(atom.node)), []).append(atom)
     for key, atoms in groups.items():
-        ranked = [(a, a.cost) for a in sorted(atoms, key=lambda a: a.cost)]
-        kept = _distinct(ranked, probes and (lambda a: tuple(map(a.node.run, probes))), per_group)
-        groups[key] = [a for a, _ in kept]
+        ranked = sorted(atoms, key=lambda a: a.cost)
+        if probes and len(ranked) > PER_GROUP:
+            ranked = [(a, tuple(a.node.run(p) for p in probes)) for a in ranked]
+            groups[key] = [a for a, _ in _distinct(ranked, 1, per_group, True)]
+        else:
+            groups[key] = ranked[:per_group]
     return groups
 
 
@@ -306,9 +315,10 @@ def _constant_like(src: _Source, u_vec, w_vec) -> bool:
 
 
 def _atoms_for(
-    vec, src: _Source, base: float, u_exprs, w_exprs, f, u_vec, w_vec, per_group: int
+    vec, src: _Source, base: float, u_exprs, w_exprs, f, u_vec, w_vec, per_group: int, probed: bool
 ) -> list[_Atom]:
-    """The slices between two position classes, cheapest first (at most ``per_group``). Costs
+    """The slices between two position classes, cheapest first (at most ``per_group``, that
+    differ on the probes where they were ``probed``: see _distinct). Costs
     are those of ``rank.cost`` for a Slice, added up here from the positions' costs (and
     ``base``, what the slice of ``src`` costs besides)."""
     out = []
@@ -317,15 +327,15 @@ def _atoms_for(
         extra += CONSTANT_LIKE
     if f is not None:
         extra += 0.6
-    for u, cu in u_exprs:
-        for w, cw in w_exprs:
+    for u, cu, pu in u_exprs:
+        for w, cw, pw in w_exprs:
             c = extra + cu + cw
             if isinstance(u, Pos) and isinstance(w, Pos) and (u.pat, u.i) == (w.pat, w.i):
                 c -= WHOLE_TOKEN
-            out.append((c, u, w))
+            out.append((c, u, w, (pu, pw)))
     out.sort(key=lambda x: x[0])
     atoms = []
-    for c, u, w in out[:per_group]:
+    for c, u, w, _ in _distinct(out, 3, per_group, probed):
         node: Node = Slice(u, w, src.node)
         atoms.append(_Atom(vec, c, node if f is None else ToCase(f, node)))
     return atoms
