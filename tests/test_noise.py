@@ -152,6 +152,11 @@ def test_an_input_a_program_cannot_read_is_a_typo_only_where_one_could_be() -> N
     found = typos([(("n/a",), "sold out"), *rest], (0,), prog, lambda: None)
     # (It pays the edits a typo of the output may take, and UNREAD: one edit fixes nothing.)
     assert found == (6.0 + UNREAD, ((0, "sold out", None),))
+    # Where one edit to the input was tried and none gives the output, the input holds two
+    # typos at least: a short output does not make them cheap ("MariaLake 7915!Order" is
+    # no input that a slice up to its seventh character could read).
+    found = typos([(("n/a",), "sold"), *rest], (0,), prog, lambda: None)
+    assert found == (2 * EDIT_COST + UNREAD, ((0, "sold", None),))
     # Nor are two inputs it reads nothing from two typos: the program fails on their kind.
     both = [(("n/a",), "sold out"), (("none",), "sold out!"), *rest]
     assert typos(both, (0, 1), prog, lambda: None) is None
@@ -798,6 +803,17 @@ def test_input_repair_is_one_edit_from_the_alphabet() -> None:
     assert not ok(("415.555.0",), "0000", "0")  # two edits away
     # An input of one character may have lost one: "6" for a number in the sixties.
     assert input_repaired(parse("Bucket(10)"), ("6",), "60-69", "0123456789", lambda: None)
+
+
+def test_input_repair_edits_only_the_inputs_the_program_reads() -> None:
+    from likewise.synth.noise import _one_edit, input_repaired
+
+    # (Deletions: an edit to an input that the program does not read changes nothing.)
+    assert len(list(_one_edit(("ab", "cd"), "", lambda: None))) == 4
+    assert list(_one_edit(("ab", "cd"), "", lambda: None, {1})) == [("ab", "d"), ("ab", "c")]
+    last = parse("GetToken(Number, -1, x2)")
+    fixed = input_repaired(last, ("note 12", "415.555.00/0"), "0000", "0", lambda: None)
+    assert fixed == ("note 12", "415.555.0000")
 
 
 def test_input_repair_first_undoes_what_the_output_shows() -> None:

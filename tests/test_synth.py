@@ -103,6 +103,22 @@ def test_version_space_uses_constants():
     assert found[0][1].run(("7",)) == "id-7"
 
 
+def test_version_space_keeps_variants_that_differ_on_the_probes():
+    # On these two, the last capitalized word is also the last word, and all that follows
+    # the first capital. The noise model learns so from all examples but those it sets
+    # aside, and reads a set-aside example as a typo of what a program gives there: the
+    # variants kept must differ on it, not only in how they are written.
+    examples = ex(("order 7 for Kappa", "Kappa"), ("ship to Summer", "Summer"))
+    probe = ("send to Paris, FRANCE",)
+    plain = version_space.synthesize(examples, (), never, 8)
+    assert all(p.run(probe) != "Paris" for _, p in plain)
+    probed = version_space.synthesize(examples, (), never, 8, 6, [probe])
+    assert all(fits(p, examples) for _, p in probed)
+    assert any(p.run(probe) == "Paris" for _, p in probed)
+    # Without probes, a wider group only adds variants: the cheapest program is the same.
+    assert version_space.synthesize(examples, (), never, 8, 6)[0] == plain[0]
+
+
 def test_version_space_honours_the_deadline():
     with pytest.raises(Timeout):
         version_space.synthesize(NAMES, (), Deadline(-1.0), 5)
