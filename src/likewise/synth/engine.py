@@ -84,7 +84,7 @@ Found = list[tuple[float, Node, str]]
 
 class _Remembered:
     """The version space (keeping ``per_group`` programs alike on the examples, that differ
-    on the inputs ``probes``: see version_space.synthesize) and the short bottom-up search over ``constants``, remembering
+    on the inputs of the other examples ``probes``: see version_space.synthesize) and the short bottom-up search over ``constants``, remembering
     what each learned from each list of examples: the noise model learns from the same
     examples more than once."""
 
@@ -92,7 +92,7 @@ class _Remembered:
         self,
         constants: Sequence[str],
         per_group: int = version_space.PER_GROUP,
-        probes: Sequence[tuple[str, ...]] = (),
+        probes: Examples = (),
     ) -> None:
         self.constants = constants
         self.per_group = per_group
@@ -103,7 +103,13 @@ class _Remembered:
         return self._recall(
             ("vs", tuple(examples), k),
             lambda: version_space.synthesize(
-                examples, self.constants, deadline, k, self.per_group, self.probes
+                examples,
+                self.constants,
+                deadline,
+                k,
+                self.per_group,
+                # (The examples learned from tell apart nothing that they agree on.)
+                [x for x, y in self.probes if (x, y) not in examples],
             ),
         )
 
@@ -271,7 +277,7 @@ def synthesize(
     near: list[tuple[float, Node]] | None = [] if noise and n >= 3 else None
     engines = _Remembered(constants)
     # The noise model's learner: the programs it learns differ on the examples set aside.
-    noisy = _Remembered(constants, NOISE_PER_GROUP, [x for x, _ in examples])
+    noisy = _Remembered(constants, NOISE_PER_GROUP, examples)
     first: list[tuple[float, Node, tuple]] = []
 
     def chance(program: Node, suspects: tuple = ()) -> float:
