@@ -84,19 +84,23 @@ Found = list[tuple[float, Node, str]]
 
 class _Remembered:
     """The version space (keeping ``per_group`` programs alike on the examples, that differ
-    on the inputs of the other examples ``probes``: see version_space.synthesize) and the short bottom-up search over ``constants``, remembering
-    what each learned from each list of examples: the noise model learns from the same
-    examples more than once."""
+    on the inputs of the other examples ``probes``: see version_space.synthesize) and the
+    short bottom-up search over ``constants``, remembering what each learned from each list
+    of examples: the noise model learns from the same examples more than once."""
 
     def __init__(
         self,
         constants: Sequence[str],
         per_group: int = version_space.PER_GROUP,
         probes: Examples = (),
+        branches: _Remembered | None = None,
     ) -> None:
         self.constants = constants
         self.per_group = per_group
         self.probes = probes
+        # What learns a conditional's branches: the noise model's learner shares the exact
+        # search's (their branches serve the same few examples).
+        self.branches = branches or self
         self.learned: dict[tuple, list[tuple[float, Node]]] = {}
 
     def version_space(self, examples: Examples, deadline: Deadline, k: int) -> list:
@@ -210,7 +214,7 @@ def _search(
             0.7,
             lambda d: conditionals.synthesize(
                 examples,
-                lambda ex: engines.version_space(ex, d, min(k_cond, PER_BRANCH)),
+                lambda ex: engines.branches.version_space(ex, d, min(k_cond, PER_BRANCH)),
                 d,
                 k_cond,
                 rows,
@@ -277,7 +281,7 @@ def synthesize(
     near: list[tuple[float, Node]] | None = [] if noise and n >= 3 else None
     engines = _Remembered(constants)
     # The noise model's learner: the programs it learns differ on the examples set aside.
-    noisy = _Remembered(constants, NOISE_PER_GROUP, examples)
+    noisy = _Remembered(constants, NOISE_PER_GROUP, examples, engines)
     first: list[tuple[float, Node, tuple]] = []
 
     def chance(program: Node, suspects: tuple = ()) -> float:
