@@ -157,6 +157,11 @@ def test_an_input_a_program_cannot_read_is_a_typo_only_where_one_could_be() -> N
     # no input that a slice up to its seventh character could read).
     found = typos([(("n/a",), "sold"), *rest], (0,), prog, lambda: None)
     assert found == (2 * EDIT_COST + UNREAD, ((0, "sold", None),))
+    # Unless what fails is a part that reads a time, a date or a number: then the input is
+    # malformed, wherever its typos fall, and its output's one edit is charged.
+    times = [(("04:29",), "04:29"), (("22:27 UTC",), "22:27"), (("07P:5",), "07:25")]
+    hours = parse('FormatDate("%H:%M", "%H:%M")')
+    assert typos(times, (2,), hours, lambda: None) == (EDIT_COST + UNREAD, ((2, "07:25", None),))
     # Nor are two inputs it reads nothing from two typos: the program fails on their kind.
     both = [(("n/a",), "sold out"), (("none",), "sold out!"), *rest]
     assert typos(both, (0, 1), prog, lambda: None) is None

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, combinations
 
-from likewise.lang.ast import If, Node
+from likewise.lang.ast import Bucket, FormatDate, FormatNumber, If, Node, StrToInt
 from likewise.lang.explain import explain
 from likewise.synth import spelling
 from likewise.synth.deadline import Deadline, Timeout
@@ -824,13 +824,16 @@ def typos(
         ):
             # No value on it, or one that a stray character makes ("$5,56y.7" read as 5.56):
             # the input itself looks mistyped, but no one edit fixes it. Charge the most a
-            # typo may cost, two edits at least where one was tried (a program that writes
-            # nothing for "MariaLake 7915!Order" is no cheap excuse for it), and expect
-            # nothing in particular. (An input of one character holds no typo, nor do two
-            # inputs the program cannot read: it just fails on them.)
+            # typo may cost, and expect nothing in particular. Where one edit was tried, the
+            # input holds two typos at least, unless a part of the program that reads a date
+            # or a number finds none there: that says the input is malformed ("07P:5"), where
+            # a slice that finds no place in "MariaLake 7915!Order" says nothing of it. (An
+            # input of one character holds no typo, nor do two inputs the program cannot
+            # read: it just fails on them.)
             unread, got = 1, None
             tried = max_edits(given) > 0  # (see input_repaired)
-            total += EDIT_COST * max(max_edits(given), 2 if tried else 1) + UNREAD
+            two = tried and not _unparsed(prog, inputs)
+            total += EDIT_COST * max(max_edits(given), 2 if two else 1) + UNREAD
         else:
             return None
         suspects.append((i, given, got))
@@ -857,6 +860,20 @@ def typos(
             if math.prod(h[n] for h in hits) < CHANCE:
                 return None
     return total, tuple(suspects)
+
+
+def _unparsed(prog: Node, inputs: tuple[str, ...]) -> bool:
+    """Whether a part of ``prog`` that reads a date or a number from a text finds none in the
+    text it reads from ``inputs``."""
+    stack = [prog]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, FormatDate | FormatNumber | Bucket | StrToInt):
+            texts = [c.run(inputs) for c in node.children()]
+            if all(isinstance(t, str) for t in texts) and node.run(inputs) is None:
+                return True
+        stack.extend(node.children())
+    return False
 
 
 def _end_edit(got: str, given: str) -> str | None:
