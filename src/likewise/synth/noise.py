@@ -129,9 +129,10 @@ def _undoing(
     inputs: tuple[str, ...], got: str | None, given: str, alphabet: str, read: set[int]
 ) -> Iterator[tuple[str, ...]]:
     """``inputs`` with one edit (to one of those ``read``) that does to them what an edit
-    making ``got`` into ``given`` does, where ``MAX_UNDONE`` at most make it: a character of ``got`` replaced (by one of
-    ``alphabet``) or dropped where an input holds it, or one of ``given`` and ``alphabet`` put
-    in anywhere ("9F" for "97", where the program copies the "F" into its output)."""
+    making ``got`` into ``given`` does, where ``MAX_UNDONE`` at most make it: a character of
+    ``got`` replaced (by one of ``alphabet``) or dropped where an input holds it, or one of
+    ``given`` and ``alphabet`` put in anywhere ("9F" for "97", where the program copies the
+    "F" into its output)."""
     if not isinstance(got, str) or edit_distance(got, given, MAX_UNDONE) > MAX_UNDONE:
         return
     for a, b, text in _edits(got, given):
