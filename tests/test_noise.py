@@ -1346,6 +1346,30 @@ TYPO_CASES = {
         [(0, "7 May 2012", "27 May 2012")],
         {"15/11/2001": "15 November 2001", "09/12/2019": "9 December 2019"},
     ),
+    # Programs that fit every example by bending to the mistyped one (see bent) are cheap,
+    # but the typo is cheaper still: a space added after "0958" is no span between the "+"
+    # number's first two digits, and a zero dropped from "00971" is no padding to four
+    # digits that only that code needs.
+    "a-space-added-to-one-output": (
+        [
+            ("(415) 555-0132", "0132"),
+            ("212.555.7788", "7788"),
+            ("+1 718 555 0958", "0958 "),
+            ("646-555-2210", "2210"),
+        ],
+        [(2, "0958 ", "0958")],
+        {"+1 303 555 0100": "0100", "(503) 555-0111": "0111", "1-206-555-0199": "0199"},
+    ),
+    "a-zero-dropped-from-one-output": (
+        [
+            ("Lindenweg 4, 38200 Vienne", "38200"),
+            ("Am Hang 12, 00971 Kronach", "0971"),
+            ("Kirchplatz 86, 11115 Kelheim", "11115"),
+            ("Uferstraße 1, 17680 Brandenburg", "17680"),
+        ],
+        [(1, "0971", "00971")],
+        {"Ring 2, 01067 Dresden": "01067", "Weg 9, 80331 München": "80331"},
+    ),
 }
 
 
@@ -1372,6 +1396,23 @@ def test_bent_names_the_examples_a_program_builds_of_more_pieces_than_its_branch
     space = parse('Concat(GetToken(Word, -1), ",", Slice(Pos(" ", -1, Start), Abs(-7)))')
     names = [((x,), "") for x in ("Jean Martin", "Ana Lucia Morel", "Paul Durand", "Luc Moreau")]
     assert bent(space, names) == {1}
+    # A setting that changes one example's output alone: zeros padding "971" to four digits
+    # (the other codes have five), a date moved by a week where "December 29" turns January.
+    codes = [
+        ((x,), "") for x in ("Rue 4, 38200 Vienne", "Weg 2, 00971 Kronach", "Ring 9, 11115 Ulm")
+    ]
+    padded = parse('FormatNumber(0, "", ".", "half-up", 4, 0, GetToken(Number, -1))')
+    assert bent(padded, codes) == {1}
+    assert bent(parse("GetToken(Number, -1)"), codes) == set()
+    assert bent(padded, codes[:2]) == set()  # (two examples: one of each)
+    days = [((x,), "") for x in ("January 11, 2017", "December 29, 2004", "July 8, 2015")]
+    assert bent(parse('FormatDate("%B %-d, %Y", "%-m", "", 10080)'), days) == {1}
+    assert bent(parse('FormatDate("%B %-d, %Y", "%-m", "", 60)'), days) == set()
+    # A date's move is undone in every field it writes: a week moves the month of "May 25"
+    # alone, but the day of each date.
+    iso = [((x,), "") for x in ("2008-06-03", "2027-05-25", "1999-12-23")]
+    moved = 'FormatDate("%Y-%m-%d", "%m", "", 10080), "-", FormatDate("%Y-%m-%d", "%d", "", 10080)'
+    assert bent(parse(f"Concat({moved})"), iso) == set()
 
 
 @pytest.mark.parametrize("examples, suspects, held_out", TYPO_CASES.values(), ids=TYPO_CASES)

@@ -337,7 +337,8 @@ def synthesize(
     # writes ("3" for "93" under the cap of 100).
     # A reading that keeps a word that looks misspelt pays for it, and one that leaves a
     # mistyped input uncounted for the typo (see noise_model.misspelt, noise_model.strays):
-    # however cheap, the exact program then competes with the readings.
+    # however cheap, the exact program then competes with the readings. So does one that bends
+    # to an example (see noise_model.bent): a part or a setting serves that example alone.
     misspelt = set(noise_model.misspelt(examples)) if noise else set()
     strays = noise_model.mistyped_inputs(examples) if noise else {}
     if (
@@ -348,7 +349,11 @@ def synthesize(
             or (
                 n >= 3
                 and (
-                    best > noise_model.EDIT_COST + 1.5 or isinstance(top, If) or misspelt or strays
+                    best > noise_model.EDIT_COST + 1.5
+                    or isinstance(top, If)
+                    or misspelt
+                    or strays
+                    or noise_model.bent(top, examples)
                 )
             )
         )

@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import fields, replace
 from itertools import chain, combinations
 
 from likewise.lang.ast import Bucket, FormatDate, FormatNumber, If, Node, StrToInt
@@ -705,7 +706,9 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     branch serves, or of more where as many are built each way. A program that cuts
     "803,215" into "8" and "03,215" only to drop the comma of "3,518" in one example bends
     to that example, as a conditional with a branch for it does; so does a part that is
-    empty on one example but no other, or on all but one."""
+    empty on one example but no other, or on all but one, and a setting that changes the
+    output of one example of three or more alone (see :func:`_settings`): a date moved by
+    a week where "December 29" gives the month "1", zeros padding "971" alone of the codes."""
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, (inputs, _) in enumerate(examples):
         if prog.run(inputs) is not None:  # (on an input it cannot read, it builds nothing)
@@ -715,7 +718,42 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
         counts = Counter(pieces for _, pieces in members)
         usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
         out.update(i for i, pieces in members if pieces != usual)
+    if len(examples) >= 3:
+        got = [prog.run(x) for x, _ in examples]
+        for plain in _settings(prog):
+            changed = [i for i, (x, _) in enumerate(examples) if plain.run(x) != got[i]]
+            if len(changed) == 1:
+                out.update(changed)
     return frozenset(out)
+
+
+def _settings(node: Node) -> Iterator[Node]:
+    """``node`` with one setting of its formats undone: the move of the dates it writes (of
+    all their fields at once), or the zero-padding width of one number (and of its like)."""
+    unmoved = _rebuilt(node, lambda n: replace(n, shift=0) if isinstance(n, FormatDate) else n)
+    if unmoved != node:
+        yield unmoved
+    padded = [n for n in _nodes(node) if isinstance(n, FormatNumber) and n.width]
+    for one in padded:
+        yield _rebuilt(node, lambda n, one=one: replace(n, width=0) if n == one else n)
+
+
+def _nodes(node: Node) -> Iterator[Node]:
+    yield node
+    for child in node.children():
+        yield from _nodes(child)
+
+
+def _rebuilt(node: Node, change: Callable[[Node], Node]) -> Node:
+    """``node`` with ``change`` made to each of its nodes, from the leaves up."""
+    parts = {}
+    for f in fields(node):  # type: ignore[arg-type]
+        v = getattr(node, f.name)
+        if isinstance(v, Node):
+            parts[f.name] = _rebuilt(v, change)
+        elif isinstance(v, tuple) and any(isinstance(x, Node) for x in v):
+            parts[f.name] = tuple(_rebuilt(x, change) if isinstance(x, Node) else x for x in v)
+    return change(replace(node, **parts) if parts else node)  # type: ignore[type-var]
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
