@@ -17,8 +17,10 @@ Argument kinds in ``SIG``:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from functools import cache
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from likewise.lang import runtime as rt
@@ -622,11 +624,13 @@ def _field_names(cls: type[Node]) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
 
 
-def sig_fields(cls: type[Node]) -> list[tuple[str, str]]:
+@cache
+def sig_fields(cls: type[Node]) -> tuple[tuple[str, str], ...]:
     """(field name, argument kind) pairs in the order the text form writes them."""
-    return [(f.name, k) for f, k in zip(fields(cls), cls.SIG, strict=True)]  # type: ignore[arg-type]
+    return tuple((f.name, k) for f, k in zip(fields(cls), cls.SIG, strict=True))  # type: ignore[arg-type]
 
 
-def defaults(cls: type[Node]) -> dict[str, object]:
+@cache
+def defaults(cls: type[Node]) -> Mapping[str, object]:
     """The fields that have a default, and its value (trailing defaults are left unwritten)."""
-    return {f.name: f.default for f in fields(cls) if f.default is not MISSING}  # type: ignore[arg-type]
+    return MappingProxyType({f.name: f.default for f in fields(cls) if f.default is not MISSING})  # type: ignore[arg-type]

@@ -159,6 +159,7 @@ def join_all(s, pat, sep):
     return sep.join(s[a:b] for a, b in matches(s, pat))
 
 
+@lru_cache(maxsize=65536)
 def proper(s):
     """Upper-case the first letter of each word, lower-case the rest (apostrophes stay inside)."""
     out = []

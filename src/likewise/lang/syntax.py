@@ -40,7 +40,7 @@ def show(node: Node) -> str:
     if name == "IntConst":
         return str(node.value)  # type: ignore[attr-defined]
     parts = []
-    sig = sig_fields(type(node))
+    sig = list(sig_fields(type(node)))
     omit = defaults(type(node))
     while sig and sig[-1][0] in omit and getattr(node, sig[-1][0]) == omit[sig[-1][0]]:
         sig.pop()  # trailing arguments at their default are left out
