@@ -739,6 +739,7 @@ def _settings(node: Node) -> Iterator[Node]:
 
 
 def _nodes(node: Node) -> Iterator[Node]:
+    """``node`` and every node under it."""
     yield node
     for child in node.children():
         yield from _nodes(child)
@@ -904,14 +905,11 @@ def typos(
 def _unparsed(prog: Node, inputs: tuple[str, ...]) -> bool:
     """Whether a part of ``prog`` that reads a date or a number from a text finds none in the
     text it reads from ``inputs``."""
-    stack = [prog]
-    while stack:
-        node = stack.pop()
+    for node in _nodes(prog):
         if isinstance(node, FormatDate | FormatNumber | Bucket | StrToInt):
             texts = [c.run(inputs) for c in node.children()]
             if all(isinstance(t, str) for t in texts) and node.run(inputs) is None:
                 return True
-        stack.extend(node.children())
     return False
 
 
