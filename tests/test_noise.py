@@ -1405,6 +1405,13 @@ def test_bent_names_the_examples_a_program_builds_of_more_pieces_than_its_branch
     assert bent(padded, codes) == {1}
     assert bent(parse("GetToken(Number, -1)"), codes) == set()
     assert bent(padded, codes[:2]) == set()  # (two examples: one of each)
+    # Padding to the length that the others have is the numbers' format: "3" as "03" beside
+    # "12" and "11" (the month of a date) bends to nothing.
+    months = [(("2004", x), "") for x in ("3", "12", "11")]
+    assert (
+        bent(parse('Concat(x1, "-", FormatNumber(-1, "", ".", "half-up", 2, 0, x2))'), months)
+        == set()
+    )
     days = [((x,), "") for x in ("January 11, 2017", "December 29, 2004", "July 8, 2015")]
     assert bent(parse('FormatDate("%B %-d, %Y", "%-m", "", 10080)'), days) == {1}
     assert bent(parse('FormatDate("%B %-d, %Y", "%-m", "", 60)'), days) == set()

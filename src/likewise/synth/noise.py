@@ -719,23 +719,32 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
         usual = min(counts, key=lambda pieces: (-counts[pieces], pieces))
         out.update(i for i, pieces in members if pieces != usual)
     if len(examples) >= 3:
-        got = [prog.run(x) for x, _ in examples]
-        for plain in _settings(prog):
-            changed = [i for i, (x, _) in enumerate(examples) if plain.run(x) != got[i]]
+        inputs = [x for x, _ in examples]
+        got = [prog.run(x) for x in inputs]
+        for plain in _settings(prog, inputs):
+            changed = [i for i, x in enumerate(inputs) if plain.run(x) != got[i]]
             if len(changed) == 1:
                 out.update(changed)
     return frozenset(out)
 
 
-def _settings(node: Node) -> Iterator[Node]:
+def _settings(node: Node, inputs: Sequence[tuple[str, ...]]) -> Iterator[Node]:
     """``node`` with one setting of its formats undone: the move of the dates it writes (of
-    all their fields at once), or the zero-padding width of one number (and of its like)."""
+    all their fields at once), or the zero-padding width of one number (and of its like) that
+    pads it to a length that the numbers it leaves alone do not have on these ``inputs``
+    ("971" to "0971" beside "38200"; "3" to "03" beside "12" is a month's format)."""
     unmoved = _rebuilt(node, lambda n: replace(n, shift=0) if isinstance(n, FormatDate) else n)
     if unmoved != node:
         yield unmoved
-    padded = [n for n in _nodes(node) if isinstance(n, FormatNumber) and n.width]
-    for one in padded:
-        yield _rebuilt(node, lambda n, one=one: replace(n, width=0) if n == one else n)
+    for one in {n for n in _nodes(node) if isinstance(n, FormatNumber) and n.width}:
+        bare = replace(one, width=0)
+        lengths: dict[bool, set[int]] = {True: set(), False: set()}
+        for x in inputs:
+            text = one.run(x)
+            if isinstance(text, str):
+                lengths[text != bare.run(x)].add(len(text))
+        if not lengths[True] & lengths[False]:
+            yield _rebuilt(node, lambda n, one=one: replace(n, width=0) if n == one else n)
 
 
 def _nodes(node: Node) -> Iterator[Node]:
