@@ -323,6 +323,24 @@ def test_the_small_search_keeps_programs_that_miss_an_example_or_two() -> None:
     assert len(near) <= bottom_up.NEAR
 
 
+@pytest.mark.parametrize("full", [True, False])
+def test_the_noise_models_learner_gives_the_version_space_the_more_time(monkeypatch, full):
+    # Where the version space is slow (long outputs), the noise model's learner, which has no
+    # network and little else to try, lets it run longer than the exact search does.
+    given: list[float] = []
+
+    def timed(examples, constants, deadline, *args):
+        given.append(deadline.left())
+        raise Timeout
+
+    monkeypatch.setattr(version_space, "synthesize", timed)
+    examples = [(("a b",), "b a"), (("c d",), "d c")]
+    engine._search(examples, engine._Remembered(()), Deadline(100.0), 3, full=full)
+    share = engine.VS_SHARE if full else engine.NOISE_VS_SHARE
+    assert engine.VS_SHARE < engine.NOISE_VS_SHARE
+    assert 100.0 * share - 1 < given[0] <= 100.0 * share
+
+
 def test_conditionals_synthesize_country():
     [(c, prog)] = conditionals.synthesize(COUNTRY, _vs, never)
     assert isinstance(prog, If)
