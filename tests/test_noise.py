@@ -431,6 +431,16 @@ def test_a_dropped_character_that_fits_costs_less_than_an_added_one() -> None:
     assert typo_cost("7:01 AM", "7:01AM", 1) == EDIT_COST
 
 
+def test_a_character_replaced_by_one_that_fits_costs_more_than_the_other_way_round() -> None:
+    # "10," for "100": a typo put a "," among digits. Read the other way, "100" for "10,", a
+    # typo would have made the odd character fit, which a random one seldom does.
+    assert typo_cost("100", "10,", 1) == EDIT_COST
+    assert typo_cost("10,", "100", 1) == EDIT_COST + DROPPED
+    # Between characters of two kinds, or of one, either fits: no side is odd.
+    assert typo_cost("Jones", "JoFes", 1) == typo_cost("JoFes", "Jones", 1) == EDIT_COST
+    assert typo_cost("12:30", "12a30", 1) == EDIT_COST
+
+
 def test_a_digit_put_back_into_an_input_costs_less_than_one_replaced() -> None:
     # "25.635.9580" gives the ten digits with a "0" put back after "25", or with the "." made
     # a "0": the first is what a dropped digit looks like.
@@ -928,6 +938,13 @@ TYPO_CASES = {
         ],
         [(1, "212-555-0147", None)],
         {"1-303-555-0100": "303-555-0100", "(503) 555-0111": "503-555-0111"},
+    ),
+    # "10," for "100" under the cap: the constant is "100", not "10," with "100" a typo of it
+    # (a typo seldom makes an odd character fit among digits).
+    "a-capped-value-mistyped-with-a-comma": (
+        [("93", "93"), ("327", "10,"), ("92", "92"), ("268", "100")],
+        [(1, "10,", "100")],
+        {"62": "62", "102": "100", "500": "100"},
     ),
     # The first digit dropped from one output: the program that keeps the "1" of "+1" would
     # read the "+1" number as a second such typo, the same edit twice.

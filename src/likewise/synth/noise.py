@@ -76,9 +76,16 @@ def typo_cost(meant: str, given: str, edits: int) -> float:
     character costs ``DROPPED`` less where it fits among its neighbours (a letter beside a
     letter, a digit beside a digit, or the same character): an added character is random and
     seldom fits, so one that fits is likelier meant and dropped ("discontinue" beside
-    "discontinued"), and one that does not likelier added (the "W" of "10%W" beside "10%")."""
-    dropped = sum(not text and b > a and _fits(meant, a) for a, b, text in _edits(meant, given))
-    return EDIT_COST * edits - DROPPED * min(edits, dropped)
+    "discontinued"), and one that does not likelier added (the "W" of "10%W" beside "10%").
+    For the same reason a character replaced by one that fits where it did not costs
+    ``DROPPED`` more: "100" is no likely typo of "10,", where "10," is one of "100"."""
+    edited = _edits(meant, given)
+    dropped = sum(not text and b > a and _fits(meant, a) for a, b, text in edited)
+    fitted = sum(
+        bool(text) and b > a and not _fits(meant, a) and _fits(meant[:a] + text + meant[b:], a)
+        for a, b, text in edited
+    )
+    return EDIT_COST * edits - DROPPED * min(edits, dropped) + DROPPED * fitted
 
 
 def _fits(text: str, at: int) -> bool:
