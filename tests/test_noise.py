@@ -939,6 +939,19 @@ TYPO_CASES = {
         [(1, "212-555-0147", None)],
         {"1-303-555-0100": "303-555-0100", "(503) 555-0111": "503-555-0111"},
     ),
+    # "1" for the month "12": a typo may well give a short output that another example gives
+    # too, where the program computes it from the input (the date moved by a week would
+    # give "1" for December 29 as it is).
+    "a-month-number-mistyped-as-another-months": (
+        [
+            ("March 3, 2011", "3"),
+            ("December 29, 2004", "1"),
+            ("January 11, 2017", "1"),
+            ("July 8, 2015", "7"),
+        ],
+        [(1, "1", "12")],
+        {"April 5, 1999": "4", "November 27, 2020": "11", "May 30, 2019": "5"},
+    ),
     # "10," for "100" under the cap: the constant is "100", not "10," with "100" a typo of it
     # (a typo seldom makes an odd character fit among digits).
     "a-capped-value-mistyped-with-a-comma": (

@@ -46,6 +46,7 @@ UNREAD = 1.0
 # Where either the input or the output may hold a typo (see _copy_fixes), the input's costs
 # this more: the user typed the output; the input likelier came as it is from the data.
 TYPED = 0.05
+SHORT = 2  # an output this long may be another example's by a typo (see _output_edits)
 MAX_REPAIR_LENGTH = 200  # inputs longer than this are not searched for a mistyped character
 MAX_ALPHABET = 80  # characters tried in place of a mistyped one, at most
 _WORD = re.compile(r"[^\W_]+")  # letters and digits
@@ -182,13 +183,19 @@ def _output_edits(examples: Examples, i: int, got: str | None) -> int | None:
     """How many edits make what a program gives on example ``i`` into its output, where they
     read as a typo of it; else None."""
     given = examples[i][1]
+    if got is None:
+        return None
     # (A typo would not happen to give another example's output: the same output twice is
-    # what the user meant. Its input may hold the typo.)
-    if got is None or any(y == given for j, (_, y) in enumerate(examples) if j != i):
+    # what the user meant, and its input may hold the typo. Unless the output is short, and
+    # the program computes what it gives from the input rather than writes a label that other
+    # examples give too: "1" for the month "12", beside January's "1".)
+    label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
+    if (label or len(given) > SHORT) and any(
+        y == given for j, (_, y) in enumerate(examples) if j != i
+    ):
         return None
     # A deleted character can make the given output short: the longer of the two says how
     # many edits a typo may take.
-    label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
     limit = max_edits(max(got, given, key=len), label)
     # A deleted character can also empty an output of one: the cell left blank.
     limit = limit or int(given == "")
