@@ -45,8 +45,8 @@ VS_SHARE = 0.6  # of the search time, for the version space (the rest: the other
 VS_SHARE_WITH_NET = 0.3  # of the search time, for the version space when a beam may follow
 # Of the noise model's learner's time, for the version space. Where it is slow (long outputs),
 # a program learned without the mistyped example is found in time (at a 2 s budget, one way
-# had 0.24 s: with 0.6 of it the version space ran out of time), and the conditionals, which learn their
-# branches with it too, would hardly finish in what is left.
+# had 0.24 s: with 0.6 of it the version space ran out of time), and the conditionals, which
+# learn their branches with it too, would hardly finish in what is left.
 NOISE_VS_SHARE = 0.85
 # The beam search runs when the version space finds nothing simple, for at most BEAM_SECONDS
 # (a beam of 100 usually ends well within a second) and BEAM_SHARE of all the time left. If the
