@@ -1459,6 +1459,33 @@ def test_the_noise_model_sees_through_the_typo(examples, suspects, held_out) -> 
     assert_generalizes(prog, held_out)
 
 
+@pytest.mark.parametrize(
+    "cities",
+    [
+        ["Grand Forks, ND", "Nw Haven, CT, USA", "Bristol, RI", "Lakewood, OH, USA"],
+        ["Twin Falls, ID", "Ne Britain, CT, USA", "Dayton, OH", "Fresno, CA, USA"],
+    ],
+)
+def test_a_mistyped_input_of_a_copying_branch_is_read_as_one_typo(cities) -> None:
+    # ", USA" is added where it is missing; the second city is mistyped in the input, and
+    # its output copies it as meant. Learned without it, one partition routes "Grand Forks,
+    # ND" with the copies (the first three words, then ", USA"): the conditional that
+    # copies the others is grown from another example, and its test for "USA" (not for
+    # "OH", alike on the three) reads the typo.
+    examples = [((c,), c if "USA" in c else c + ", USA") for c in cities]
+    examples[1] = (examples[1][0], cities[1].replace("Nw ", "New ").replace("Ne ", "New "))
+    prog = likewise.learn(examples, timeout=5)
+    assert [i for i, _, _ in prog.suspect_examples] == [1]
+    assert_generalizes(
+        prog,
+        {
+            "Boston, MA": "Boston, MA, USA",
+            "Gary, IN, USA": "Gary, IN, USA",
+            "Salt Lake City, UT": "Salt Lake City, UT, USA",
+        },
+    )
+
+
 def test_readings_of_typos_in_outputs_come_before_edits_to_inputs() -> None:
     from likewise.synth.deadline import Timeout
     from likewise.synth.noise import _set_aside

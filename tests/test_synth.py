@@ -341,6 +341,23 @@ def test_the_noise_models_learner_gives_the_version_space_the_more_time(monkeypa
     assert 100.0 * share - 1 < given[0] <= 100.0 * share
 
 
+def test_tests_that_route_the_probes_differently_are_other_tests():
+    # "USA" and "OH" route the inputs alike; on the probe (an input set aside as a typo) they
+    # differ, and then each stands for a behaviour of its own.
+    inputs = [("Grand Forks, ND",), ("Bristol, RI",), ("Lakewood, OH, USA",)]
+    usa, ohio = Contains(Input(0), Const("USA")), Contains(Input(0), Const("OH"))
+
+    def behaviour(tests, test) -> tuple[bool, ...]:
+        [vec] = [vec for vec, kept in tests.items() if any(p == test for _, p in kept)]
+        return vec
+
+    alike = conditionals.predicates(inputs)
+    assert behaviour(alike, usa) == behaviour(alike, ohio) == (False, False, True)
+    probed = conditionals.predicates(inputs, [("Nw Haven, CT, USA",)])
+    assert behaviour(probed, usa) == (False, False, True, True)
+    assert behaviour(probed, ohio) == (False, False, True, False)
+
+
 def test_conditionals_synthesize_country():
     [(c, prog)] = conditionals.synthesize(COUNTRY, _vs, never)
     assert isinstance(prog, If)

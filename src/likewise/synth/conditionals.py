@@ -150,13 +150,16 @@ def predicate_cost(p: Node) -> float:
 Tests = dict[tuple[bool, ...], list[tuple[float, Node]]]
 
 
-def predicates(inputs: Sequence[tuple[str, ...]]) -> Tests:
-    """Candidate tests on the inputs: per behaviour on the given rows, the ``SAME_BEHAVIOUR``
-    simplest, cheapest first (the unlabeled rows may tell them apart; see :class:`Routing`)."""
+def predicates(
+    inputs: Sequence[tuple[str, ...]], probes: Sequence[tuple[str, ...]] = ()
+) -> Tests:
+    """Candidate tests on the inputs: per behaviour on the given rows, and on the ``probes``
+    after them, the ``SAME_BEHAVIOUR`` simplest, cheapest first (the unlabeled rows may tell
+    them apart; see :class:`Routing`)."""
     found: Tests = {}
 
     def add(p: Node, extra: float = 0.0) -> None:
-        vec = tuple(bool(p.run(r)) for r in inputs)
+        vec = tuple(bool(p.run(r)) for r in (*inputs, *probes))
         _keep(found.setdefault(vec, []), predicate_cost(p) + extra, p)
 
     ncols = len(inputs[0])
@@ -308,23 +311,26 @@ def synthesize(
     deadline: Callable[[], None],
     k: int = 1,
     rows: Sequence[tuple[str, ...]] = (),
-    seeds: int = SEEDS,
+    probes: Sequence[tuple[str, ...]] = (),
 ) -> list[tuple[float, Node]]:
-    """The ``k`` cheapest decision lists over the partitions of the examples grown from
-    ``seeds`` of them (see :func:`partitions`), or [] if none is found. Besides the cheapest,
-    the others change one thing: a branch's program for the learner's next one, or a test for
-    the next cheapest one that fits. Few examples leave these close (a constant or the text it
+    """The ``k`` cheapest decision lists over the partitions of the examples (see
+    :func:`partitions`), or [] if none is found. Besides the cheapest, the others change one
+    thing: a branch's program for the learner's next one, or a test for the next cheapest one
+    that fits. Few examples leave these close (a constant or the text it
     copies, one threshold or another): they are the alternatives that tell which rows are
     worth asking about. Of the tests that route the examples alike, the one that costs least
-    with what :class:`Routing` charges for how it splits the unlabeled ``rows`` is taken. Out
-    of time after the first partition, the lists found so far count."""
-    preds = predicates([ex[0] for ex in examples])
+    with what :class:`Routing` charges for how it splits the unlabeled ``rows`` is taken; those
+    that route the ``probes`` (inputs of examples set aside as typos) differently count as
+    other tests, so that the alternatives hold them (from "Bristol, RI" and "Lakewood, OH,
+    USA", a test for "OH" or for "USA": only one copies "Nw Haven, CT, USA" as it is). Out of
+    time after the first partition, the lists found so far count."""
+    preds = predicates([ex[0] for ex in examples], probes)
     routing = Routing(rows, [ex[0] for ex in examples])
     width = 1 if k == 1 else ALTERNATIVES_PER_PART
     found: dict[Node, float] = {}
     tried = 0
     try:
-        for clusters in partitions(examples, lambda ex: (deadline(), learn(ex))[1], seeds):
+        for clusters in partitions(examples, lambda ex: (deadline(), learn(ex))[1]):
             if 2 <= len(clusters) <= MAX_BRANCHES:
                 _decision_lists(clusters, preds, routing, width, deadline, found)
             tried += 1

@@ -118,10 +118,14 @@ class _Remembered:
                 deadline,
                 k,
                 self.per_group,
-                # (The examples learned from tell apart nothing that they agree on.)
-                [x for x, y in self.probes if (x, y) not in examples],
+                self.probed(examples),
             ),
         )
+
+    def probed(self, examples: Examples) -> list[tuple[str, ...]]:
+        """The inputs of the ``probes`` that are not among ``examples``: the examples learned
+        from tell apart nothing that they agree on."""
+        return [x for x, y in self.probes if (x, y) not in examples]
 
     def small(
         self,
@@ -226,8 +230,9 @@ def _search(
                 d,
                 k_cond,
                 rows,
-                # The noise model learns many times over: one partition each time.
-                conditionals.SEEDS if full else 1,
+                # The noise model's learner keeps tests that route the examples it sets aside
+                # differently: one of them may read a set-aside example as a typo.
+                engines.probed(examples),
             ),
         )
     if wants_beam and finished:
