@@ -952,6 +952,18 @@ TYPO_CASES = {
         [(1, "1", "12")],
         {"April 5, 1999": "4", "November 27, 2020": "11", "May 30, 2019": "5"},
     ),
+    # "W" for the middle name's initial "E": a single character the program computes,
+    # replaced by one the input does not hold, may be a typo too (as two edits).
+    "a-single-computed-character-mistyped": (
+        [
+            ("Maria Elena Cruz", "W"),
+            ("John Paul Jones", "P"),
+            ("Anna Beth Smith", "B"),
+            ("Tom Henry Ford", "H"),
+        ],
+        [(0, "W", "E")],
+        {"Lisa Marie Brown": "M", "Li Xu Wang": "X"},
+    ),
     # "10," for "100" under the cap: the constant is "100", not "10," with "100" a typo of it
     # (a typo seldom makes an odd character fit among digits).
     "a-capped-value-mistyped-with-a-comma": (

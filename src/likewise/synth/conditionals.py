@@ -150,9 +150,7 @@ def predicate_cost(p: Node) -> float:
 Tests = dict[tuple[bool, ...], list[tuple[float, Node]]]
 
 
-def predicates(
-    inputs: Sequence[tuple[str, ...]], probes: Sequence[tuple[str, ...]] = ()
-) -> Tests:
+def predicates(inputs: Sequence[tuple[str, ...]], probes: Sequence[tuple[str, ...]] = ()) -> Tests:
     """Candidate tests on the inputs: per behaviour on the given rows, and on the ``probes``
     after them, the ``SAME_BEHAVIOUR`` simplest, cheapest first (the unlabeled rows may tell
     them apart; see :class:`Routing`)."""

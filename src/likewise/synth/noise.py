@@ -197,8 +197,13 @@ def _output_edits(examples: Examples, i: int, got: str | None) -> int | None:
     # A deleted character can make the given output short: the longer of the two says how
     # many edits a typo may take.
     limit = max_edits(max(got, given, key=len), label)
-    # A deleted character can also empty an output of one: the cell left blank.
+    # A deleted character can also empty an output of one: the cell left blank. And a
+    # character the program computes from the input (the middle name's initial "L") may be
+    # replaced by one the input does not hold ("N"): as any edit of one character makes
+    # another value, that counts as two edits.
     limit = limit or int(given == "")
+    if not (limit or label) and len(got) == len(given) == 1:
+        return 2 if given.lower() not in "".join(examples[i][0]).lower() else None
     d = edit_distance(got, given, limit)
     # (Nor would a typo happen to balance the brackets that the output meant to leave open:
     # "(45.10)" is no typo of "X45.10)".)
