@@ -314,9 +314,9 @@ def synthesize(
     """The ``k`` cheapest decision lists over the partitions of the examples (see
     :func:`partitions`), or [] if none is found. Besides the cheapest, the others change one
     thing: a branch's program for the learner's next one, or a test for the next cheapest one
-    that fits. Few examples leave these close (a constant or the text it
-    copies, one threshold or another): they are the alternatives that tell which rows are
-    worth asking about. Of the tests that route the examples alike, the one that costs least
+    that fits. Few examples leave these close (a constant or the text it copies, one
+    threshold or another): they are the alternatives that tell which rows are worth asking
+    about. Of the tests that route the examples alike, the one that costs least
     with what :class:`Routing` charges for how it splits the unlabeled ``rows`` is taken; those
     that route the ``probes`` (inputs of examples set aside as typos) differently count as
     other tests, so that the alternatives hold them (from "Bristol, RI" and "Lakewood, OH,
