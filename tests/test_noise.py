@@ -22,6 +22,7 @@ from likewise.synth.noise import (
     UNREAD,
     bent,
     edit_distance,
+    left_misspelt,
     max_edits,
     misspelt,
     mistyped_inputs,
@@ -242,14 +243,21 @@ def test_a_branch_for_one_example_sets_it_apart_unless_it_writes_a_label() -> No
     words = [(("Window 12",), "Window2"), (("Lake 7!",), "of2"), (("Stone 3",), "Stone3")]
     words += [(("Quick 9",), "Quick9")]
     memo = parse('If(Contains(x1, "!"), "of2", Concat(GetToken(Word, 1), GetToken(Digit, -1)))')
-    assert _sets_one_apart(memo, words, frozenset())
+    assert _sets_one_apart(memo, words, ())
     # "100" is a label another example gives too (its input, "32s7", is read as mistyped).
     caps = [(("3",), "93"), (("32s7",), "100"), (("92",), "92"), (("268",), "100")]
-    assert not _sets_one_apart(parse('If(AtLeast("100"), "100", x1)'), caps, frozenset({0, 1}))
+    read = ((0, "93", "3"), (1, "100", None))
+    assert not _sets_one_apart(parse('If(AtLeast("100"), "100", x1)'), caps, read)
     # "senior" is a label given once among labels; "adult" is the typo'd example's own.
     ages = [(("5",), "minor"), (("34",), "adul3t"), (("70",), "senior"), (("12",), "minor")]
     labels = parse('If(AtLeast("40"), "senior", If(AtLeast("20"), "adult", "minor"))')
-    assert not _sets_one_apart(labels, ages, frozenset({1}))
+    assert not _sets_one_apart(labels, ages, ((1, "adul3t", "adult"),))
+    # "10%" is a label that a typo'd example gives too, as the reading corrects it.
+    discounts = [(("97.79",), "0%"), (("796.14",), "1%"), (("55.83",), "0%"), (("884.55",), "10%")]
+    cap = parse('If(AtLeast("100"), "10%", "0%")')
+    assert not _sets_one_apart(cap, discounts, ((1, "1%", "10%"),))
+    high = parse('If(AtLeast("800"), "10%", "0%")')  # (reads "796.14" as "0%" mistyped)
+    assert _sets_one_apart(high, discounts, ((1, "1%", "0%"),))
 
 
 def test_a_word_that_looks_misspelt_is_respelt() -> None:
@@ -288,7 +296,24 @@ def test_a_letter_in_a_number_looks_mistyped_where_other_outputs_hold_none() -> 
     assert misspelt([(("5000",), "5K"), (("12000",), "12K"), (("7000",), "7K")]) == {}
     assert misspelt([(("7",), "7"), (("Suite 5B",), "5B"), (("12",), "12")]) == {}
     # Nor does a number stray among words.
-    assert misspelt([(("1",), "one"), (("x",), "2b"), (("3",), "three")]) == {}
+    assert misspelt([(("1",), "one"), (("x",), "22b"), (("3",), "three")]) == {}
+
+
+def test_a_character_of_a_kind_no_other_output_holds_looks_mistyped() -> None:
+    grades = [(("97",), "A"), (("84",), "B"), (("71",), "C"), (("38",), "Fh")]
+    assert misspelt(grades) == {3: "F"}
+    labels = [(("-4",), "cold"), (("21",), "mild"), (("30",), "ho7"), (("12",), "mild")]
+    assert misspelt(labels) == {2: "ho"}  # (a guess: the "7" may stand for a letter)
+    # Not where another output holds one of its kind, nor with two such characters.
+    assert misspelt([*grades[:2], (("71",), "Cc"), grades[3]]) == {}
+    assert misspelt([*grades[:3], (("38",), "Fhh")]) == {}
+    # A reading that corrects such an output, but keeps the stray character, leaves it
+    # mistyped; so does one that does not correct it.
+    flagged = set(misspelt(grades))
+    assert left_misspelt(grades, flagged, ((3, "Fh", "F"),)) == 0
+    assert left_misspelt(grades, flagged, ((3, "Fh", "h"),)) == 1
+    assert left_misspelt(grades, flagged, ((3, "Fh", None),)) == 1
+    assert left_misspelt(grades, flagged, ()) == 1
 
 
 def test_a_stray_character_in_an_input_looks_mistyped() -> None:
@@ -362,6 +387,10 @@ def test_a_reading_pays_for_a_stray_character_it_does_not_count() -> None:
     assert strays(copy, examples, mistyped, ((1, "97512", "75Q12"),)) == 0
     assert strays(copy, examples, mistyped, ()) == MISSPELT
     assert strays(copy, examples, mistyped, ((1, "97512", None),)) == 0
+    # A test that reads the "Q" routes the input as it is, mistyped, to what it expects:
+    # the reading keeps the stray character, where "7512" goes elsewhere.
+    routed = parse('If(Contains(x1, "Q"), "97513", x1)')
+    assert strays(routed, examples, mistyped, ((1, "97512", "97513"),)) == MISSPELT
 
 
 def test_two_typos_of_one_label_are_learned_as_the_text_a_typo_from_each() -> None:
@@ -1401,6 +1430,20 @@ TYPO_CASES = {
         ],
         [(2, "0958 ", "0958")],
         {"+1 303 555 0100": "0100", "(503) 555-0111": "0111", "1-206-555-0199": "0199"},
+    ),
+    # The input "R40" and its output "moderaKe" are both mistyped. A test for "R40" routes
+    # it to "moderate" where "40" would go elsewhere, and a threshold that reads "40" as
+    # meant keeps "moderaKe": each keeps a typo it does not count.
+    "an-input-and-its-output-both-mistyped": (
+        [("5", "cheap"), ("R40", "moderaKe"), ("90", "pricey"), ("8", "cheap")],
+        [(1, "moderaKe", "moderate")],
+        {"40": "moderate", "95": "pricey", "3": "cheap"},
+    ),
+    # "Fh" holds the only small letter of the grades: the "h" is the typo, not the "F".
+    "a-grade-with-a-letter-of-another-kind": (
+        [("97", "A"), ("84", "B"), ("71", "C"), ("38", "Fh")],
+        [(3, "Fh", "F")],
+        {"20": "F", "99": "A", "85": "B"},
     ),
     "a-zero-dropped-from-one-output": (
         [

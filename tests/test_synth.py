@@ -119,6 +119,19 @@ def test_version_space_keeps_variants_that_differ_on_the_probes():
     assert version_space.synthesize(examples, (), never, 8, 6)[0] == plain[0]
 
 
+def test_version_space_gives_each_behaviour_on_the_probes_first():
+    # On these three, the first number is also the third from the end: the cheapest
+    # programs take the first, and give "1" on the probe. With the probe, a program that
+    # gives what the probe's output is a typo of comes among the first three.
+    examples = ex(("(415) 555-0132", "415"), ("212.555.7788", "212"), ("646-555-2210", "646"))
+    probe = ("+1 718 555 0958",)
+    plain = version_space.synthesize(examples, (), never, 3)
+    assert {p.run(probe) for _, p in plain} == {"1"}
+    probed = version_space.synthesize(examples, (), never, 3, 6, [probe])
+    assert "718" in {p.run(probe) for _, p in probed}
+    assert probed[0] == plain[0]  # (the cheapest stays first)
+
+
 def test_version_space_honours_the_deadline():
     with pytest.raises(Timeout):
         version_space.synthesize(NAMES, (), Deadline(-1.0), 5)

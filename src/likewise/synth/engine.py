@@ -411,11 +411,11 @@ def synthesize(
     pool = [
         (
             c
-            + noise_model.MISSPELT * len(misspelt - _named(s))
+            + noise_model.MISSPELT * noise_model.left_misspelt(examples, misspelt, s)
             + noise_model.strays(p, examples, strays, s)
             + SET_APART
             * (
-                ((uniform or bool(s)) and _sets_one_apart(p, examples, _named(s)))
+                ((uniform or bool(s)) and _sets_one_apart(p, examples, s))
                 or _bends(p, examples, _named(s), readings)
             ),
             p,
@@ -525,33 +525,39 @@ def _tests_digits(program: Node) -> bool:
     return False
 
 
-def _sets_one_apart(program: Node, examples: Examples, named: frozenset[int]) -> bool:
+def _sets_one_apart(program: Node, examples: Examples, suspects: tuple) -> bool:
     """Whether ``program`` is a conditional with a branch for a single one of four or more
-    examples (not one of those ``named`` as typos): that branch memorizes its example rather
-    than shows a rule. Not where the branch writes a label (see :func:`_label`). A typo'd
-    example alone in its branch may write what only it shows ("normal" for "noral"), but not
-    nothing: a branch that gives no value on its one example serves none."""
+    examples (not one of those the ``suspects`` name as typos): that branch memorizes its
+    example rather than shows a rule. Not where the branch writes a label (see
+    :func:`_label`), as another example gives it too, or would without its typo ("10%"
+    beside "1%" read as a typo of it). A typo'd example alone in its branch may write what
+    only it shows ("normal" for "noral"), but not nothing: a branch that gives no value on
+    its one example serves none."""
     if len(examples) < 4 or not isinstance(program, If):
         return False
+    named = _named(suspects)
+    meant = [y for _, y in examples]
+    for i, _, expected in suspects:
+        meant[i] = meant[i] if expected is None else expected
     branches = [b for b, _ in _branches(program, examples)]
     served = [noise_model.branch(program, x) for x, _ in examples]
     return any(
         (i not in named or program.run(examples[i][0]) is None)
         and served.count(served[i]) == 1
-        and not _label(branches, served[i], examples, i)
+        and not _label(branches, served[i], examples, i, meant)
         for i in range(len(examples))
     )
 
 
-def _label(branches: list[Node], b: int, examples: Examples, i: int) -> bool:
+def _label(branches: list[Node], b: int, examples: Examples, i: int, meant: Sequence[str]) -> bool:
     """Whether branch ``b``, the only one to serve example ``i``, writes a label: a constant
-    that other examples give too (another, mistyped, may be routed elsewhere: "100" for
-    "32s7"), or one of constants only, where no other branch gives example ``i``'s output
-    within a typo (a label given once: "senior" beside "minor" and "adult")."""
+    that other examples give too, as ``meant`` (another, mistyped, may be routed elsewhere:
+    "100" for "32s7"), or one of constants only, where no other branch gives example ``i``'s
+    output within a typo (a label given once: "senior" beside "minor" and "adult")."""
     inputs, given = examples[i]
     if not isinstance(branches[b], Const):
         return False
-    if [y for _, y in examples].count(given) > 1:
+    if list(meant).count(given) > 1:
         return True
     if not all(isinstance(branch, Const) for branch in branches):
         return False

@@ -20,7 +20,7 @@ import contextlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import fields, replace
 from itertools import chain, combinations
 
@@ -451,7 +451,9 @@ def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
     """Per example whose output holds a word that looks mistyped, that output corrected: a
     word that looks misspelt (see :func:`likewise.synth.spelling.respelt`), or, with
     ``numbers``, a number with a stray letter ("512.0a5", "0Y") where other examples' outputs
-    hold no letter (but other stray ones, none the same: two typos may both stray). Where no
+    hold no letter (but other stray ones, none the same: two typos may both stray), or, where
+    two other examples' outputs at least hold none of its kind, a word with one stray
+    character (see :func:`_odd_kind`: "Fh" for the grade "F"). Where no
     input holds the word, nor does a misspelt one hold a word of its input ("jhouse" is "j"
     and the "House" of "Justin House"), no other example's output holds it (the same word
     twice is what the user meant), and it is the output's only such word. A program can only
@@ -465,6 +467,7 @@ def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
         others = " ".join(y for j, (_, y) in enumerate(examples) if j != i).lower()
         # (Other outputs hold no letter but stray ones, none the same: two typos may stray.)
         numeric = numbers and all(w.isdigit() or _unlettered(w) for w in _WORD.findall(others))
+        kinds = {_case(c) for j, (_, y) in enumerate(examples) if j != i for c in y}
         fixes = []
         for m in _WORD.finditer(given):
             w = m.group()
@@ -474,12 +477,47 @@ def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
             if fixed is None and numeric and (unlettered := _unlettered(w)):
                 stray = next(c for c in w if not c.isdigit())
                 fixed = unlettered if stray.lower() not in others else None
+            if fixed is None and len(examples) >= 3:
+                fixed = _odd_kind(w, kinds)
             if fixed is not None and not any(w.lower() in t for t in texts):
                 fixes.append((m.start(), m.end(), fixed))
         if len(fixes) == 1:
             ((a, b, fixed),) = fixes
             out[i] = given[:a] + fixed + given[b:]
     return out
+
+
+def left_misspelt(examples: Examples, flagged: Collection[int], suspects: Sequence[Suspect]) -> int:
+    """How many of the examples ``flagged`` (see :func:`misspelt`) a reading with ``suspects``
+    leaves with a word that looks mistyped: those whose output it does not correct (reading
+    a typo in the input alone, if any), and those it corrects but keeps a character in of a
+    kind that no other example's output holds ("h" for "Fh" beside the grades "A", "B" and
+    "C")."""
+    expected = {i: e for i, _, e in suspects if e is not None}
+    left = 0
+    for i in flagged:
+        if i not in expected:
+            left += 1
+            continue
+        kinds = {_case(c) for j, (_, y) in enumerate(examples) if j != i for c in y}
+        left += any(c.isalnum() and _case(c) not in kinds for c in expected[i])
+    return left
+
+
+def _odd_kind(word: str, kinds: set[str]) -> str | None:
+    """``word`` without its one character of a kind (see :func:`_case`) not among ``kinds``,
+    where the rest holds a letter: the "h" of "Fh" beside the grades "A", "B" and "C", the
+    "7" of "ho7" beside "cold" and "mild". (A letter in a number: see :func:`misspelt`.)"""
+    odd = [k for k, c in enumerate(word) if _case(c) not in kinds]
+    if len(odd) != 1 or len(word) < 2:
+        return None
+    rest = word[: odd[0]] + word[odd[0] + 1 :]
+    return rest if any(c.isalpha() for c in rest) else None
+
+
+def _case(c: str) -> str:
+    """A character's kind: a capital, a small letter, a digit, or else itself."""
+    return "A" if c.isupper() else "a" if c.islower() else "0" if c.isdigit() else c
 
 
 def _unlettered(word: str) -> str | None:
@@ -965,17 +1003,23 @@ def strays(
     """What a reading of ``prog`` with ``suspects`` pays for the examples whose inputs hold a
     stray character (``mistyped``, see :func:`mistyped_inputs`) where it does not read them
     as mistyped: unnamed, it keeps a word that looks mistyped (``MISSPELT``); named for a
-    typo in the output only (expecting what the program gives on the input as it is) where
-    the program reads around the character (gives what it gives without it), it leaves the
-    input's typo uncounted, an edit ("75Q12" and "9(677) ...": two typos, where a program
-    that reads the digits around the "Q" counts one)."""
+    typo in the output only (expecting what the program gives on the input as it is), it
+    leaves the input's typo uncounted: an edit where the program reads around the character
+    (gives what it gives without it: "75Q12" and "9(677) ...", two typos, where a program
+    that reads the digits around the "Q" counts one), and ``MISSPELT`` where what it expects
+    turns on the character, other than by copying it (a test for "U54" that routes it to
+    "adult", where "54" goes elsewhere: the input is read as meant)."""
     named = {i: got for i, _, got in suspects}
     total = 0.0
     for i, fixed in mistyped.items():
         if i not in named:
             total += MISSPELT
-        elif named[i] is not None and named[i] == prog.run(examples[i][0]) == prog.run(fixed):
-            total += EDIT_COST
+        elif named[i] is not None and named[i] == prog.run(examples[i][0]):
+            meant = prog.run(fixed)
+            if meant == named[i]:
+                total += EDIT_COST
+            elif meant is None or edit_distance(meant, named[i], 1) > 1:
+                total += MISSPELT
     return total
 
 

@@ -479,7 +479,17 @@ def synthesize(
             heapq.heappush(heap, (c + sc, counter, nkey, (step, path)))
             counter += 1
     results.sort(key=lambda r: (rank.tied(r[0]), rank.constant_chars(r[1])))
-    return list({str(p): (c, p) for c, p in reversed(results)}.values())[::-1][:k]
+    ranked = list({str(p): (c, p) for c, p in reversed(results)}.values())[::-1]
+    if not probes:
+        return ranked[:k]
+    # Programs alike on the probes read them alike: each behaviour there first, cheapest first.
+    seen: set[tuple] = set()
+    first, rest = [], []
+    for c, p in ranked:
+        behaviour = tuple(p.run(x) for x in probes)
+        (rest if behaviour in seen else first).append((c, p))
+        seen.add(behaviour)
+    return sorted([*first, *rest][:k], key=ranked.index)
 
 
 def _common_prefix(a: str, i: int, b: str, j: int, limit: int) -> int:
