@@ -486,6 +486,13 @@ def test_an_output_that_copies_its_input_is_no_typo() -> None:
     # A typo would not happen to make the output equal to the input: the user meant it.
     examples = [(("Ada Lovelace",), "Ada Lovelace"), (("Alan Turing",), "Alan Turing ")]
     assert typos(examples, (0,), parse('Concat(x1, " ")'), lambda: None) is None
+    # Unless the typo drops the one character the program adds, as two other examples show.
+    prices = [(("8.5",), "$8.50"), (("120",), "$120.00"), (("47.25",), "47.25"), (("3",), "$3.00")]
+    dollars = parse('Concat("$", FormatNumber(2))')
+    assert typos(prices, (2,), dollars, lambda: None) == (EDIT_COST, ((2, "47.25", "$47.25"),))
+    # But not where the input has it already: "Ok." is what the user meant, not "Ok..".
+    words = [(("Hi",), "Hi."), (("Bye",), "Bye."), (("Ok.",), "Ok."), (("Yes",), "Yes.")]
+    assert typos(words, (2,), parse('Concat(x1, ".")'), lambda: None) is None
 
 
 def test_an_output_another_example_gives_is_no_typo() -> None:
@@ -1444,6 +1451,12 @@ TYPO_CASES = {
         [("97", "A"), ("84", "B"), ("71", "C"), ("38", "Fh")],
         [(3, "Fh", "F")],
         {"20": "F", "99": "A", "85": "B"},
+    ),
+    # "1742" is the input as it is: the typo dropped the one character the program adds.
+    "a-typo-that-drops-the-one-character-the-program-adds": (
+        [("0915", "09:15"), ("1742", "1742"), ("0030", "00:30"), ("2301", "23:01")],
+        [(1, "1742", "17:42")],
+        {"1200": "12:00", "0705": "07:05", "1742": "17:42"},
     ),
     "a-zero-dropped-from-one-output": (
         [

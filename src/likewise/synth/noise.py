@@ -626,27 +626,37 @@ def _half_corrected(
 
 def _edits(source: str, target: str) -> list[tuple[int, int, str]]:
     """The edits of a cheapest alignment that make ``source`` into ``target``, each as the
-    span of ``source`` it replaces (one character, or none) and what it puts there."""
-    rows = [list(range(len(target) + 1))]
+    span of ``source`` it replaces (one character, or none) and what it puts there. Of the
+    alignments with the fewest edits, one that replaces characters by their like (a letter
+    by a letter, a digit by a digit: see typo_cost) the most: "Mr Guibert" is "Mt. Guibert"
+    with the "t" replaced and the "." dropped, not the other way round."""
+
+    def swap(a: str, b: str) -> int:
+        return 0 if a == b else _APART + (_kind(a) != _kind(b))
+
+    rows = [[_APART * j for j in range(len(target) + 1)]]
     for i, a in enumerate(source, 1):
-        row = [i]
+        row = [_APART * i]
         for j, b in enumerate(target, 1):
-            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a != b)))
+            row.append(min(rows[-1][j] + _APART, row[j - 1] + _APART, rows[-1][j - 1] + swap(a, b)))
         rows.append(row)
     out = []
     i, j = len(source), len(target)
     while i or j:
-        if i and j and rows[i][j] == rows[i - 1][j - 1] + (source[i - 1] != target[j - 1]):
+        if i and j and rows[i][j] == rows[i - 1][j - 1] + swap(source[i - 1], target[j - 1]):
             if source[i - 1] != target[j - 1]:
                 out.append((i - 1, i, target[j - 1]))
             i, j = i - 1, j - 1
-        elif i and rows[i][j] == rows[i - 1][j] + 1:
+        elif i and rows[i][j] == rows[i - 1][j] + _APART:
             out.append((i - 1, i, ""))
             i -= 1
         else:
             out.append((i, i, target[j - 1]))
             j -= 1
     return out
+
+
+_APART = 100  # an edit's cost in _edits, where a character replaced by another kind costs one more
 
 
 def _copies(
@@ -871,9 +881,10 @@ def typos(
         got = prog.run(inputs)
         if got is not None and not isinstance(got, str):
             return None
-        if got == given or given in inputs:
+        if got == given or given in inputs and not _undone(examples, left, got, given):
             # (An output that copies its input is what the user meant: a typo would not
-            # happen to make the one text equal to the other.)
+            # happen to make the one text equal to the other. Unless it drops the one
+            # character that the program adds, as two other examples at least show.)
             return None
         d = _output_edits(examples, i, got)
         # (One edit to the input costs less than two to the output: "9R7" is "97" mistyped,
@@ -966,6 +977,19 @@ def typos(
             if math.prod(h[n] for h in hits) < CHANCE:
                 return None
     return total, tuple(suspects)
+
+
+def _undone(examples: Examples, left: tuple[int, ...], got: str | None, given: str) -> bool:
+    """Whether ``given``, an output equal to its input, is one edit from what the program
+    gives (``got``), where two examples at least, not ``left`` aside, change their input:
+    the typo undid the one change the program makes ("297.55" for "$297.55"). Not where
+    the program doubles a character that the input has there ("Ok.." for "Ok."): the input
+    may hold already what the program adds to others."""
+    changed = sum(y not in x for j, (x, y) in enumerate(examples) if j not in left)
+    if got is None or changed < 2 or edit_distance(got, given, 1) != 1:
+        return False
+    ((a, b, _),) = _edits(got, given)
+    return b == a or got[a] not in got[max(a - 1, 0) : a] + got[b : b + 1]
 
 
 def _unparsed(prog: Node, inputs: tuple[str, ...]) -> bool:
