@@ -905,11 +905,14 @@ def typos(
             if not repair:
                 return None
             fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
-            # Both may hold a typo: where the program reads nothing of the input ("28/0i6/2013"
-            # with "8 June 2013"), or the output looks misspelt itself ("6,,27" with "6y6.27").
-            # Else one typo in each would make up what the input does not show: "(45" for
-            # "45", where "X(45)" is one edit from "(45)".
-            if not fixed and (clashes or d is None and (got is None or i in misspelt(examples))):
+            # Both may hold a typo: where the program reads nothing of the input, and the
+            # input looks malformed ("28/0i6/2013" with "8 June 2013"; not "Jones", too short
+            # for a slice from the sixth letter), or the output looks misspelt itself ("6,,27"
+            # with "6y6.27"). Else one typo in each would make up what the input does not
+            # show: "(45" for "45", where "X(45)" is one edit from "(45)".
+            malformed = _unparsed(prog, inputs) or i in mistyped_inputs(examples)
+            misread = malformed if got is None else i in misspelt(examples)
+            if not fixed and (clashes or d is None and misread):
                 near = _repaired_near(prog, examples, i, deadline)
             # An input with a stray character, where the output is further off, may hold
             # one typo of two: the program copies the "r" of "r02-438-28165" where "902" was
@@ -980,16 +983,20 @@ def typos(
 
 
 def _undone(examples: Examples, left: tuple[int, ...], got: str | None, given: str) -> bool:
-    """Whether ``given``, an output equal to its input, is one edit from what the program
-    gives (``got``), where two examples at least, not ``left`` aside, change their input:
-    the typo undid the one change the program makes ("297.55" for "$297.55"). Not where
-    the program doubles a character that the input has there ("Ok.." for "Ok."): the input
-    may hold already what the program adds to others."""
+    """Whether ``given``, an output equal to its input, is what the program gives (``got``)
+    with one character dropped, where two examples at least, not ``left`` aside, change their
+    input: the typo dropped the one character the program adds ("297.55" for "$297.55").
+    Not a character replaced or added: a typo would not happen to give the input's one there
+    ("-358" for "+358", where the program marks positive numbers). Nor where the program
+    doubles a character that the input has there ("Ok.." for "Ok."): the input may hold
+    already what the program adds to others."""
     changed = sum(y not in x for j, (x, y) in enumerate(examples) if j not in left)
-    if got is None or changed < 2 or edit_distance(got, given, 1) != 1:
+    if got is None or changed < 2 or len(got) != len(given) + 1:
+        return False
+    if edit_distance(got, given, 1) != 1:
         return False
     ((a, b, _),) = _edits(got, given)
-    return b == a or got[a] not in got[max(a - 1, 0) : a] + got[b : b + 1]
+    return got[a] not in got[max(a - 1, 0) : a] + got[b : b + 1]
 
 
 def _unparsed(prog: Node, inputs: tuple[str, ...]) -> bool:
