@@ -180,11 +180,12 @@ def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
         2 * EDIT_COST - DROPPED,
         ((1, "07:01", None), (2, "12:57", None)),
     )
-    # An input short of a ":" and an output short of one are two typos too.
+    # An input short of a ":" and an output short of one are two typos too (the output's
+    # where the other outputs have one: it costs less).
     hours = parse('FormatDate("%H:%M", "%H:%M", "~hour")')
     rounded = [(("0130",), "02:00"), (("07:16",), "0700"), (("16:56",), "17:00")]
     assert typos(rounded, (0, 1), hours, lambda: None) == (
-        2 * EDIT_COST,
+        2 * EDIT_COST - DROPPED,
         ((0, "02:00", None), (1, "0700", "07:00")),
     )
 
@@ -470,6 +471,37 @@ def test_a_character_replaced_by_one_that_fits_costs_more_than_the_other_way_rou
     assert typo_cost("12:30", "12a30", 1) == EDIT_COST
 
 
+def test_a_character_where_the_other_outputs_have_it_is_likelier_dropped_than_added() -> None:
+    # The "." of "Mr. Guibert" is where "Ms. Miller" has it: dropped, it fits the others;
+    # "Mr. Köhler" read as a typo that added it would have put it just there by chance.
+    others = ["Ms. Jones", "Ms. Miller"]
+    assert typo_cost("Mr. Guibert", "Mr Guibert", 1) == EDIT_COST
+    assert typo_cost("Mr. Guibert", "Mr Guibert", 1, others) == EDIT_COST - DROPPED
+    assert typo_cost("Mr Köhler", "Mr. Köhler", 1, others) == EDIT_COST + DROPPED
+    # From the end too: the "." before the last two digits of "12.50".
+    assert typo_cost("7.25", "725", 1, ["12.50"]) == EDIT_COST - DROPPED
+    assert typo_cost("7.25", "7.2", 1, ["12.50"]) == EDIT_COST - DROPPED  # (beside its like)
+
+
+@pytest.mark.parametrize(
+    "names, typo",
+    [
+        ([("F", "Jones"), ("M", "Köhler"), ("F", "Miller"), ("M", "Guibert")], 1),
+        ([("F", "Jones"), ("M", "Köhler"), ("F", "Miller"), ("M", "Guibert")], 3),
+        ([("F", "Adams"), ("M", "Müller"), ("F", "Brown"), ("M", "Dubois")], 3),
+        ([("F", "Wong"), ("M", "Haddad"), ("F", "Kowalski"), ("M", "Rossi")], 1),
+    ],
+)
+def test_a_title_that_drops_its_period_is_the_typo(names, typo) -> None:
+    # Two titles by gender, one of them typed without its ".": the reading that adds it
+    # to the other title of its kind put a "." where the other title has it.
+    examples = [((g, n), ("Ms. " if g == "F" else "Mr. ") + n) for g, n in names]
+    examples[typo] = (examples[typo][0], examples[typo][1].replace(". ", " "))
+    prog = likewise.learn(examples, timeout=5)
+    assert [i for i, _, _ in prog.suspect_examples] == [typo]
+    assert (prog("M", "Silva"), prog("F", "Chen")) == ("Mr. Silva", "Ms. Chen")
+
+
 def test_a_digit_put_back_into_an_input_costs_less_than_one_replaced() -> None:
     # "25.635.9580" gives the ten digits with a "0" put back after "25", or with the "." made
     # a "0": the first is what a dropped digit looks like.
@@ -489,7 +521,8 @@ def test_an_output_that_copies_its_input_is_no_typo() -> None:
     # Unless the typo drops the one character the program adds, as two other examples show.
     prices = [(("8.5",), "$8.50"), (("120",), "$120.00"), (("47.25",), "47.25"), (("3",), "$3.00")]
     dollars = parse('Concat("$", FormatNumber(2))')
-    assert typos(prices, (2,), dollars, lambda: None) == (EDIT_COST, ((2, "47.25", "$47.25"),))
+    read = (EDIT_COST - DROPPED, ((2, "47.25", "$47.25"),))  # (the others have the "$")
+    assert typos(prices, (2,), dollars, lambda: None) == read
     # But not where the input has it already: "Ok." is what the user meant, not "Ok..".
     words = [(("Hi",), "Hi."), (("Bye",), "Bye."), (("Ok.",), "Ok."), (("Yes",), "Yes.")]
     assert typos(words, (2,), parse('Concat(x1, ".")'), lambda: None) is None

@@ -72,19 +72,30 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     return prev[-1] if limit is None or prev[-1] <= limit else limit + 1
 
 
-def typo_cost(meant: str, given: str, edits: int) -> float:
+def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) -> float:
     """What ``edits`` character edits that make ``meant`` into ``given`` cost. A dropped
     character costs ``DROPPED`` less where it fits among its neighbours (a letter beside a
-    letter, a digit beside a digit, or the same character): an added character is random and
-    seldom fits, so one that fits is likelier meant and dropped ("discontinue" beside
-    "discontinued"), and one that does not likelier added (the "W" of "10%W" beside "10%").
-    For the same reason a character replaced by one that fits where it did not costs
-    ``DROPPED`` more: "100" is no likely typo of "10,", where "10," is one of "100"."""
+    letter, a digit beside a digit, or the same character), or where one of the ``others``
+    (the other examples' outputs) has it at the same place, from the start or the end: an
+    added character is random and seldom fits, so one that fits is likelier meant and
+    dropped ("discontinue" beside "discontinued"; the "." of "Mr. Guibert" beside "Ms.
+    Miller"), and one that does not likelier added (the "W" of "10%W" beside "10%"). For the
+    same reason a character replaced by one that fits its neighbours where it did not costs
+    ``DROPPED`` more ("100" is no likely typo of "10,", where "10," is one of "100"), and so
+    does one added where one of the ``others`` has it ("Mr. Köhler" is no likely typo of "Mr
+    Köhler" beside "Ms. Miller")."""
     edited = _edits(meant, given)
-    dropped = sum(not text and b > a and _fits(meant, a) for a, b, text in edited)
+    dropped = sum(
+        not text and b > a and (_fits(meant, a) or _placed(meant, a, others))
+        for a, b, text in edited
+    )
     fitted = sum(
         bool(text) and b > a and not _fits(meant, a) and _fits(meant[:a] + text + meant[b:], a)
         for a, b, text in edited
+    )
+    # (Likewise, a character put in where the others have it is likelier meant.)
+    fitted += sum(
+        not text and b > a and _placed(given, a, others) for a, b, text in _edits(given, meant)
     )
     return EDIT_COST * edits - DROPPED * min(edits, dropped) + DROPPED * fitted
 
@@ -93,6 +104,21 @@ def _fits(text: str, at: int) -> bool:
     """Whether the character at ``at`` is of a kind with a neighbour (see typo_cost)."""
     kind = _kind(text[at])
     return any(_kind(text[n]) == kind for n in (at - 1, at + 1) if 0 <= n < len(text))
+
+
+def _placed(text: str, at: int, others: Sequence[str]) -> bool:
+    """Whether one of ``others`` has ``text``'s character at ``at`` at the same place, from
+    the start or from the end (see typo_cost)."""
+    back = at - len(text)
+    return any(
+        (at < len(o) and o[at] == text[at]) or (-back <= len(o) and o[back] == text[at])
+        for o in others
+    )
+
+
+def _others(examples: Examples, i: int) -> list[str]:
+    """The outputs of the examples but ``i``."""
+    return [y for j, (_, y) in enumerate(examples) if j != i]
 
 
 def _kind(c: str) -> str:
@@ -189,10 +215,8 @@ def _output_edits(examples: Examples, i: int, got: str | None) -> int | None:
     # what the user meant, and its input may hold the typo. Unless the output is short, and
     # the program computes what it gives from the input rather than writes a label that other
     # examples give too: "1" for the month "12", beside January's "1".)
-    label = any(got == y for j, (_, y) in enumerate(examples) if j != i)
-    if (label or len(given) > SHORT) and any(
-        y == given for j, (_, y) in enumerate(examples) if j != i
-    ):
+    label = got in _others(examples, i)
+    if (label or len(given) > SHORT) and given in _others(examples, i):
         return None
     # A deleted character can make the given output short: the longer of the two says how
     # many edits a typo may take.
@@ -384,7 +408,7 @@ def _another_branch(
         if d <= limit:
             corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
             suspect = ((i, given, fixed),)
-            cost = typo_cost(fixed, given, d)
+            cost = typo_cost(fixed, given, d, _others(examples, i))
             return [(c + cost, p, suspect) for c, p in learn(corrected, deadline)]
     return []
 
@@ -433,7 +457,7 @@ def _another_label(
     the nearest other output within a typo's reach (where one is nearest)."""
     inputs, given = examples[i]
     near: dict[str, int] = {}
-    for y in {y for j, (_, y) in enumerate(examples) if j != i and y != given}:
+    for y in set(_others(examples, i)) - {given}:
         limit = max_edits(max(y, given, key=len))
         if limit and (d := edit_distance(y, given, limit)) <= limit:
             near[y] = d
@@ -443,7 +467,7 @@ def _another_label(
     (fixed,) = (y for y, d in near.items() if d == best)
     corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
     suspect = ((i, given, fixed),)
-    cost = typo_cost(fixed, given, best)
+    cost = typo_cost(fixed, given, best, _others(examples, i))
     return [(c + cost, p, suspect) for c, p in learn(corrected, deadline)]
 
 
@@ -464,10 +488,10 @@ def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
         texts = [s.lower() for j, (xs, y) in enumerate(examples) for s in (*xs, y) if j != i]
         texts += [s.lower() for s in inputs]
         parts = {w.lower() for s in inputs for w in _WORD.findall(s) if len(w) >= 3}
-        others = " ".join(y for j, (_, y) in enumerate(examples) if j != i).lower()
+        others = " ".join(_others(examples, i)).lower()
         # (Other outputs hold no letter but stray ones, none the same: two typos may stray.)
         numeric = numbers and all(w.isdigit() or _unlettered(w) for w in _WORD.findall(others))
-        kinds = {_case(c) for j, (_, y) in enumerate(examples) if j != i for c in y}
+        kinds = {_case(c) for y in _others(examples, i) for c in y}
         fixes = []
         for m in _WORD.finditer(given):
             w = m.group()
@@ -499,7 +523,7 @@ def left_misspelt(examples: Examples, flagged: Collection[int], suspects: Sequen
         if i not in expected:
             left += 1
             continue
-        kinds = {_case(c) for j, (_, y) in enumerate(examples) if j != i for c in y}
+        kinds = {_case(c) for y in _others(examples, i) for c in y}
         left += any(c.isalnum() and _case(c) not in kinds for c in expected[i])
     return left
 
@@ -598,7 +622,7 @@ def _respelt(
         return []
     corrected = [(x, fixes[i]) if i in left else (x, y) for i, (x, y) in enumerate(examples)]
     suspects = tuple((i, examples[i][1], fixes[i]) for i in left)
-    cost = sum(typo_cost(fixes[i], examples[i][1], 1) for i in left)
+    cost = sum(typo_cost(fixes[i], examples[i][1], 1, _others(examples, i)) for i in left)
     return [(c + cost, p, suspects) for c, p in learn(corrected, deadline)]
 
 
@@ -619,7 +643,7 @@ def _half_corrected(
         fixed = given[:a] + text + given[b:]
         corrected = [*examples[:i], (inputs, fixed), *examples[i + 1 :]]
         suspect = ((i, given, fixed),)
-        cost = typo_cost(fixed, given, 1)
+        cost = typo_cost(fixed, given, 1, _others(examples, i))
         out.extend((c + cost, p, suspect) for c, p in learn(corrected, deadline))
     return out
 
@@ -929,13 +953,13 @@ def typos(
             # would want the one and write the other.)
             changed = {("input", *c) for c in set().union(*map(_changed, fixed, inputs))}
             if near:
-                total += typo_cost(got, given, 1)
+                total += typo_cost(got, given, 1, _others(examples, i))
                 changed |= _changed(got, given)
             else:
                 got = None  # the input is mistyped; the output is what to expect
             changes.append(changed)
         elif d is not None:
-            total += typo_cost(got, given, d)
+            total += typo_cost(got, given, d, _others(examples, i))
             changes.append(_changed(got, given))
         elif (
             (got is None or _misread(prog, examples, i))
