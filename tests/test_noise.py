@@ -315,6 +315,9 @@ def test_a_character_of_a_kind_no_other_output_holds_looks_mistyped() -> None:
     assert left_misspelt(grades, flagged, ((3, "Fh", "h"),)) == 1
     assert left_misspelt(grades, flagged, ((3, "Fh", None),)) == 1
     assert left_misspelt(grades, flagged, ()) == 1
+    # A character the input holds is the input's, mistyped or not: the program copies it.
+    copied = [*grades[:3], (("38h",), "Fh")]
+    assert left_misspelt(copied, set(misspelt(copied)), ((3, "Fh", "h"),)) == 0
 
 
 def test_a_stray_character_in_an_input_looks_mistyped() -> None:

@@ -515,8 +515,8 @@ def left_misspelt(examples: Examples, flagged: Collection[int], suspects: Sequen
     """How many of the examples ``flagged`` (see :func:`misspelt`) a reading with ``suspects``
     leaves with a word that looks mistyped: those whose output it does not correct (reading
     a typo in the input alone, if any), and those it corrects but keeps a character in of a
-    kind that no other example's output holds ("h" for "Fh" beside the grades "A", "B" and
-    "C")."""
+    kind that no other example's output holds, nor its input ("h" for "Fh" beside the grades
+    "A", "B" and "C"; the "8" of "www.butler8sellers.com" is the input's)."""
     expected = {i: e for i, _, e in suspects if e is not None}
     left = 0
     for i in flagged:
@@ -524,7 +524,8 @@ def left_misspelt(examples: Examples, flagged: Collection[int], suspects: Sequen
             left += 1
             continue
         kinds = {_case(c) for y in _others(examples, i) for c in y}
-        left += any(c.isalnum() and _case(c) not in kinds for c in expected[i])
+        held = "".join(examples[i][0])
+        left += any(c.isalnum() and _case(c) not in kinds and c not in held for c in expected[i])
     return left
 
 
