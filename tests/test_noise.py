@@ -350,6 +350,15 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs([(("Mrs Lee",), ""), (("Mr Li",), ""), (("Ms Wu",), "")]) == {}
     assert mistyped_inputs([(("IDs",), ""), (("ID",), ""), (("ID",), "")]) == {}
     assert mistyped_inputs([(("iPhone 12",), ""), (("Pixel 7",), ""), (("Galaxy",), "")]) == {}
+    # A mark too many, where one way to drop it leaves the shape of another input.
+    rounded = [(("69.3.75",), ""), (("6.490",), ""), (("71.445",), ""), (("4.135",), "")]
+    assert mistyped_inputs(rounded) == {0: ("69.375",)}
+    zips = [(("7 4220",), ""), (("10115",), ""), (("80331",), ""), (("01067",), "")]
+    assert mistyped_inputs(zips) == {0: ("74220",)}
+    # Not where no drop gives another's shape ("Mary-Jane"), nor where the others disagree.
+    assert mistyped_inputs([(("Mary-Jane",), ""), (("John",), ""), (("Bob",), "")]) == {}
+    sums = [(("1,234.5",), ""), (("12,5.5",), ""), (("7.25",), ""), (("10.5",), "")]
+    assert mistyped_inputs(sums) == {}
 
 
 def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:

@@ -557,8 +557,8 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
     of the other examples (two at least) holds numbers and no letter but a stray one, not the
     same; or a word with one digit that the same input of another example holds without it
     ("ht8tps"), or a run of letters with one in the other case (see :func:`_odd_case`) that
-    it holds without that one, in any case ("aVm" beside "AM"). A typo makes such words (see
-    :func:`typos`)."""
+    it holds without that one, in any case ("aVm" beside "AM"); or a mark too many (see
+    :func:`_extra_mark`). A typo makes such words (see :func:`typos`)."""
     out = {}
     for i, (inputs, _) in enumerate(examples):
         fixed = list(inputs)
@@ -588,10 +588,32 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
             for w in set(_LETTERS.findall(text)) - runs:
                 if (plain := _odd_case(w)) is not None and plain.lower() in lowered:
                     fixed[col] = fixed[col].replace(w, plain)
+            if fixed[col] == text and len(others) >= 2:
+                fixed[col] = _extra_mark(text, others) or text
 
         if tuple(fixed) != inputs:
             out[i] = tuple(fixed)
     return out
+
+
+def _extra_mark(text: str, others: Sequence[str]) -> str | None:
+    """``text`` without a mark (a character neither letter nor digit) that it holds once more
+    than each of ``others`` does, where they agree on how many, and where one way only to
+    drop it leaves the shape of one of them (its letters, digits and marks): "69.375" of
+    "69.3.75" beside "71.445", "74220" of "7 4220" beside "10115"."""
+    shapes = {_shaped(o) for o in others}
+    for mark in {c for c in text if not c.isalnum()}:
+        counts = {o.count(mark) for o in others}
+        if len(counts) == 1 and text.count(mark) == counts.pop() + 1:
+            drops = {text[:k] + text[k + 1 :] for k, c in enumerate(text) if c == mark}
+            fits = [d for d in drops if _shaped(d) in shapes]
+            if len(fits) == 1:
+                return fits[0]
+    return None
+
+
+def _shaped(text: str) -> str:
+    return "".join(map(_kind, text))
 
 
 def _odd_case(word: str) -> str | None:
