@@ -671,6 +671,9 @@ def _half_corrected(
     return out
 
 
+_APART = 100  # an edit's cost in _edits, where a character replaced by another kind costs one more
+
+
 def _edits(source: str, target: str) -> list[tuple[int, int, str]]:
     """The edits of a cheapest alignment that make ``source`` into ``target``, each as the
     span of ``source`` it replaces (one character, or none) and what it puts there. Of the
@@ -701,9 +704,6 @@ def _edits(source: str, target: str) -> list[tuple[int, int, str]]:
             out.append((i, i, target[j - 1]))
             j -= 1
     return out
-
-
-_APART = 100  # an edit's cost in _edits, where a character replaced by another kind costs one more
 
 
 def _copies(
@@ -957,9 +957,15 @@ def typos(
             # for a slice from the sixth letter), or the output looks misspelt itself ("6,,27"
             # with "6y6.27"). Else one typo in each would make up what the input does not
             # show: "(45" for "45", where "X(45)" is one edit from "(45)".
-            malformed = _unparsed(prog, inputs) or i in mistyped_inputs(examples)
-            misread = malformed if got is None else i in misspelt(examples)
-            if not fixed and (clashes or d is None and misread):
+            if not fixed and (
+                clashes
+                or d is None
+                and (
+                    _unparsed(prog, inputs) or i in mistyped_inputs(examples)
+                    if got is None
+                    else i in misspelt(examples)
+                )
+            ):
                 near = _repaired_near(prog, examples, i, deadline)
             # An input with a stray character, where the output is further off, may hold
             # one typo of two: the program copies the "r" of "r02-438-28165" where "902" was
