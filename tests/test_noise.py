@@ -493,6 +493,8 @@ def test_a_character_where_the_other_outputs_have_it_is_likelier_dropped_than_ad
     # From the end too: the "." before the last two digits of "12.50".
     assert typo_cost("7.25", "725", 1, ["12.50"]) == EDIT_COST - DROPPED
     assert typo_cost("7.25", "7.2", 1, ["12.50"]) == EDIT_COST - DROPPED  # (beside its like)
+    # Digits and letters fall on their like by chance: only marks count.
+    assert typo_cost("GBP 643.70", "GBP 6435.70", 1, ["GBP 925.18"]) == EDIT_COST
 
 
 @pytest.mark.parametrize(

@@ -75,8 +75,8 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
 def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) -> float:
     """What ``edits`` character edits that make ``meant`` into ``given`` cost. A dropped
     character costs ``DROPPED`` less where it fits among its neighbours (a letter beside a
-    letter, a digit beside a digit, or the same character), or where one of the ``others``
-    (the other examples' outputs) has it at the same place, from the start or the end: an
+    letter, a digit beside a digit, or the same character), or, a mark, where one of the
+    ``others`` (the other examples' outputs) has it at the same place (see _placed): an
     added character is random and seldom fits, so one that fits is likelier meant and
     dropped ("discontinue" beside "discontinued"; the "." of "Mr. Guibert" beside "Ms.
     Miller"), and one that does not likelier added (the "W" of "10%W" beside "10%"). For the
@@ -107,12 +107,12 @@ def _fits(text: str, at: int) -> bool:
 
 
 def _placed(text: str, at: int, others: Sequence[str]) -> bool:
-    """Whether one of ``others`` has ``text``'s character at ``at`` at the same place, from
-    the start or from the end (see typo_cost)."""
-    back = at - len(text)
-    return any(
-        (at < len(o) and o[at] == text[at]) or (-back <= len(o) and o[back] == text[at])
-        for o in others
+    """Whether ``text``'s character at ``at`` is a mark (neither letter nor digit: the format's)
+    that one of ``others`` has at the same place, from the start or from the end (see
+    typo_cost). (Letters and digits fall on their like by chance.)"""
+    back, mark = at - len(text), text[at]
+    return not mark.isalnum() and any(
+        (at < len(o) and o[at] == mark) or (-back <= len(o) and o[back] == mark) for o in others
     )
 
 
