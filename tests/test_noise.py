@@ -497,6 +497,14 @@ def test_a_character_where_the_other_outputs_have_it_is_likelier_dropped_than_ad
     assert typo_cost("GBP 643.70", "GBP 6435.70", 1, ["GBP 925.18"]) == EDIT_COST
 
 
+def test_an_alignment_replaces_characters_by_their_like() -> None:
+    from likewise.synth.noise import _edits
+
+    # "Mr Guibert" for "Mt. Guibert": the "t" replaced and the "." dropped, both two edits.
+    assert sorted(_edits("Mt. Guibert", "Mr Guibert")) == [(1, 2, "r"), (2, 3, "")]
+    assert _edits("abc", "abd") == [(2, 3, "d")]
+
+
 @pytest.mark.parametrize(
     "names, typo",
     [
@@ -525,6 +533,23 @@ def test_a_digit_put_back_into_an_input_costs_less_than_one_replaced() -> None:
     assert typos(phones, (1,), digits, lambda: None) == (
         EDIT_COST - DROPPED,
         ((1, "2506359580", None),),
+    )
+
+
+def test_an_input_read_for_nothing_holds_a_second_typo_only_where_it_looks_malformed() -> None:
+    # A slice from the sixth letter reads nothing of "Hayes": it is no mistyped "HaFyes",
+    # made up to give "Ms. HaFyes", a typo from the output. The input may still be mistyped,
+    # at the most a typo of the output may cost.
+    examples = [
+        (("F", "Hayes"), "Ms. HaFes"),
+        (("M", "Becker"), "Mr. Becker"),
+        (("F", "Fisher"), "Ms. Fisher"),
+        (("M", "Walter"), "Mr. Walter"),
+    ]
+    sixth = parse('Concat("M", SubStr(6, 6, x2), ". ", x2)')
+    assert typos(examples, (0,), sixth, lambda: None) == (
+        EDIT_COST * 3 + UNREAD,
+        ((0, "Ms. HaFes", None),),
     )
 
 
