@@ -357,6 +357,9 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs(zips) == {0: ("74220",)}
     # Not where no drop gives another's shape ("Mary-Jane"), nor where the others disagree.
     assert mistyped_inputs([(("Mary-Jane",), ""), (("John",), ""), (("Bob",), "")]) == {}
+    # A mark between a number and a word parts them: the zone of one time, and none of two.
+    zones = [(("04:29",), ""), (("22:27UTC",), ""), (("07:25",), ""), (("08:24 EST",), "")]
+    assert mistyped_inputs(zones) == {}
     sums = [(("1,234.5",), ""), (("12,5.5",), ""), (("7.25",), ""), (("10.5",), "")]
     assert mistyped_inputs(sums) == {}
 

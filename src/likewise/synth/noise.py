@@ -599,13 +599,19 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
 def _extra_mark(text: str, others: Sequence[str]) -> str | None:
     """``text`` without a mark (a character neither letter nor digit) that it holds once more
     than each of ``others`` does, where they agree on how many, and where one way only to
-    drop it leaves the shape of one of them (its letters, digits and marks): "69.375" of
-    "69.3.75" beside "71.445", "74220" of "7 4220" beside "10115"."""
+    drop it from inside a number or a word leaves the shape of one of them (its letters,
+    digits and marks): "69.375" of "69.3.75" beside "71.445", "74220" of "7 4220" beside
+    "10115". (Between a number and a word, a mark parts them: "08:24 EST" beside "22:27UTC"
+    and two times without a zone.)"""
     shapes = {_shaped(o) for o in others}
     for mark in {c for c in text if not c.isalnum()}:
         counts = {o.count(mark) for o in others}
         if len(counts) == 1 and text.count(mark) == counts.pop() + 1:
-            drops = {text[:k] + text[k + 1 :] for k, c in enumerate(text) if c == mark}
+            drops = {
+                text[:k] + text[k + 1 :]
+                for k, c in enumerate(text[1:-1], 1)
+                if c == mark and text[k - 1].isalnum() and _kind(text[k - 1]) == _kind(text[k + 1])
+            }
             fits = [d for d in drops if _shaped(d) in shapes]
             if len(fits) == 1:
                 return fits[0]
