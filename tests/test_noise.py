@@ -568,6 +568,9 @@ def test_an_output_that_copies_its_input_is_no_typo() -> None:
     # But not where the input has it already: "Ok." is what the user meant, not "Ok..".
     words = [(("Hi",), "Hi."), (("Bye",), "Bye."), (("Ok.",), "Ok."), (("Yes",), "Yes.")]
     assert typos(words, (2,), parse('Concat(x1, ".")'), lambda: None) is None
+    # Nor "-376" for "+-376": the "+" that the program puts before other numbers.
+    signs = [(("487",), "+487"), (("-358",), "-358"), (("139",), "+139"), (("-376",), "-376")]
+    assert typos(signs, (3,), parse('Concat("+", x1)'), lambda: None) is None
 
 
 def test_an_output_another_example_gives_is_no_typo() -> None:

@@ -1046,16 +1046,17 @@ def _undone(examples: Examples, left: tuple[int, ...], got: str | None, given: s
     with one character dropped, where two examples at least, not ``left`` aside, change their
     input: the typo dropped the one character the program adds ("297.55" for "$297.55").
     Not a character replaced or added: a typo would not happen to give the input's one there
-    ("-358" for "+358", where the program marks positive numbers). Nor where the program
-    doubles a character that the input has there ("Ok.." for "Ok."): the input may hold
-    already what the program adds to others."""
+    ("-358" for "+358", where the program marks positive numbers). Nor one beside a mark, or
+    beside its like: the input may hold already what the program adds to others ("Ok.." for
+    "Ok.", "+-376" for "-376")."""
     changed = sum(y not in x for j, (x, y) in enumerate(examples) if j not in left)
     if got is None or changed < 2 or len(got) != len(given) + 1:
         return False
     if edit_distance(got, given, 1) != 1:
         return False
     ((a, b, _),) = _edits(got, given)
-    return got[a] not in got[max(a - 1, 0) : a] + got[b : b + 1]
+    beside = got[max(a - 1, 0) : a] + got[b : b + 1]
+    return got[a] not in beside and all(c.isalnum() for c in beside)
 
 
 def _unparsed(prog: Node, inputs: tuple[str, ...]) -> bool:
