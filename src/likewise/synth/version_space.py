@@ -352,7 +352,10 @@ def synthesize(
     """The ``k`` cheapest concatenation programs consistent with all examples (maybe none).
     Of the atoms (and positions) that behave alike on the examples, ``per_group`` are kept,
     each behaving otherwise on the inputs ``probes`` where there are some: the cheapest
-    program is found with one, its variants (which may differ on other inputs) need more."""
+    program is found with one, its variants (which may differ on other inputs) need more.
+    With ``probes``, the ``k`` are the cheapest of each behaviour there first, then the rest,
+    cheapest first: programs alike on the probes read them alike (see
+    :mod:`likewise.synth.noise`)."""
     if not examples:
         return []
     # The example with the longest output leads; the others are checked against it.
