@@ -353,8 +353,8 @@ def synthesize(
     Of the atoms (and positions) that behave alike on the examples, ``per_group`` are kept,
     each behaving otherwise on the inputs ``probes`` where there are some: the cheapest
     program is found with one, its variants (which may differ on other inputs) need more.
-    With ``probes``, the ``k`` are the cheapest of each behaviour there first, then the rest,
-    cheapest first: programs alike on the probes read them alike (see
+    With ``probes``, the ``k`` taken are the cheapest of each behaviour there, then the
+    rest, and they come cheapest first: programs alike on the probes read them alike (see
     :mod:`likewise.synth.noise`)."""
     if not examples:
         return []
