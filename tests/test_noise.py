@@ -1053,6 +1053,32 @@ TYPO_CASES = {
         [(1, "212-555-0147", None)],
         {"1-303-555-0100": "303-555-0100", "(503) 555-0111": "503-555-0111"},
     ),
+    # The mistyped example is the only one to show that both hours go unpadded: learned
+    # without it, the program that writes both so is no variant of the cheapest that swaps
+    # one field, but the one nearest the mistyped output is looked for too.
+    "two-settings-shown-only-by-the-mistyped-example": (
+        [
+            ("7:20", "7:2Q0-7:5p"),
+            ("10:40", "10:40-11:10"),
+            ("14:05", "14:05-14:35"),
+            ("21:30", "21:30-22:00"),
+        ],
+        [(0, "7:2Q0-7:5p", "7:20-7:50")],
+        {"9:10": "9:10-9:40", "11:45": "11:45-12:15"},
+    ),
+    # "7188" for "718": a program that adds a piece for that example alone (the digits
+    # from the third to the end of the third number from the end, empty on the others)
+    # bends to the example that another reading names as a typo.
+    "a-program-bent-to-what-another-reading-names-a-typo": (
+        [
+            ("(312) 555-0187", "312"),
+            ("415-555k-0142", "415"),
+            ("646.555.0199", "646"),
+            ("+1 718 555 0123", "7188"),
+        ],
+        [(3, "7188", "718")],
+        {"(503) 555-0111": "503", "+1 303 555 0100": "303", "213.555.0144": "213"},
+    ),
     # "1" for the month "12": a typo may well give a short output that another example gives
     # too, where the program computes it from the input (the date moved by a week would
     # give "1" for December 29 as it is).

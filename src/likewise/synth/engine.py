@@ -119,6 +119,7 @@ class _Remembered:
                 k,
                 self.per_group,
                 self.probed(examples),
+                [y for x, y in self.probes if (x, y) not in examples],
             ),
         )
 
@@ -459,12 +460,14 @@ def _bends(
     program: Node, examples: Examples, named: frozenset[int], readings: set[frozenset[int]]
 ) -> bool:
     """Whether ``program``, reading the examples ``named`` as typos, bends to others (see
-    noise_model.bent) that one of the ``readings`` names as typos beside those."""
-    wider = {r for r in readings if r > named}
-    if not wider:  # (bent reads every example's output: only where it could matter)
+    noise_model.bent) that one of the ``readings`` names as typos, beside any that both name
+    ("7277" for "727", where a piece of the program serves that example alone, and another
+    reading names it)."""
+    beside = {r - named for r in readings} - {frozenset()}
+    if not beside:  # (bent reads every example's output: only where it could matter)
         return False
     odd = noise_model.bent(program, examples) - named
-    return bool(odd) and named | odd in wider
+    return odd in beside
 
 
 def _cheapest(found: Found) -> Node | None:

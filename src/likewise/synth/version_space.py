@@ -41,6 +41,7 @@ from likewise.lang.ast import (
 )
 from likewise.synth import rank
 from likewise.synth.deadline import Timeout
+from likewise.synth.noise import edit_distance
 from likewise.synth.rank import WHOLE_TOKEN, const_cost, cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -51,6 +52,7 @@ DATE_SHIFTS = tuple(d * 1440 for d in (1, 7, 14, 30, -1, -7))  # days, for dates
 NEAR_END = 3  # how far into a nested source its slices may start or end
 CONSTANT_LIKE = 3.0  # extra cost of copying text that is identical in every example
 MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
+NEAR_EDITS = 10  # past this many edits from an aim, all programs are as far (see _distance)
 
 
 @dataclass(frozen=True)
@@ -348,6 +350,7 @@ def synthesize(
     k: int = 5,
     per_group: int = PER_GROUP,
     probes: Sequence[tuple[str, ...]] = (),
+    aims: Sequence[str] = (),
 ) -> list[tuple[float, Node]]:
     """The ``k`` cheapest concatenation programs consistent with all examples (maybe none).
     Of the atoms (and positions) that behave alike on the examples, ``per_group`` are kept,
@@ -355,7 +358,10 @@ def synthesize(
     program is found with one, its variants (which may differ on other inputs) need more.
     With ``probes``, the ``k`` taken are the cheapest of each behaviour there, then the
     rest, and they come cheapest first: programs alike on the probes read them alike (see
-    :mod:`likewise.synth.noise`)."""
+    :mod:`likewise.synth.noise`). With the probes' outputs ``aims`` too, the program
+    nearest them follows, where it is nearer than those: the one example set aside may be
+    the only one to show two things (the hours of "8:45-9:15" both unpadded), which no
+    variant that swaps one atom shows (see _nearest)."""
     if not examples:
         return []
     # The example with the longest output leads; the others are checked against it.
@@ -432,6 +438,7 @@ def synthesize(
     memo: dict[tuple[int, ...], list] = {}
     counter = 1
     results: list[tuple[float, Node]] = []
+    plans_found: list[tuple[float, tuple]] = []
     plans = 0
     # Past k plans, plans that tie the cheapest are still found, for the tie-break below.
     while heap and (plans < k or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))):
@@ -448,6 +455,7 @@ def synthesize(
                 step, path = path
                 plan.append(step)
             results.extend(_instances(c, tuple(reversed(plan))))
+            plans_found.append((c, tuple(reversed(plan))))
             plans += 1
             continue
         try:
@@ -492,7 +500,14 @@ def synthesize(
         behaviour = tuple(p.run(x) for x in probes)
         (rest if behaviour in seen else first).append((c, p))
         seen.add(behaviour)
-    return sorted([*first, *rest][:k], key=ranked.index)
+    taken = sorted([*first, *rest][:k], key=ranked.index)
+    if aims and taken:
+        near = _nearest(plans_found, probes, aims)
+        if near is not None and _distance(near[1], probes, aims) < min(
+            _distance(p, probes, aims) for _, p in taken
+        ):
+            taken.append(near)
+    return taken
 
 
 def _common_prefix(a: str, i: int, b: str, j: int, limit: int) -> int:
@@ -524,6 +539,50 @@ def _fitting(node: dict, state: tuple[int, ...], outs: Sequence[str], i: int) ->
         if child is not None:
             found.extend(_fitting(child, state, outs, i + 1))
     return found
+
+
+def _distance(
+    program: Node, probes: Sequence[tuple[str, ...]], aims: Sequence[str]
+) -> tuple[int, int]:
+    """How far what ``program`` gives on the ``probes`` is from the ``aims``: the probes it
+    gives nothing on, then the character edits on the others. Giving an aim itself is no
+    nearer than the furthest: a program that reproduces an example set aside does not read
+    it as a typo."""
+    missed, edits = 0, 0
+    for x, aim in zip(probes, aims, strict=True):
+        got = program.run(x)
+        if not isinstance(got, str) or got == aim:
+            missed += 1
+        else:
+            edits += edit_distance(got, aim, NEAR_EDITS)
+    return missed, edits
+
+
+def _nearest(
+    plans: Sequence[tuple[float, tuple]],
+    probes: Sequence[tuple[str, ...]],
+    aims: Sequence[str],
+) -> tuple[float, Node] | None:
+    """Of the programs that the ``plans`` (each with its cost) make with any choice of their
+    atoms, one nearest the ``aims`` on the ``probes``, found atom by atom from the cheapest
+    choice: each step takes the alternative that brings the program nearer, where one does."""
+    best: tuple[tuple[int, int], float, Node] | None = None
+    for c, plan in plans:
+        choice: dict[int, int] = {}
+        program = _build(plan, choice)
+        d = _distance(program, probes, aims)
+        for i, step in enumerate(plan):
+            if isinstance(step, str):
+                continue
+            for r in range(1, len(step)):
+                trial = {**choice, i: r}
+                other = _build(plan, trial)
+                if (e := _distance(other, probes, aims)) < d:
+                    choice, program, d = trial, other, e
+        cost = c + sum(plan[i][r].cost - plan[i][0].cost for i, r in choice.items())
+        if best is None or (d, cost) < best[:2]:
+            best = (d, cost, program)
+    return None if best is None else (best[1], best[2])
 
 
 def _instances(c: float, plan: tuple) -> list[tuple[float, Node]]:
