@@ -173,19 +173,19 @@ def test_the_same_edit_to_two_inputs_is_no_two_typos() -> None:
     prog = parse('FormatDate("%I:%M %p", "%H:%M")')
     times = [(("12:54 am",), "00:54"), (("7:01AM",), "07:01"), (("12:57pm",), "12:57")]
     assert typos(times, (1, 2), prog, lambda: None) is None
-    # Two different edits are two typos: a space missing, a "7" dropped (a digit beside
-    # digits: it costs less, see typo_cost).
+    # Two different edits are two typos: a space missing where "12:54 am" has one, a "7"
+    # dropped beside digits (each costs less, see typo_cost).
     times[2] = (("12:5 pm",), "12:57")
     assert typos(times, (1, 2), prog, lambda: None) == (
-        2 * EDIT_COST - DROPPED,
+        2 * EDIT_COST - 2 * DROPPED,
         ((1, "07:01", None), (2, "12:57", None)),
     )
-    # An input short of a ":" and an output short of one are two typos too (the output's
-    # where the other outputs have one: it costs less).
+    # An input short of a ":" and an output short of one are two typos too (each where the
+    # other inputs, or outputs, have one: it costs less).
     hours = parse('FormatDate("%H:%M", "%H:%M", "~hour")')
     rounded = [(("0130",), "02:00"), (("07:16",), "0700"), (("16:56",), "17:00")]
     assert typos(rounded, (0, 1), hours, lambda: None) == (
-        2 * EDIT_COST - DROPPED,
+        2 * EDIT_COST - 2 * DROPPED,
         ((0, "02:00", None), (1, "0700", "07:00")),
     )
 
@@ -1078,6 +1078,21 @@ TYPO_CASES = {
         ],
         [(3, "7188", "718")],
         {"(503) 555-0111": "503", "+1 303 555 0100": "303", "213.555.0144": "213"},
+    ),
+    # ", USA" is added where it is missing; "Tampa, FL USA" is short of the comma that
+    # "Saint Paul, MN, USA" has at the same place: the input's typo, where the output's
+    # would add a comma where the others have one. The program that copies up to the second
+    # word, then from the first comma to the last, copies the comma of "Eugene, OR" twice
+    # and cuts "Saint Paul, MN, USA" at it: a coincidence of where the words fall.
+    "a-comma-dropped-from-an-input-where-the-others-have-it": (
+        [
+            ("Twin Falls, ID", "Twin Falls, ID, USA"),
+            ("Saint Paul, MN, USA", "Saint Paul, MN, USA"),
+            ("Eugene, OR", "Eugene, OR, USA"),
+            ("Tampa, FL USA", "Tampa, FL, USA"),
+        ],
+        [(3, "Tampa, FL, USA", None)],
+        {"Boston, MA": "Boston, MA, USA", "Gary, IN, USA": "Gary, IN, USA"},
     ),
     # "1" for the month "12": a typo may well give a short output that another example gives
     # too, where the program computes it from the input (the date moved by a week would

@@ -608,6 +608,19 @@ def test_positions_that_fall_where_they_do_by_chance_are_coincidences() -> None:
     assert coincidences(parse('GetSpan("(", 1, End, ")", 1, Start)'), phones) == 0
 
 
+def test_text_copied_twice_on_some_inputs_alone_is_a_coincidence() -> None:
+    cities = [("Eugene, OR",), ("Saint Paul, MN, USA",)]
+    # Up to the second word, then from the first comma: the comma of "Eugene, OR" twice
+    # (the second word ends after it), "Saint Paul, MN, USA" cut at it.
+    twice = parse('Concat(Slice(Abs(0), Pos(Word, 2, End)), GetSpan(",", 1, Start, ",", -1, End))')
+    assert twice.run(cities[0]) == "Eugene, OR,"
+    assert coincidences(twice, cities) == 1
+    assert coincidences(twice, cities[:1]) == 0  # (one input shows no coincidence)
+    # Copied twice on every input is the rule ("ab" to "abab"), and so is cut on every one.
+    assert coincidences(parse("Concat(x1, SubStr(1, 2))"), cities) == 0
+    assert coincidences(parse('Concat(GetUpto(","), GetFrom(","))'), cities) == 0
+
+
 def test_a_replacement_that_replaces_nothing_is_a_coincidence() -> None:
     # Replacing the letters of "487" (none) puts the "+" first.
     numbers = [("487",), ("139",)]

@@ -121,6 +121,12 @@ def _others(examples: Examples, i: int) -> list[str]:
     return [y for j, (_, y) in enumerate(examples) if j != i]
 
 
+def _other_inputs(examples: Examples, i: int) -> list[str]:
+    """The inputs of the examples but ``i``, each example's joined as :func:`typos` joins
+    a mistyped one's to price it."""
+    return ["".join(x) for j, (x, _) in enumerate(examples) if j != i]
+
+
 def _kind(c: str) -> str:
     return "a" if c.isalpha() else "0" if c.isdigit() else c
 
@@ -816,7 +822,7 @@ def _corrected_input(
     if fixed_inputs is None or best == 0:  # none, or typos' input repair found it
         return []
     corrected = [*examples[:i], (fixed_inputs, given), *examples[i + 1 :]]
-    cost = typo_cost("".join(fixed_inputs), "".join(inputs), 1)
+    cost = typo_cost("".join(fixed_inputs), "".join(inputs), 1, _other_inputs(examples, i))
     return [(c + cost, p, ((i, given, None),)) for c, p in learn(corrected, deadline)]
 
 
@@ -954,6 +960,12 @@ def typos(
             fixed = next(
                 (f for f in edits if prog.run(f) == given and _clears(examples, i, f)), None
             )
+        elif d == 1 and not clashes:
+            # The input may hold the typo instead, where that reads cheaper: a mark dropped
+            # where the other inputs have it ("Tampa, FL USA" beside "Saint Paul, MN, USA"),
+            # not one added to the output where the other outputs have it.
+            # (Those edits are few: tried without ``repair`` too.)
+            fixed = _cheaper_input(prog, examples, i, got)
         elif d is None or d > 1 or clashes:
             if not repair:
                 return None
@@ -983,7 +995,9 @@ def typos(
             fixed, got = near
         if fixed:
             meant, typed = "".join(fixed), "".join(inputs)
-            total += typo_cost(meant, typed, edit_distance(meant, typed))
+            total += typo_cost(
+                meant, typed, edit_distance(meant, typed), _other_inputs(examples, i)
+            )
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
             changed = {("input", *c) for c in set().union(*map(_changed, fixed, inputs))}
@@ -1039,6 +1053,25 @@ def typos(
             if math.prod(h[n] for h in hits) < CHANCE:
                 return None
     return total, tuple(suspects)
+
+
+def _cheaper_input(prog: Node, examples: Examples, i: int, got: str) -> tuple[str, ...] | None:
+    """Example ``i``'s inputs with the one edit that does to them what the edit making
+    ``got`` (what ``prog`` gives) into the output does, where the output's edit looks meant
+    (it puts in a character that fits, or that the other outputs have there: see
+    :func:`typo_cost`), ``prog`` then gives the output, and the input's edit costs less;
+    else None. (The user typed the output: a plain typo there, as "Dose" for "Doe", is
+    likelier than one in the input, whatever a character dropped there costs.)"""
+    inputs, given = examples[i]
+    read = prog.inputs_used()
+    output_cost = typo_cost(got, given, 1, _others(examples, i))
+    if output_cost <= EDIT_COST:
+        return None
+    for fixed in _undoing(inputs, got, given, _alphabet(examples, i), read):
+        if prog.run(fixed) == given:
+            cost = typo_cost("".join(fixed), "".join(inputs), 1, _other_inputs(examples, i))
+            return fixed if cost < output_cost else None
+    return None
 
 
 def _undone(examples: Examples, left: tuple[int, ...], got: str | None, given: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from likewise.lang.ast import (
     Abs,
@@ -212,6 +213,9 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
     found = sum(coincidences(c, inputs) for c in node.children())
     if isinstance(node, Slice) and len(inputs) > 1:
         found += _by_chance(node, inputs)
+    if isinstance(node, Concat) and len(inputs) > 1:
+        parts = [slice_form(p) for p in node.parts]
+        found += sum(_overlap_by_chance(a, b, inputs) for a, b in pairwise(parts))
     if isinstance(node, StrReplace) and inputs:
         found += not any(_replaces(node, x) for x in inputs)
     return found
@@ -221,6 +225,24 @@ def _replaces(node: StrReplace, inputs: tuple[str, ...]) -> bool:
     """Whether ``node`` finds the text it looks for, not empty, in its text on ``inputs``."""
     s, old = node.s.run(inputs), node.old.run(inputs)
     return isinstance(s, str) and isinstance(old, str) and old != "" and old in s
+
+
+def _overlap_by_chance(a: Node, b: Node, inputs: Sequence[tuple[str, ...]]) -> bool:
+    """Whether slices ``a`` then ``b`` of one input copy some of its text twice on some of
+    the ``inputs`` (``b`` starts before ``a`` ends) and not on others: the comma of
+    "Johnsonview, WV" copied again after the whole text, where "New Emilyton, GA, USA" is
+    cut at that comma."""
+    if not (isinstance(a, Slice) and isinstance(b, Slice) and isinstance(a.src, Input)):
+        return False
+    if a.src != b.src:
+        return False
+    overlaps = set()
+    for x in inputs:
+        text = a.src.run(x)
+        end, start = eval_pos(a.end, text), eval_pos(b.start, text)
+        if end is not None and start is not None:
+            overlaps.add(start < end)
+    return len(overlaps) > 1
 
 
 def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
