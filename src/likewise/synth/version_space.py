@@ -438,10 +438,11 @@ def synthesize(
     memo: dict[tuple[int, ...], list] = {}
     counter = 1
     results: list[tuple[float, Node]] = []
-    plans_found: list[tuple[float, tuple]] = []
-    plans = 0
+    plans: list[tuple[float, tuple]] = []  # each with its cost
     # Past k plans, plans that tie the cheapest are still found, for the tie-break below.
-    while heap and (plans < k or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))):
+    while heap and (
+        len(plans) < k or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))
+    ):
         c, _, key, path = heapq.heappop(heap)
         if results and c > results[0][0] + MARGIN:
             break  # alternatives this much worse are not worth the search
@@ -454,9 +455,8 @@ def synthesize(
             while path:
                 step, path = path
                 plan.append(step)
-            results.extend(_instances(c, tuple(reversed(plan))))
-            plans_found.append((c, tuple(reversed(plan))))
-            plans += 1
+            plans.append((c, tuple(reversed(plan))))
+            results.extend(_instances(*plans[-1]))
             continue
         try:
             deadline()
@@ -501,12 +501,10 @@ def synthesize(
         (rest if behaviour in seen else first).append((c, p))
         seen.add(behaviour)
     taken = sorted([*first, *rest][:k], key=ranked.index)
-    if aims and taken:
-        near = _nearest(plans_found, probes, aims)
-        if near is not None and _distance(near[1], probes, aims) < min(
-            _distance(p, probes, aims) for _, p in taken
-        ):
-            taken.append(near)
+    if aims and plans:
+        d, cost, program = _nearest(plans, probes, aims)
+        if all(d < _distance(p, probes, aims) for _, p in taken):
+            taken.append((cost, program))
     return taken
 
 
@@ -562,11 +560,12 @@ def _nearest(
     plans: Sequence[tuple[float, tuple]],
     probes: Sequence[tuple[str, ...]],
     aims: Sequence[str],
-) -> tuple[float, Node] | None:
-    """Of the programs that the ``plans`` (each with its cost) make with any choice of their
-    atoms, one nearest the ``aims`` on the ``probes``, found atom by atom from the cheapest
-    choice: each step takes the alternative that brings the program nearer, where one does."""
-    best: tuple[tuple[int, int], float, Node] | None = None
+) -> tuple[tuple[int, int], float, Node]:
+    """Of the programs that the ``plans`` (each with its cost, at least one) make with any
+    choice of their atoms, one nearest the ``aims`` on the ``probes``, with how near and its
+    cost, found atom by atom from the cheapest choice: each step takes the alternative that
+    brings the program nearer, where one does."""
+    found = []
     for c, plan in plans:
         choice: dict[int, int] = {}
         program = _build(plan, choice)
@@ -580,9 +579,8 @@ def _nearest(
                 if (e := _distance(other, probes, aims)) < d:
                     choice, program, d = trial, other, e
         cost = c + sum(plan[i][r].cost - plan[i][0].cost for i, r in choice.items())
-        if best is None or (d, cost) < best[:2]:
-            best = (d, cost, program)
-    return None if best is None else (best[1], best[2])
+        found.append((d, cost, program))
+    return min(found, key=lambda f: f[:2])
 
 
 def _instances(c: float, plan: tuple) -> list[tuple[float, Node]]:
