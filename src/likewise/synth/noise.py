@@ -1057,15 +1057,18 @@ def typos(
 
 def _cheaper_input(prog: Node, examples: Examples, i: int, got: str) -> tuple[str, ...] | None:
     """Example ``i``'s inputs with the one edit that does to them what the edit making
-    ``got`` (what ``prog`` gives) into the output does, where the output's edit looks meant
-    (it puts in a character that fits, or that the other outputs have there: see
-    :func:`typo_cost`), ``prog`` then gives the output, and the input's edit costs less;
-    else None. (The user typed the output: a plain typo there, as "Dose" for "Doe", is
-    likelier than one in the input, whatever a character dropped there costs.)"""
+    ``got`` (what ``prog`` gives) into the output does, where that edit adds a character
+    that looks meant (the other outputs have it there: see :func:`typo_cost`), ``prog``
+    then gives the output, and the input's edit, a character dropped, costs less; else None.
+    (The user typed the output: a plain typo there, as "Dose" for "Doe", is likelier than
+    one in the input, whatever a character dropped there costs; and a character replaced
+    in the input by the output's, the "B" of "/tagBcategory", would make the input the
+    typo'd text.)"""
     inputs, given = examples[i]
     read = prog.inputs_used()
     output_cost = typo_cost(got, given, 1, _others(examples, i))
-    if output_cost <= EDIT_COST:
+    ((a, b, _),) = _edits(got, given)
+    if output_cost <= EDIT_COST or a != b:
         return None
     for fixed in _undoing(inputs, got, given, _alphabet(examples, i), read):
         if prog.run(fixed) == given:
