@@ -476,6 +476,31 @@ def test_a_dropped_character_that_fits_costs_less_than_an_added_one() -> None:
     assert typo_cost("7:01 AM", "7:01AM", 1) == EDIT_COST
 
 
+def test_a_character_added_where_the_others_have_it_is_likelier_the_inputs_typo() -> None:
+    # "Tampa, FL, USA" adds a comma where "Saint Paul, MN, USA" has one: the input short of
+    # it is the likelier typo (a comma dropped where another input has it).
+    prog = parse('If(Contains(x1, "USA"), x1, Concat(x1, ", USA"))')
+    cities = [
+        (("Saint Paul, MN, USA",), "Saint Paul, MN, USA"),
+        (("Eugene, OR",), "Eugene, OR, USA"),
+    ]
+    cities += [(("Tampa, FL USA",), "Tampa, FL, USA")]
+    assert typos(cities, (2,), prog, lambda: None) == (
+        EDIT_COST - DROPPED,
+        ((2, "Tampa, FL, USA", None),),
+    )
+    # A character replaced in the output by one that fits stays the output's typo: the same
+    # edit to the input would make the input the mistyped text ("/tagBcategory").
+    path = parse('GetSpan("/", 3, Start, "?", 1, Start)')
+    urls = [(("https://blog.example.com/tag/category?t=2",), "/tagBcategory")]
+    urls += [(("https://shop.example.com/app/list?q=1",), "/app/list")]
+    urls += [(("https://www.example.org/docs/intro?v=3",), "/docs/intro")]
+    assert typos(urls, (0,), path, lambda: None) == (
+        EDIT_COST + DROPPED,
+        ((0, "/tagBcategory", "/tag/category"),),
+    )
+
+
 def test_a_character_replaced_by_one_that_fits_costs_more_than_the_other_way_round() -> None:
     # "10," for "100": a typo put a "," among digits. Read the other way, "100" for "10,", a
     # typo would have made the odd character fit, which a random one seldom does.
