@@ -1067,8 +1067,8 @@ def _cheaper_input(prog: Node, examples: Examples, i: int, got: str) -> tuple[st
     inputs, given = examples[i]
     read = prog.inputs_used()
     output_cost = typo_cost(got, given, 1, _others(examples, i))
-    ((a, b, _),) = _edits(got, given)
-    if output_cost <= EDIT_COST or a != b:
+    added = [a == b for a, b, _ in _edits(got, given)]
+    if output_cost <= EDIT_COST or added != [True]:
         return None
     for fixed in _undoing(inputs, got, given, _alphabet(examples, i), read):
         if prog.run(fixed) == given:
