@@ -618,8 +618,9 @@ def test_a_typo_would_not_balance_brackets_the_output_leaves_open() -> None:
 # --- learn with a typo ---------------------------------------------------------------------
 
 
-def assert_generalizes(prog: likewise.Program, held_out: dict[str, str]) -> None:
-    assert {x: prog(x) for x in held_out} == held_out
+def assert_generalizes(prog: likewise.Program, held_out: dict) -> None:
+    """Each held-out input (a text, or a tuple of columns) gives its output."""
+    assert {x: prog(*x) if isinstance(x, tuple) else prog(x) for x in held_out} == held_out
 
 
 def test_typo_in_an_output_is_named_and_the_clean_program_wins() -> None:
@@ -1090,6 +1091,19 @@ TYPO_CASES = {
         ],
         [(0, "7:2Q0-7:5p", "7:20-7:50")],
         {"9:10": "9:10-9:40", "11:45": "11:45-12:15"},
+    ),
+    # Two mistyped inputs, one of them the only month of one digit: learned without them,
+    # the month is copied ("11", "10") or padded to two digits, alike on the examples; the
+    # padded one is kept too, as it writes the month of the other inputs otherwise.
+    "a-format-alike-a-copy-on-the-examples-left": (
+        [
+            (("1998", "7", "1x"), "1998-07-14"),
+            (("2011", "11", "23"), "2011-11-23"),
+            (("2019", "", "9"), "2019-08-09"),
+            (("2030", "10", "2"), "2030-10-02"),
+        ],
+        [(0, "1998-07-14", None), (2, "2019-08-09", None)],
+        {("2005", "3", "7"): "2005-03-07", ("2022", "12", "31"): "2022-12-31"},
     ),
     # "7188" for "718": a program that adds a piece for that example alone (the digits
     # from the third to the end of the third number from the end, empty on the others)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from likewise.lang import runtime as rt
 from likewise.lang import witness
@@ -69,6 +69,7 @@ class _Atom:
     out: tuple[str, ...]
     cost: float
     node: Node
+    copies: bool = False  # a format that gives the text it reads on the examples
 
 
 def _sources(examples: Examples) -> list[_Source]:
@@ -208,9 +209,12 @@ def _atoms(
                                     bool(probes),
                                 )
                             )
-    for atom in _format_atoms(_sources(examples), outs, deadline):
+    for atom in _format_atoms(_sources(examples), outs, deadline, bool(probes)):
         groups.setdefault((atom.out, _date_key(atom.node)), []).append(atom)
     for key, atoms in groups.items():
+        # A format that copies its text costs the copy and its own cost: a copy reads better.
+        plain = min((a.cost for a in atoms if not a.copies), default=0.0)
+        atoms = [replace(a, cost=plain + a.cost) if a.copies else a for a in atoms]
         ranked = sorted(atoms, key=lambda a: a.cost)
         if probes and len(ranked) > PER_GROUP:
             ranked = [(a, tuple(a.node.run(p) for p in probes)) for a in ranked]
@@ -220,10 +224,14 @@ def _atoms(
     return groups
 
 
-def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_Atom]:
+def _format_atoms(
+    sources: list[_Source], outs: list[str], deadline, probed: bool = False
+) -> list[_Atom]:
     """Dates re-formatted, numbers re-written, and number ranges: atoms whose pieces of
     output are computed rather than copied. Each candidate is tried on the pivot example
-    first, so that the many settings cost little on many examples."""
+    first, so that the many settings cost little on many examples. One that copies its text
+    on the examples is kept only where inputs are ``probed``: it may write another (the
+    examples' "12" copied, or padded to two digits: "3" or "03")."""
     out: list[_Atom] = []
 
     def keep(write, items: Sequence, node: Node, c: float, chancy: bool = False) -> None:
@@ -238,8 +246,10 @@ def _format_atoms(sources: list[_Source], outs: list[str], deadline) -> list[_At
             vec.append(piece)
         if chancy and all(len(p) == 1 for p in vec):
             c += 1.0  # one-digit results of a number are easily met by chance ("0" of "0%")
-        if any(vec) and tuple(vec) != vals:  # a plain copy reads better
-            out.append(_Atom(tuple(vec), c + rank.cost(node.src) - 0.2, node))  # type: ignore[attr-defined]
+        copies = tuple(vec) == vals
+        if any(vec) and (probed or not copies):  # a plain copy reads better
+            c += rank.cost(node.src) - 0.2  # type: ignore[attr-defined]
+            out.append(_Atom(tuple(vec), c, node, copies))
 
     digits_out = any(ch in rt.DIGITS for o in outs for ch in o)
     wordy = any(ch.isalpha() for o in outs for ch in o)  # "March 4" rather than "March 04"
