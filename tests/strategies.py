@@ -134,6 +134,21 @@ EXACT_DATES = [
     "2020-01-02T23:60:00", "2020-01-02T23:59:60", "2020-01-02T23:59", "0001-01-01T00:00:00",
     "9999-12-31T23:59:59", "", None,
 ]  # fmt: skip
+# Times with AM/PM, or text like it, after them: formats that read an hour without %p read
+# nothing there.
+HOUR_ROWS = [
+    "1:23 pm", "1:23pm", "1:23 p.m.", "1:23 PM.", "13:23 AM", "1:23 Am!", "1:23  pm", "1:23 pmx",
+    "10:30 Amsterdam", "1:23 pm\u00e9", "1:23 pm\u212a", "1:23 p", "1:23 pm\u0000", "12:00\npm",
+    "9:05:07 am", "21:05:07 amber", "2020-01-02T03:04 pm", "2020-01-02T03:04", "7 pm", "7 pmt", "", None,
+]  # fmt: skip
+HOUR_PROGRAMS = [
+    'FormatDate("%H:%M", "%H:%M")',
+    'FormatDate("%-I:%M", "%H:%M")',
+    'FormatDate("%-H:%M:%S", "%-I %p")',
+    'FormatDate("%Y-%m-%dT%H:%M", "%Y%m%d %H")',
+    'FormatDate("%-H", "%H:00")',
+    'FormatDate("%-I:%M %p", "%H:%M")',
+]
 EXACT_DATE_PROGRAMS = [
     'FormatDate("%m/%d/%Y", "%Y-%m-%d")',
     'FormatDate("%-m/%-d/%Y", "%d %B %Y", "week", 2880)',

@@ -8,7 +8,15 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.strategies import EXACT_DATE_PROGRAMS, EXACT_DATES, NATIVE, exprs, texts
+from tests.strategies import (
+    EXACT_DATE_PROGRAMS,
+    EXACT_DATES,
+    HOUR_PROGRAMS,
+    HOUR_ROWS,
+    NATIVE,
+    exprs,
+    texts,
+)
 
 from likewise.backends.polars import to_polars
 from likewise.errors import NotCompilable
@@ -156,3 +164,10 @@ def test_first_and_last_runs(cls):
     rows = ["".join(rng.choice(chars) for _ in range(rng.randrange(12))) for _ in range(80)]
     for i in (1, -1, -2):
         assert_same(parse(f"GetToken({cls}, {i})"), [(r, "") for r in [*rows, "", None]], True)
+
+
+@pytest.mark.parametrize("text", HOUR_PROGRAMS)
+def test_am_pm_after_an_hour_read_without_it(text):
+    node = parse(text)
+    assert_same(node, [(s, "") for s in HOUR_ROWS], strict=True)
+    assert any(node.run((s,)) is not None for s in HOUR_ROWS)

@@ -11,7 +11,14 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.strategies import EXACT_DATE_PROGRAMS, EXACT_DATES, exprs, texts
+from tests.strategies import (
+    EXACT_DATE_PROGRAMS,
+    EXACT_DATES,
+    HOUR_PROGRAMS,
+    HOUR_ROWS,
+    exprs,
+    texts,
+)
 from tests.strategies import NATIVE as POLARS_NATIVE
 
 from likewise.errors import InvalidInput, NotCompilable
@@ -184,6 +191,11 @@ def test_dates_with_odd_rows_and_the_calendar_ends(spark):
     """The rows that polars reads by two routes, and rounding past year 9999."""
     nodes = [parse(t) for t in EXACT_DATE_PROGRAMS]
     assert_same(spark, nodes, [(s, "") for s in EXACT_DATES], strict=True)
+
+
+def test_am_pm_after_an_hour_read_without_it(spark):
+    nodes = [parse(t) for t in HOUR_PROGRAMS]
+    assert_same(spark, nodes, [(s, "") for s in HOUR_ROWS], strict=True)
 
 
 def test_fallback_is_per_subtree_and_strict_refuses(spark):

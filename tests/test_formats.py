@@ -140,6 +140,18 @@ def test_parse_date_searches_the_text():
     assert pd("ref 2023-01-15", "%d/%m/%Y") is None
 
 
+def test_an_hour_read_without_am_pm_is_not_read_where_am_pm_follows():
+    assert pd("1:23 pm", "%H:%M") is None  # not 01:23
+    assert pd("1:23PM", "%H:%M") is None
+    assert pd("1:23 p.m.", "%-I:%M") is None  # a 12-hour hour, but no %p to read the pm by
+    assert pd("13:23 am", "%H:%M") is None
+    assert pd("1:23 pm", "%-I:%M %p") == DT(2000, 1, 1, 13, 23)
+    assert pd("10:30 Amsterdam", "%H:%M") == DT(2000, 1, 1, 10, 30)  # a word, not AM
+    assert pd("1:23  pm", "%H:%M") == DT(2000, 1, 1, 1, 23)  # at most one space between
+    assert pd("7 pm, 2023-01-15", "%Y-%m-%d") == DT(2023, 1, 15)  # no hour read
+    assert pd("1:23 pm 14:05", "%H:%M") is None  # the first match decides
+
+
 def test_parse_date_none_arguments():
     assert pd(None, "%Y") is None
     assert pd("2023", None) is None

@@ -14,7 +14,7 @@ import likewise.backends.python as backend
 from likewise.backends import to_python
 from likewise.lang import ast
 from likewise.lang.syntax import parse
-from strategies import inputs, programs
+from strategies import HOUR_PROGRAMS, HOUR_ROWS, inputs, programs
 
 PROPS = settings(max_examples=200, deadline=None, derandomize=True)
 
@@ -75,6 +75,13 @@ def test_hand_written_programs(text, env, expected):
     prog = parse(text)
     assert prog.run(env) == expected
     assert compile_fn(to_python(prog))(*env) == expected
+
+
+@pytest.mark.parametrize("text", HOUR_PROGRAMS)
+def test_am_pm_after_an_hour_read_without_it(text):
+    prog = parse(text)
+    fn = compile_fn(to_python(prog))
+    assert [fn(s) for s in HOUR_ROWS] == [prog.run((s,)) for s in HOUR_ROWS]
 
 
 def test_signature_and_parameters():

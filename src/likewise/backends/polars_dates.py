@@ -116,10 +116,14 @@ def _read(s: pl.Expr, fmt: str, timed: bool) -> pl.Expr:
     if not letters:
         raise NotCompilable("a date format with no fields")
     cased = any(c.isalpha() for p in parts for c in p.replace("[0-9]", ""))
-    groups = s.str.extract_groups(("(?i)" if cased else "") + "".join(parts))
+    # The last group holds the text just after the match, for rt.AFTER_HOUR.
+    groups = s.str.extract_groups(("(?i)" if cased else "") + "".join(parts) + "((?s:.){0,6})")
     f: dict[str, int | pl.Expr] = dict(rt._DEFAULT_FIELDS)
     pm: pl.Expr | None = None
     bad: pl.Expr | None = None
+    if rt.hour_unmarked(letters):
+        after = pl.field(str(len(letters) + 1)) + "!"
+        bad = after.str.contains("^" + rt.AFTER_HOUR)
     for k, letter in enumerate(letters):
         text = pl.field(str(k + 1))
         if letter == "y":

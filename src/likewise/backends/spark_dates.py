@@ -113,17 +113,21 @@ def _read(s: Column, fmt: str, use: Callable[[dict[str, Column], Column], Column
     if not letters:
         raise NotCompilable("a date format with no fields")
     rx = "".join(parts)
-    # One pass: the groups of the first match, joined by a character no field holds.
+    # One pass: the groups of the first match and the text just after it (for rt.AFTER_HOUR),
+    # joined by a character no field holds.
     joined = F.regexp_replace(
         s,
-        F.lit(rf"(?s)\A.*?(?:{rx}).*\z"),
-        F.lit(_SEP.join(f"${k + 1}" for k in range(len(letters)))),
+        F.lit(rf"(?s)\A.*?(?:{rx})(.{{0,6}}).*\z"),
+        F.lit(_SEP.join(f"${k + 1}" for k in range(len(letters) + 1))),
     )
 
     def fields(groups: Column) -> Column:
         f: dict[str, Column] = {k: _int(v) for k, v in rt._DEFAULT_FIELDS.items()}
         pm: Column | None = None
         bad = F.lit(False)
+        if rt.hour_unmarked(letters):
+            after = F.concat(F.get(groups, len(letters)), F.lit("!"))
+            bad = after.rlike("^" + rt.AFTER_HOUR)
         for k, letter in enumerate(letters):
             text = F.get(groups, k)
             num = text.try_cast("bigint")

@@ -294,7 +294,8 @@ def ite(c, a, b):
 # abbreviation, %A / %a weekday name / abbreviation, %H / %-H hour (24h), %I / %-I hour (12h),
 # %M minute, %S second, %p AM/PM, %q quarter (1-4), %% a percent sign.
 # Parsing accepts 1 or 2 digits for month, day and hour, any letter case for names, and finds
-# the first place in the text where the whole format matches.
+# the first place in the text where the whole format matches. A format with an hour but no %p
+# reads nothing where AM or PM follows that place: "1:23 pm" is not the 24-hour time 01:23.
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -345,6 +346,17 @@ def _directives(fmt):
     return out
 
 
+# What, after a format's match, marks its time as 12-hour when the format has no %p: AM or PM
+# (dotted or not, after at most one space) not followed by a letter. It is matched on the text
+# after the match with "!" appended, case-sensitively, so that every backend reads it alike.
+AFTER_HOUR = r" ?[AaPp]\.?[Mm]\.?[^A-Za-z]"
+
+
+def hour_unmarked(letters):
+    """Whether a format with these directive letters reads an hour but no AM/PM."""
+    return ("H" in letters or "I" in letters) and "p" not in letters
+
+
 @lru_cache(maxsize=1024)
 def _date_regex(fmt):
     import re
@@ -360,15 +372,18 @@ def _date_regex(fmt):
 
 
 def parse_date(s, fmt):
-    """The datetime the first match of ``fmt`` in ``s`` denotes, or None. Missing fields take
-    the year 2000, January, the 1st, midnight."""
+    """The datetime the first match of ``fmt`` in ``s`` denotes, or None (also where AM or PM
+    follows an hour read without %p). Missing fields take the year 2000, January, the 1st,
+    midnight."""
     import datetime
 
     if s is None or fmt is None:
         return None
+    import re
+
     rx, letters = _date_regex(fmt)
     m = rx.search(s)
-    if not m:
+    if not m or (hour_unmarked(letters) and re.match(AFTER_HOUR, s[m.end() : m.end() + 6] + "!")):
         return None
     f = dict(_DEFAULT_FIELDS)
     pm = None
