@@ -831,6 +831,13 @@ def test_date_formats_ambiguous_day_and_month():
     assert witness.date_formats(["01/02/2023", "14/03/2022"]) == ["%d/%m/%Y"]
 
 
+def test_a_decimal_number_is_not_read_as_a_date_without_a_full_year():
+    assert witness.date_formats(["€55.07"]) == []  # a price, not July 2055
+    assert witness.date_formats(["12.05", "3,5"]) == []
+    assert witness.date_formats(["2023.05"]) == ["%Y.%m"]
+    assert "%d.%m.%Y" in witness.date_formats(["12.05.2023"])  # not one number
+
+
 def test_date_formats_inside_sentences():
     found = witness.date_formats(["Shipped on 2023-01-15 by UPS", "Order placed 2022-12-03."])
     assert found[0] == "%Y-%m-%d"

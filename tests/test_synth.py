@@ -205,6 +205,42 @@ def test_an_example_joins_a_cluster_that_its_own_program_explains():
     assert str(top) == 'If(Contains(x1, "F"), Concat("Ms. ", x2), Concat("Mr. ", x2))'
 
 
+PLUS_TAGS = ex(
+    ("olga_berg+news@post.net", "olga_berg@post.net"),
+    ("tom.weiss@mail.org", "tom.weiss@mail.org"),
+    ("rita77+promo@shop.io", "rita77@shop.io"),
+    ("lena.vogt@web.de", "lena.vogt@web.de"),
+)
+
+
+def test_a_partition_by_each_examples_own_program():
+    # Greedy merging joins "olga_berg+news@..." and "tom.weiss@..." by their two first words.
+    # Each row's own program tells the clusters apart: up to the "+" (a mark outside
+    # RobustFill's delimiters), and a copy.
+    grown = [{frozenset(m) for m, _ in p} for p in conditionals.partitions(PLUS_TAGS, _vs)]
+    assert {frozenset({0, 2}), frozenset({1, 3})} in grown
+    [(_, prog)] = conditionals.synthesize(PLUS_TAGS, _vs, never)
+    assert prog.run(("max_roth+list@uni.edu",)) == "max_roth@uni.edu"
+    assert prog.run(("ina.kahl.2@gmx.at",)) == "ina.kahl.2@gmx.at"
+
+
+def test_a_mark_that_is_not_a_delimiter_bounds_a_slice():
+    examples = ex(("id=17|name=red", "name=red"), ("id=9|colour=light blue", "colour=light blue"))
+    [(_, prog)] = version_space.synthesize(examples, (), never, 1)
+    assert prog.run(("id=3|2nd=x-ray green",)) == "2nd=x-ray green"  # not from its second word
+
+
+def test_an_input_with_one_mark_changed_for_another_is_sliced():
+    slugs = ex(
+        ("https://news.example.org/2021/05/fresh-ideas-here", "Fresh Ideas Here"),
+        ("https://blog.site.com/2019/11/why-we-moved", "Why We Moved"),
+    )
+    [(_, prog)] = version_space.synthesize(slugs, (), never, 1)
+    assert prog.run(("https://a.b.net/2024/01/one-two-three-four-five",)) == (
+        "One Two Three Four Five"
+    )
+
+
 def test_a_test_may_count_words():
     # Only a middle name tells the rows apart: a third word, a second space.
     names = ex(

@@ -22,8 +22,9 @@ def patterns_for(strings: Iterable[str], extra: Iterable[str] = ()) -> list[Patt
     strings = list(strings)
     pats: list[Pattern] = list(TOKEN_PATTERNS)
     seen: set[str] = set()
-    for d in DELIMITERS:
-        if any(d in s for s in strings):
+    marks = {c for s in strings for c in s if not rt._is_alnum(c)}
+    for d in [*DELIMITERS, *sorted(marks - set(DELIMITERS))]:
+        if d in marks:
             pats.append(d)
             seen.add(d)
     runs: set[str] | None = None
@@ -110,6 +111,15 @@ def date_formats(values: Sequence[str], limit: int = 6) -> list[str]:
     that is found in every value."""
     if not values or any(len(v) > 200 for v in values):
         return []
+    found = _date_formats(values, limit)
+    if all(_decimal(v) for v in values):
+        # A decimal number is a number: "€55.07" is a price, not July 2055 (but "2023.05" may
+        # be a year and a month).
+        return [f for f in found if "%Y" in f]
+    return found
+
+
+def _date_formats(values: Sequence[str], limit: int) -> list[str]:
     whole = _whole_formats(values, limit)
     if whole:
         return whole
@@ -129,6 +139,11 @@ def date_formats(values: Sequence[str], limit: int = 6) -> list[str]:
             break
     # The longest formats first: they read the most of each value.
     return sorted(found, key=len, reverse=True)[:limit]
+
+
+def _decimal(text: str) -> bool:
+    """Whether ``text`` is one number with one decimal point or comma ("$9.77", "3,5")."""
+    return sum(c in ".," for c in text) == 1 and rt._read_number(text) is not None
 
 
 def _whole_formats(values: Sequence[str], limit: int) -> list[str]:

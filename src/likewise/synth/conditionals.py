@@ -83,20 +83,57 @@ def partitions(
     (which wants "https://" put before it) "https://newman.com" joins by a contrived slice;
     from "https://www.hernandez-bryant.net" (copied) it joins as a copy. Grown from an example
     that only a contrived program explains (a mistyped one, "herman.Wom" for "https://herman.com"),
-    a cluster would gather others under that program."""
+    a cluster would gather others under that program. Then the partitions of the examples
+    by their own programs (see :func:`_by_own`), from the same examples in turn."""
     first = partition(examples, learn)
     yield first
     seen = {frozenset(frozenset(m) for m, _ in first)}
     alone = [learn([ex]) for ex in examples[:seeds]]
     simplest = min(found[0][0] for found in alone if found)
-    for seed in range(1, len(alone)):
-        if not alone[seed] or not _about_as_simple(alone[seed][0][0], simplest):
-            continue
-        clusters = partition(examples, learn, seed)
+    seeds_ok = [
+        seed
+        for seed in range(1, len(alone))
+        if alone[seed] and _about_as_simple(alone[seed][0][0], simplest)
+    ]
+    grown = itertools.chain(
+        (partition(examples, learn, seed) for seed in seeds_ok),
+        (_by_own(examples, learn, seed) for seed in [0, *seeds_ok]),
+    )
+    for clusters in grown:
         key = frozenset(frozenset(m) for m, _ in clusters)
         if key not in seen:
             seen.add(key)
             yield clusters
+
+
+def _by_own(
+    examples: Examples, learn: Learner, seed: int = 0
+) -> list[tuple[list[int], list[tuple[float, Node]]]]:
+    """Clusters of the examples that a program of one example alone explains, the first that
+    of the ``seed``-th: of its programs about as simple as its simplest, the one that explains
+    the most examples left. Greedy merging may join two rows by a program that fits both by
+    chance ("cindy_kelly+shop@x.com" and "marcus.garrison@y.com", by their two first words)
+    where each row's own program ("up to the +", a copy) tells the clusters apart."""
+    remaining = [seed, *(i for i in range(len(examples)) if i != seed)]
+    clusters = []
+    while remaining:
+        first = remaining[0]
+        own = learn([examples[first]])
+        if not own:
+            raise _Unexplained(first)
+        members = [first]
+        for c, p in own:
+            if not _about_as_simple(c, own[0][0]):
+                break
+            fits = [i for i in remaining if p.run(examples[i][0]) == examples[i][1]]
+            if len(fits) > len(members):
+                members = fits
+        found = learn([examples[i] for i in sorted(members)]) if len(members) > 1 else []
+        if not found:
+            members, found = [first], _lone(own, examples[first])
+        clusters.append((members, found))
+        remaining = [i for i in remaining if i not in members]
+    return clusters
 
 
 def _lone(

@@ -34,6 +34,7 @@ from likewise.lang.ast import (
     JoinAll,
     Node,
     Pos,
+    Replace,
     Slice,
     ToCase,
     eval_pos,
@@ -91,8 +92,20 @@ def _sources(examples: Examples) -> list[_Source]:
                 seen.add(vals)
                 node = Slice(Pos(tok(t), i, "Start"), Pos(tok(t), i, "End"), Input(c))
                 out.append(_Source(node, vals, True))
-    # All the words (or numbers, capitals...) joined by a separator the outputs use.
     outs = [ex[1] for ex in examples]
+    # An input with a mark that every value holds and no output does changed into another
+    # that an output holds: "2019/01/book-keep" sliced after "/" as "Book Keep".
+    for c in range(ncols):
+        vals = [ex[0][c] for ex in examples]
+        marks = set.intersection(*({ch for ch in v if not rt._is_alnum(ch)} for v in vals))
+        for old in sorted(m for m in marks if not any(m in o for o in outs)):
+            for new in sorted({ch for o in outs for ch in o if not rt._is_alnum(ch)} - marks):
+                node = Replace(old, new, Input(c))
+                values = tuple(node.run(ex[0]) for ex in examples)
+                if values not in seen:
+                    seen.add(values)
+                    out.append(_Source(node, values, False))
+    # All the words (or numbers, capitals...) joined by a separator the outputs use.
     seps = [d for d in (" ", ".", "-", ", ", "/", "_", "") if not d or any(d in o for o in outs)]
     for c in range(ncols):
         for t in ("Word", "Alphanum", "AllCaps", "Number"):
