@@ -94,7 +94,8 @@ def _sources(examples: Examples) -> list[_Source]:
                 out.append(_Source(node, vals, True))
     outs = [ex[1] for ex in examples]
     # An input with a mark that every value holds and no output does changed into another
-    # that an output holds: "2019/01/book-keep" sliced after "/" as "Book Keep".
+    # that an output holds, between characters that the input has around the first: the
+    # "2019/01/book-keep" sliced after "/" as "Book Keep".
     for c in range(ncols):
         vals = [ex[0][c] for ex in examples]
         marks = set.intersection(*({ch for ch in v if not rt._is_alnum(ch)} for v in vals))
@@ -102,7 +103,7 @@ def _sources(examples: Examples) -> list[_Source]:
             for new in sorted({ch for o in outs for ch in o if not rt._is_alnum(ch)} - marks):
                 node = Replace(old, new, Input(c))
                 values = tuple(node.run(ex[0]) for ex in examples)
-                if values not in seen:
+                if values not in seen and _joins(new, values, vals, outs):
                     seen.add(values)
                     out.append(_Source(node, values, False))
     # All the words (or numbers, capitals...) joined by a separator the outputs use.
@@ -117,6 +118,18 @@ def _sources(examples: Examples) -> list[_Source]:
                 seen.add(vals)  # type: ignore[arg-type]
                 out.append(_Source(node, vals, True))
     return out
+
+
+def _joins(mark: str, changed: Sequence[str], values: Sequence[str], outs: Sequence[str]) -> bool:
+    """Whether an output has ``mark`` beside characters (one each side, where it has them)
+    that a ``changed`` value has around it and the value as it was does not (letter case
+    aside)."""
+    for new, old, o in zip(changed, values, outs, strict=True):
+        for i, ch in enumerate(o):
+            piece = o[max(i - 1, 0) : i + 2].lower()
+            if ch == mark and len(piece) > 1 and piece in new.lower() and piece not in old.lower():
+                return True
+    return False
 
 
 def _position_classes(
