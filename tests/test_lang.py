@@ -290,3 +290,13 @@ def test_position_witnesses_with_suggested_patterns(s):
     assert all(p != "" for p in pats)
     for k, exprs_k in positions(s, pats).items():
         assert all(eval_pos(p, s) == k for p in exprs_k)
+
+
+def test_patterns_hold_the_marks_present_the_commonest():
+    pats = patterns_for(["ab+cd-ef|g", "x|y+z|w"])
+    assert {"+", "-", "|"} <= set(pats)
+    assert "," not in pats
+    arrows = "".join(chr(0x2190 + i) for i in range(20)) + "\u21ff" * 3  # 8 at most
+    assert [p for p in patterns_for([arrows]) if isinstance(p, str)] == [
+        "\u2190", "\u2191", "\u2192", "\u2193", "\u2194", "\u2195", "\u2196", "\u21ff",
+    ]  # fmt: skip

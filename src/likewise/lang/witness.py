@@ -8,6 +8,7 @@ the inverses themselves.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from likewise.lang import runtime as rt
@@ -16,14 +17,19 @@ from likewise.lang.ast import DELIMITERS, TOKEN_CLASSES, Abs, Node, Pattern, Pos
 TOKEN_PATTERNS: tuple[Pattern, ...] = tuple((t,) for t in TOKEN_CLASSES)
 
 
+MAX_MARKS = 8  # marks other than RobustFill's delimiters tried as patterns: the commonest
+
+
 def patterns_for(strings: Iterable[str], extra: Iterable[str] = ()) -> list[Pattern]:
-    """Patterns worth trying on these strings: all token classes, the delimiters present, and
-    the runs of non-alphanumeric characters (like ``", "``) present in every string."""
+    """Patterns worth trying on these strings: all token classes, the delimiters present and
+    the other marks present (``"+"``, ``"-"``), and the runs of non-alphanumeric characters
+    (like ``", "``) present in every string."""
     strings = list(strings)
     pats: list[Pattern] = list(TOKEN_PATTERNS)
     seen: set[str] = set()
-    marks = {c for s in strings for c in s if not rt._is_alnum(c)}
-    for d in [*DELIMITERS, *sorted(marks - set(DELIMITERS))]:
+    marks = Counter(c for s in strings for c in s if not rt._is_alnum(c))
+    others = sorted(set(marks) - set(DELIMITERS), key=lambda c: (-marks[c], c))[:MAX_MARKS]
+    for d in [*DELIMITERS, *sorted(others)]:
         if d in marks:
             pats.append(d)
             seen.add(d)
