@@ -815,6 +815,20 @@ def test_two_examples_with_the_same_input_are_read_as_one_typo() -> None:
         likewise.learn([*names, ("John Smith", "Smiht")], timeout=5, noise=0)
 
 
+def test_a_conditional_reads_a_typo_in_the_output_of_a_repeated_input() -> None:
+    # Two empty rows, one label mistyped: the conditional routes both alike, so the typo can
+    # only be in the output, where it is plain to see.
+    examples = [
+        ("1Z999AA10123456784", "shipped"),
+        ("", "pending"),
+        ("940010000000000000000", "shipped"),
+        ("", "penUding"),
+    ]
+    prog = likewise.learn(examples, timeout=10)
+    assert prog.suspect_examples == [(3, "penUding", "pending")]
+    assert [prog(""), prog("LX123456789DE")] == ["pending", "shipped"]
+
+
 @pytest.mark.parametrize(
     "examples",
     [

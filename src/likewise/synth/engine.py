@@ -397,8 +397,11 @@ def synthesize(
     if clash:
         # A conditional tells two examples with the same input apart only by a test that the
         # typo read in one of them flips: "john@example.com" meant without the "com" that
-        # routes the other to "nope". That is no reading to trust.
-        pool = [r for r in pool if not isinstance(r[1], If)]
+        # routes the other to "nope". That is no reading to trust. One that reads a typo in
+        # the output alone routes both alike ("penUding" for the "pending" of an empty row).
+        pool = [
+            r for r in pool if not isinstance(r[1], If) or _outputs_mistyped(r[1], examples, r[3])
+        ]
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)
@@ -449,6 +452,17 @@ def _ranked(
     if net is not None:
         ranked = neural.break_ties(net, examples, ranked)
     return [Candidate(c, p, *seen[p]) for c, p in rerank(ranked, rows)[:k]]
+
+
+def _outputs_mistyped(program: Node, examples: Examples, suspects: tuple) -> bool:
+    """Whether ``suspects`` read a typo only in outputs where an example's input is another's:
+    ``program`` gives the output they expect from the input as it was given."""
+    inputs = [x for x, _ in examples]
+    return all(
+        inputs.count(examples[i][0]) == 1
+        or (got is not None and program.run(examples[i][0]) == got)
+        for i, _, got in suspects
+    )
 
 
 def _named(suspects: tuple) -> frozenset[int]:
