@@ -50,6 +50,29 @@ TOKEN_COST = {
 
 
 WHOLE_TOKEN = 0.35  # a slice from a token's start to its end is a GetToken: cheaper
+# A slice between two marks in a row (a field: "M" of "JKT/NVY/M/2231") wins a tie with one
+# bounded otherwise (the last word): a field holds whatever the data puts there ("32", "s.kim").
+FIELD = 0.005
+
+
+def slice_discount(start: Node, end: Node) -> float:
+    """What a slice from ``start`` to ``end`` costs less than its two positions: a whole token,
+    or a field (see ``FIELD``)."""
+    if not (isinstance(start, Pos) and isinstance(end, Pos)):
+        return 0.0
+    if (start.pat, start.i) == (end.pat, end.i):
+        return WHOLE_TOKEN
+    mark = start.pat
+    field = (
+        mark == end.pat
+        and isinstance(mark, str)
+        and len(mark) == 1
+        and not mark.isalnum()
+        and (start.bound, end.bound) == ("End", "Start")
+        and end.i == start.i + 1
+        and end.i != 0
+    )
+    return FIELD if field else 0.0
 
 
 def pat_cost(p: Pattern) -> float:
@@ -305,8 +328,7 @@ def cost(node: Node) -> float:
     if isinstance(node, Slice):
         src = 0.0 if isinstance(node.src, Input) else 0.3 + cost(node.src)
         a, b = node.start, node.end
-        whole_token = isinstance(a, Pos) and isinstance(b, Pos) and (a.pat, a.i) == (b.pat, b.i)
-        return 1 + cost(a) + cost(b) + src - (WHOLE_TOKEN if whole_token else 0)
+        return 1 + cost(a) + cost(b) + src - slice_discount(a, b)
     if isinstance(node, ToCase):
         return 0.6 + _text_cost(node.src)
     # Computed atoms, as the version space prices them (its sources cost 0.2 less).

@@ -43,7 +43,7 @@ from likewise.lang.ast import (
 from likewise.synth import rank
 from likewise.synth.deadline import Timeout
 from likewise.synth.noise import edit_distance
-from likewise.synth.rank import WHOLE_TOKEN, const_cost, cost
+from likewise.synth.rank import const_cost, cost, slice_discount
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 TOP = 4  # plans kept per state
@@ -367,9 +367,7 @@ def _atoms_for(
         extra += 0.6
     for u, cu, pu in u_exprs:
         for w, cw, pw in w_exprs:
-            c = extra + cu + cw
-            if isinstance(u, Pos) and isinstance(w, Pos) and (u.pat, u.i) == (w.pat, w.i):
-                c -= WHOLE_TOKEN
+            c = extra + cu + cw - slice_discount(u, w)
             out.append((c, u, w, (pu, pw)))
     out.sort(key=lambda x: x[0])
     atoms = []
