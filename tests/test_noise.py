@@ -829,6 +829,20 @@ def test_a_conditional_reads_a_typo_in_the_output_of_a_repeated_input() -> None:
     assert [prog(""), prog("LX123456789DE")] == ["pending", "shipped"]
 
 
+def test_a_program_that_bends_to_an_example_it_reads_as_a_typo_is_set_apart() -> None:
+    # Two typos in the inputs of one example. Cutting "/sIrv" around its "I" reads only the
+    # "H" of "usHers.csv" as a typo, but it bends to the example it reads as mistyped.
+    examples = [
+        (("/var/www", "site", "index.html"), "/var/www/site/index.html"),
+        (("/home/ana", "docs", "cv.pdf"), "/home/ana/docs/cv.pdf"),
+        (("/sIrv", "data", "usHers.csv"), "/srv/data/users.csv"),
+        (("/opt/app", "logs", "error.log"), "/opt/app/logs/error.log"),
+    ]
+    prog = likewise.learn(examples, timeout=10)
+    assert str(prog) == 'Concat(x1, "/", x2, "/", x3)'
+    assert [i for i, _, _ in prog.suspect_examples] == [2]
+
+
 @pytest.mark.parametrize(
     "examples",
     [

@@ -230,6 +230,20 @@ def test_a_mark_that_is_not_a_delimiter_bounds_a_slice():
     assert prog.run(("id=3|2nd=x-ray green",)) == "2nd=x-ray green"  # not from its second word
 
 
+def test_a_field_between_two_marks_wins_a_tie_with_a_word():
+    # The folder holding the file: the third word from the end, or the text between the last
+    # two slashes. Only the second reads a folder named "q4".
+    folders = ex(
+        ("/home/ana/projects/site/index.html", "site"),
+        ("/etc/ssh/sshd_config", "ssh"),
+        ("/Users/kenji/Desktop/photos/IMG_0042.JPG", "photos"),
+    )
+    field, word = parse('GetSpan("/", -2, End, "/", -1, Start)'), parse("GetToken(Word, -3)")
+    assert 0 < cost(word) - cost(field) < 0.01
+    [(_, prog)] = version_space.synthesize(folders, (), never, 1)
+    assert prog.run(("/srv/data/2023/q4/report.csv",)) == "q4"
+
+
 def test_an_input_with_one_mark_changed_for_another_is_sliced():
     slugs = ex(
         ("https://news.example.org/2021/05/fresh-ideas-here", "Fresh Ideas Here"),
