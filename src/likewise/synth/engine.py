@@ -476,14 +476,14 @@ def _bends(
     """Whether ``program``, reading the examples ``named`` as typos, bends to others (see
     noise_model.bent) that one of the ``readings`` names as typos, beside any that both name
     ("7277" for "727", where a piece of the program serves that example alone, and another
-    reading names it), or to one it names itself: it explains that example twice, bending
-    to one typo and reading another (it cuts "/sIrv" around the "I" and reads "usHers.csv"
-    as a typo of "users.csv")."""
+    reading names it), or only to those it names itself: it explains them twice, bending to
+    one typo and reading another (it cuts "/sIrv" around the "I" and reads "usHers.csv" as a
+    typo of "users.csv")."""
     beside = {r - named for r in readings} - {frozenset()}
     if not beside and not named:  # (bent reads every example's output: only where it matters)
         return False
     odd = noise_model.bent(program, examples)
-    return bool(odd & named) or (odd - named) in beside
+    return (bool(odd) and odd <= named) or (odd - named) in beside
 
 
 def _cheapest(found: Found) -> Node | None:
