@@ -3,25 +3,14 @@ the system does on tasks it was never developed against. Each task is a rule (a 
 function) applied to 10 hand-picked inputs; the first 6 examples are `train`, the last 4
 `test`. Run: python benchmarks/fresh/generate.py (writes fresh.json beside this file)."""
 
+import calendar
 import json
 import re
 from pathlib import Path
 
-MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONL = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+# (English names: Python reads the "C" locale unless told otherwise.)
+MON = list(calendar.month_abbr)[1:]
+MONL = list(calendar.month_name)[1:]
 T = []
 
 
