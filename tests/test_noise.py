@@ -14,6 +14,7 @@ from likewise import InvalidExamples, NoProgramFound
 from likewise.bench import corrupt
 from likewise.cli import app
 from likewise.lang.syntax import parse
+from likewise.synth import engine
 from likewise.synth.noise import (
     DROPPED,
     EDIT_COST,
@@ -841,6 +842,16 @@ def test_a_program_that_bends_to_an_example_it_reads_as_a_typo_is_set_apart() ->
     prog = likewise.learn(examples, timeout=10)
     assert str(prog) == 'Concat(x1, "/", x2, "/", x3)'
     assert [i for i, _, _ in prog.suspect_examples] == [2]
+    cut = parse('Concat(SubStr(1, -4), Slice(Pos(Lower, -1, Start), Abs(-1)), "/", x2, "/", x3)')
+    assert bent(cut, examples) == {2}
+    assert engine._bends(cut, examples, frozenset({2}), {frozenset({2})})
+    # Not where it bends to an example it reads as clean as well: pieces may adjoin by chance
+    # (the word and the number of "ab 12" are two pieces, of "ef56" one).
+    codes = [(("ab 12",), "ab12"), (("cd 34",), "cd34"), (("ef56",), "ef56"), (("gh78",), "gh78")]
+    glued = parse("Concat(GetToken(Word, 1), GetToken(Number, 1))")
+    assert bent(glued, codes) == {0, 1}
+    assert not engine._bends(glued, codes, frozenset({1}), {frozenset({1})})
+    assert engine._bends(glued, codes, frozenset({0, 1}), {frozenset({0, 1})})
 
 
 @pytest.mark.parametrize(
