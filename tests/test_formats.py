@@ -831,6 +831,12 @@ def test_date_formats_ambiguous_day_and_month():
     assert witness.date_formats(["01/02/2023", "14/03/2022"]) == ["%d/%m/%Y"]
 
 
+def test_numbers_parted_by_marks_no_date_uses_are_not_a_date():
+    assert witness.date_formats(["5'11\"", "6'2\"", "5'4\""]) == []  # heights
+    assert witness.date_formats(["3+4", "12+9"]) == []
+    assert witness.date_formats(["2023_04_12", "2022_12_31"]) == ["%Y_%m_%d"]
+
+
 def test_a_decimal_number_is_not_read_as_a_date_without_a_full_year():
     assert witness.date_formats(["€55.07"]) == []  # a price, not July 2055
     assert witness.date_formats(["12.05", "3,5"]) == []

@@ -284,6 +284,20 @@ def test_only_a_word_that_one_example_shows_and_no_input_holds_looks_misspelt() 
     assert misspelt([*labels[:1], (("x",), "noral adul3t")]) == {}
 
 
+def test_a_word_that_another_example_is_corrected_to_is_not_misspelt() -> None:
+    # A dictionary would respell "landline" ("landmine"); "lanEdline" is respelt to it.
+    phones = [
+        (("07700 900123",), "mobile"),
+        (("020 7946 0018",), "landline"),
+        (("0161 496 0752",), "lanEdline"),
+        (("07911 123456",), "mobile"),
+    ]
+    assert misspelt(phones) == {2: "landline"}
+    prog = likewise.learn(phones)
+    assert prog("01632 960983") == "landline", str(prog)
+    assert prog.suspect_examples == [(2, "lanEdline", "landline")]
+
+
 def test_a_letter_in_a_number_looks_mistyped_where_other_outputs_hold_none() -> None:
     swiss = [
         (("162.33",), "162.33"),
@@ -363,6 +377,9 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs(zones) == {}
     sums = [(("1,234.5",), ""), (("12,5.5",), ""), (("7.25",), ""), (("10.5",), "")]
     assert mistyped_inputs(sums) == {}
+    # A first decimal point or thousands separator is no mark too many: "$92.5k".
+    salaries = [(("$85k",), ""), (("$120k",), ""), (("$92.5k",), ""), (("$45k",), "")]
+    assert mistyped_inputs(salaries) == {}
 
 
 def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
@@ -1027,6 +1044,21 @@ def test_input_repair_first_undoes_what_the_output_shows() -> None:
     alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
     fixed = input_repaired(parse('Concat(x1, "!")'), mistyped, given, alphabet, deadline)
     assert fixed == ("shipped 12 crates to warehouse 972 on Monday",)
+
+
+def test_the_search_goes_on_for_a_program_near_the_example_set_aside() -> None:
+    # Learned from the three photos, the cheapest programs cut at absolute places: "IMG_",
+    # "VID_" and "PXL_" are as long. The screenshot, with a typo in its output, shows the
+    # dates are read after the first "_" however long the name before it.
+    photos = [
+        (("IMG_20230412_153045.jpg",), "2023-04-12 15:30:45"),
+        (("VID_20221231_235959.mp4",), "2022-12-31 23:59:59"),
+        (("PXL_20240105_081502123.jpg",), "2024-01-05 08:15:02"),
+        (("Screenshot_20230901-101530.png",), "2023-0,9-01 10:15:30"),
+    ]
+    prog = likewise.learn(photos, timeout=10)
+    assert prog("IMG_20190714_090000.jpg") == "2019-07-14 09:00:00", str(prog)
+    assert prog.suspect_examples == [(3, "2023-0,9-01 10:15:30", "2023-09-01 10:15:30")]
 
 
 def test_a_stray_character_is_the_typo_where_an_edit_to_it_gives_the_output() -> None:

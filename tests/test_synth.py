@@ -16,6 +16,7 @@ from likewise.lang.ast import (
     Const,
     Contains,
     FormatDate,
+    FormatNumber,
     Has,
     HasAtLeast,
     If,
@@ -253,6 +254,38 @@ def test_an_input_with_one_mark_changed_for_another_is_sliced():
     assert prog.run(("https://a.b.net/2024/01/one-two-three-four-five",)) == (
         "One Two Three Four Five"
     )
+
+
+def test_a_mark_changed_for_one_the_input_also_holds_is_sliced():
+    # "/" becomes ".", which the inputs hold too, and one input has no "/" at all.
+    paths = ex(
+        ("app/models/user.py", "app.models.user"),
+        ("utils.py", "utils"),
+        ("tests/test_api.py", "tests.test_api"),
+    )
+    [(_, prog)] = version_space.synthesize(paths, (), never, 1)
+    assert prog.run(("scripts/migrate_2024.py",)) == "scripts.migrate_2024", str(prog)
+
+
+def test_a_date_field_in_words_may_be_written_in_capitals_or_small_letters():
+    dates = ex(("2023-03-12", "12-MAR-23"), ("2024-07-04", "04-JUL-24"))
+    [(_, prog)] = version_space.synthesize(dates, (), never, 1)
+    assert prog.run(("2016-11-08",)) == "08-NOV-16", str(prog)
+    times = ex(("13:05", "1:05 pm"), ("09:30", "9:30 am"))
+    [(_, prog)] = version_space.synthesize(times, (), never, 1)
+    assert prog.run(("00:15",)) == "12:15 am", str(prog)
+
+
+def test_a_conditional_may_test_whether_two_columns_are_the_same():
+    shipments = ex(
+        (("US", "US"), "domestic"),
+        (("US", "CA"), "international"),
+        (("DE", "FR"), "international"),
+        (("GB", "GB"), "domestic"),
+    )
+    [(_, prog)] = conditionals.synthesize(shipments, _vs, never)
+    assert prog.run(("BR", "BR")) == "domestic" and prog.run(("AU", "NZ")) == "international"
+    assert describe(prog.cond) == "column 1 is the same as column 2", str(prog)
 
 
 def test_a_test_may_count_words():
@@ -656,6 +689,26 @@ def test_positions_that_fall_where_they_do_by_chance_are_coincidences() -> None:
     phones = [("(415) 555-2671",), ("(646) 555-0199",)]
     assert coincidences(parse('Slice(Abs(1), Pos(")", 1, Start))'), phones) == 1
     assert coincidences(parse('GetSpan("(", 1, End, ")", 1, Start)'), phones) == 0
+
+
+def test_bounds_of_two_kinds_that_meet_on_some_inputs_alone_are_a_coincidence() -> None:
+    emails = [("anna.berg@northwind.com",), ("jlee@nwtraders.co.uk",), ("sales@nw.net",)]
+    # From the first "." to the end of the second word: ".berg", then "" where the second
+    # word ends at the first ".".
+    meets = parse('GetSpan(".", 1, Start, Word, 2, End)')
+    assert [meets.run(x) for x in emails] == [".berg", "", ""]
+    assert coincidences(meets, emails) == 1
+    assert coincidences(parse('GetSpan(".", 1, Start, "@", 1, Start)'), emails[:1]) == 0
+    # The text between two words, empty on none of the names: no coincidence.
+    names = [("Ada Lovelace",), ("Grace  Hopper",)]
+    assert coincidences(parse("GetSpan(Word, 1, End, Word, 2, Start)"), names) == 0
+
+
+def test_a_number_may_be_scaled_up_from_thousands() -> None:
+    # (Not a hundred times, then a "0".)
+    salaries = ex(("$120k", "120000"), ("$92.5k", "92500"))
+    [(_, prog)] = version_space.synthesize(salaries, (), never, 1)
+    assert isinstance(prog, FormatNumber) and prog.scale == 3, str(prog)
 
 
 def test_text_copied_twice_on_some_inputs_alone_is_a_coincidence() -> None:

@@ -142,6 +142,8 @@ def describe(node: Node) -> str:
     if isinstance(node, SuffixOf):
         return f"{describe(node.b)} ends with {describe(node.a)}"
     if isinstance(node, Eq):
+        if isinstance(node.a, Input) and isinstance(node.b, Input):
+            return f"column {node.a.index + 1} is the same as column {node.b.index + 1}"
         return f"{describe(node.a)} is {describe(node.b)}"
     if isinstance(node, Has):
         return f"{describe(node.src)} has a {_pat(node.pat)}"

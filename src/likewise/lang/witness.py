@@ -160,6 +160,8 @@ def _whole_formats(values: Sequence[str], limit: int) -> list[str]:
     if any([k for k, _ in sh] != kinds for sh in shapes) or "D" not in kinds:
         return []
     columns = [[sh[i][1] for sh in shapes] for i in range(len(kinds))]
+    if not _separated(kinds, columns):
+        return []
     # Each position: a fixed piece of text, or the directives it could be.
     options: list[list[str]] = []
     has_month_name = False
@@ -197,6 +199,20 @@ def _whole_formats(values: Sequence[str], limit: int) -> list[str]:
             if len(found) >= limit:
                 break
     return found
+
+
+DATE_MARKS = " -/.,:_"  # what may part two numbers of a date or a time
+
+
+def _separated(kinds: list[str], columns: list[list[str]]) -> bool:
+    """Whether the marks between any two numbers are those of dates and times: 5'11" is a
+    height, not the 11th of May."""
+    digits = [i for i, k in enumerate(kinds) if k == "D"]
+    for a, b in itertools.pairwise(digits):
+        marks = [columns[i][0] for i in range(a + 1, b) if kinds[i] == "O"]
+        if len(marks) == b - a - 1 and any(m not in DATE_MARKS for m in marks):
+            return False
+    return True
 
 
 _EXCLUSIVE = ("Yy", "HI", "Bbmq", "Aa", "do", "M", "S", "p")
@@ -266,7 +282,7 @@ def number_specs(
                 widths.add(b - a)
     marks = (("", "."), (",", "."), ("", ","), (".", ","), (" ", ","), (" ", "."), ("'", "."))
     specs = []
-    for scale in (0, 2, -2, -3):
+    for scale in (0, 2, -2, -3, 3, 6, -6):
         scaled = [n.scaleb(scale) for n in numbers]
         big = not numbers or any(abs(n) >= 1000 for n in scaled)
         places = max((-n.as_tuple().exponent for n in scaled if n.is_finite()), default=99)

@@ -249,6 +249,10 @@ def predicates(inputs: Sequence[tuple[str, ...]], probes: Sequence[tuple[str, ..
             for a, b in itertools.pairwise(nums):
                 add(AtLeast(_roundest(a, b), x))
                 add(Above(f"{a.normalize():f}", x))
+    # Two columns that hold the same text on some rows and not on others ("US", "US" and
+    # "US", "CA": a domestic shipment and a foreign one).
+    for a, b in itertools.combinations(range(ncols), 2):
+        add(Eq(Input(a), Input(b)))
     # Each behaviour's tests, negated, join the opposite behaviour's (a threshold's negation
     # may read better than a coincidental text that routes the examples alike: "1" in "1").
     for vec, tests in list(found.items()):

@@ -513,8 +513,11 @@ def misspelt(examples: Examples, numbers: bool = True) -> dict[int, str]:
                 fixes.append((m.start(), m.end(), fixed))
         if len(fixes) == 1:
             ((a, b, fixed),) = fixes
-            out[i] = given[:a] + fixed + given[b:]
-    return out
+            out[i] = (given[:a] + fixed + given[b:], given[a:b], fixed)
+    # A word that another's correction gives is what the user meant: "landline" beside
+    # "lanEdline", however a dictionary would respell it.
+    meant = {fixed for _, _, fixed in out.values()}
+    return {i: text for i, (text, word, _) in out.items() if word not in meant}
 
 
 def left_misspelt(examples: Examples, flagged: Collection[int], suspects: Sequence[Suspect]) -> int:
@@ -612,6 +615,8 @@ def _extra_mark(text: str, others: Sequence[str]) -> str | None:
     shapes = {_shaped(o) for o in others}
     for mark in {c for c in text if not c.isalnum()}:
         counts = {o.count(mark) for o in others}
+        if counts == {0} and mark in ".,":
+            continue  # a decimal point or a thousands separator: "$92.5k" beside "$120k"
         if len(counts) == 1 and text.count(mark) == counts.pop() + 1:
             drops = {
                 text[:k] + text[k + 1 :]

@@ -49,6 +49,7 @@ TOKEN_COST = {
 }
 
 
+TO_CASE = 0.6  # text in another case costs this more than the text
 WHOLE_TOKEN = 0.35  # a slice from a token's start to its end is a GetToken: cheaper
 # A slice between two marks in a row (a field: "M" of "JKT/NVY/M/2231") wins a tie with one
 # bounded otherwise (the last word): a field holds whatever the data puts there ("32", "s.kim").
@@ -275,6 +276,14 @@ def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
     ):
         return True
     texts = [t for t in (node.src.run(x) for x in inputs) if isinstance(t, str)]
+    if isinstance(a, Pos) and isinstance(b, Pos) and a.pat != b.pat:
+        # Two bounds of different kinds that meet on some texts and not on others: the
+        # text from the first "." to the end of the second word, empty where the second
+        # word ends at the first "." ("jlee@nwtraders.co.uk") and not elsewhere.
+        spans = [(eval_pos(a, t), eval_pos(b, t)) for t in texts]
+        empty = {u == w for u, w in spans if u is not None and w is not None}
+        if len(empty) > 1:
+            return True
     for at in (a, b):
         if isinstance(at, Abs) and min(abs(at.k), abs(at.k + 1)) > FAR:
             spans = set()
@@ -330,7 +339,7 @@ def cost(node: Node) -> float:
         a, b = node.start, node.end
         return 1 + cost(a) + cost(b) + src - slice_discount(a, b)
     if isinstance(node, ToCase):
-        return 0.6 + _text_cost(node.src)
+        return TO_CASE + _text_cost(node.src)
     # Computed atoms, as the version space prices them (its sources cost 0.2 less).
     if isinstance(node, FormatDate):
         return format_date_cost(node) + cost(node.src) - 0.2

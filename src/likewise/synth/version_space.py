@@ -53,7 +53,14 @@ DATE_SHIFTS = tuple(d * 1440 for d in (1, 7, 14, 30, -1, -7))  # days, for dates
 NEAR_END = 3  # how far into a nested source its slices may start or end
 CONSTANT_LIKE = 3.0  # extra cost of copying text that is identical in every example
 MARGIN = 3.0  # alternatives costing more than the best plus this are not searched for
-NEAR_EDITS = 10  # past this many edits from an aim, all programs are as far (see _distance)
+# With aims, how much more the search may go on for a program near them: learned from the
+# examples but one, with a typo, the cheapest programs may all read the one set aside
+# wrong ("IMG_20230412_153045.jpg" cut at absolute positions, not "Screenshot_2023...").
+AIM_MARGIN = 6.0
+NEAR_AIM = 2  # edits from the aims within which a program is near them
+NEAR_EDITS = 40  # past this many edits from an aim, all programs are as far (see _distance)
+# Date fields written in words, and the cases they may be written in besides their own.
+CASED = {d: ("AllCaps", "Lower") for d in ("%B", "%b", "%A", "%a")} | {"%p": ("Lower",)}
 
 
 @dataclass(frozen=True)
@@ -93,14 +100,15 @@ def _sources(examples: Examples) -> list[_Source]:
                 node = Slice(Pos(tok(t), i, "Start"), Pos(tok(t), i, "End"), Input(c))
                 out.append(_Source(node, vals, True))
     outs = [ex[1] for ex in examples]
-    # An input with a mark that every value holds and no output does changed into another
+    # An input with a mark that some value holds and no output does changed into another
     # that an output holds, between characters that the input has around the first: the
-    # "2019/01/book-keep" sliced after "/" as "Book Keep".
+    # "2019/01/book-keep" sliced after "/" as "Book Keep", and "tests/test_api.py" as
+    # "tests.test_api" beside "utils.py".
     for c in range(ncols):
         vals = [ex[0][c] for ex in examples]
-        marks = set.intersection(*({ch for ch in v if not rt._is_alnum(ch)} for v in vals))
+        marks = set.union(*({ch for ch in v if not rt._is_alnum(ch)} for v in vals))
         for old in sorted(m for m in marks if not any(m in o for o in outs)):
-            for new in sorted({ch for o in outs for ch in o if not rt._is_alnum(ch)} - marks):
+            for new in sorted({ch for o in outs for ch in o if not rt._is_alnum(ch)} - {old}):
                 node = Replace(old, new, Input(c))
                 values = tuple(node.run(ex[0]) for ex in examples)
                 if values not in seen and _joins(new, values, vals, outs):
@@ -297,12 +305,14 @@ def _format_atoms(
                         continue
                     extra = (rank.SHIFTED if shift else 0.0) + rank.read_cost(fmt)
                     for d in witness.DATE_DIRECTIVES:
-                        keep(
-                            lambda t, d=d: rt.render_date(t, d),
-                            dates,
-                            FormatDate(fmt, d, unit, shift, src.node),
-                            rank.date_cost(d, unit, wordy) + extra + rank.field_cost(fmt, d, ampm),
-                        )
+                        node = FormatDate(fmt, d, unit, shift, src.node)
+                        c = rank.date_cost(d, unit, wordy) + extra + rank.field_cost(fmt, d, ampm)
+                        keep(lambda t, d=d: rt.render_date(t, d), dates, node, c)
+                        # A name in capitals or small letters ("12-MAR-23", "1:23 pm"): the
+                        # field, cased (what ToCase costs, where keep adds the field's).
+                        for case in CASED.get(d, ()):
+                            cased = lambda t, d=d, f=case: rt.to_case(rt.render_date(t, d), f)  # noqa: E731
+                            keep(cased, dates, ToCase(case, node), rank.TO_CASE + 0.2)
         if not digits_out:
             continue
         nums = tuple(rt.parse_number(v) for v in vals)
@@ -364,7 +374,7 @@ def _atoms_for(
     if _constant_like(src, u_vec, w_vec):
         extra += CONSTANT_LIKE
     if f is not None:
-        extra += 0.6
+        extra += rank.TO_CASE
     for u, cu, pu in u_exprs:
         for w, cw, pw in w_exprs:
             c = extra + cu + cw - slice_discount(u, w)
@@ -473,12 +483,16 @@ def synthesize(
     counter = 1
     results: list[tuple[float, Node]] = []
     plans: list[tuple[float, tuple]] = []  # each with its cost
-    # Past k plans, plans that tie the cheapest are still found, for the tie-break below.
+    # Past k plans, plans that tie the cheapest are still found, for the tie-break below;
+    # with aims, plans until one comes near them (see _near), up to AIM_MARGIN.
+    near_aims = not aims
     while heap and (
-        len(plans) < k or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))
+        len(plans) < k
+        or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))
+        or not near_aims
     ):
         c, _, key, path = heapq.heappop(heap)
-        if results and c > results[0][0] + MARGIN:
+        if results and c > results[0][0] + (MARGIN if near_aims else AIM_MARGIN):
             break  # alternatives this much worse are not worth the search
         if expanded.get(key, 0) >= TOP:
             continue
@@ -491,6 +505,7 @@ def synthesize(
                 plan.append(step)
             plans.append((c, tuple(reversed(plan))))
             results.extend(_instances(*plans[-1]))
+            near_aims = near_aims or _near(_nearest(plans[-1:], probes, aims)[0])
             continue
         try:
             deadline()
@@ -576,18 +591,28 @@ def _fitting(node: dict, state: tuple[int, ...], outs: Sequence[str], i: int) ->
 def _distance(
     program: Node, probes: Sequence[tuple[str, ...]], aims: Sequence[str]
 ) -> tuple[int, int]:
-    """How far what ``program`` gives on the ``probes`` is from the ``aims``: the probes it
-    gives nothing on, then the character edits on the others. Giving an aim itself is no
+    """How far what ``program`` gives on the ``probes`` is from the ``aims``: the parts of it
+    that give nothing there, then the character edits from what the others give (counting
+    parts, a program nears the aims part by part: see _nearest). Giving an aim itself is no
     nearer than the furthest: a program that reproduces an example set aside does not read
     it as a typo."""
+    parts = program.parts if isinstance(program, Concat) else (program,)
     missed, edits = 0, 0
     for x, aim in zip(probes, aims, strict=True):
-        got = program.run(x)
-        if not isinstance(got, str) or got == aim:
-            missed += 1
+        got = [part.run(x) for part in parts]
+        given = [g for g in got if isinstance(g, str)]
+        text = "".join(given)
+        if len(given) == len(got) and text == aim:
+            missed += len(parts)
         else:
-            edits += edit_distance(got, aim, NEAR_EDITS)
+            missed += len(got) - len(given)
+            edits += edit_distance(text, aim, NEAR_EDITS)
     return missed, edits
+
+
+def _near(distance: tuple[int, int]) -> bool:
+    missed, edits = distance
+    return missed == 0 and edits <= NEAR_AIM
 
 
 def _nearest(
