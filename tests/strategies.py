@@ -35,7 +35,8 @@ token_patterns = st.sampled_from([(t,) for t in TOKEN_CLASSES])
 literal_patterns = st.one_of(
     st.sampled_from(DELIMS + ("ab", "Hut", "0", "é", "--")), st.text(min_size=1, max_size=3)
 )
-patterns = st.one_of(token_patterns, literal_patterns)
+field_patterns = st.sampled_from([ast.field(d) for d in (" ", "/", ",", ".", "-", ":")])
+patterns = st.one_of(token_patterns, field_patterns, literal_patterns)
 
 small_ints = st.integers(-6, 6)
 wide_ints = st.one_of(small_ints, st.integers(-100, 100))
@@ -124,6 +125,9 @@ NATIVE = [
     'FormatDate("%m/%d/%Y", "%Y-%m-%d")',
     'FormatDate("%b %-d, %Y %I:%M %p", "%A %o %B %y %H:%M:%S q%q", "~15min", 30)',
     'FormatDate("%Y-%m-%d", "%d.%m.%Y", "month-end")',
+    'Concat(GetToken(Field(" "), -2), GetSpan(Field("-"), 1, End, Field(" "), 3, Start))',
+    'GetSpan(Field("/"), 2, Start, Field("/"), -1, End)',
+    'If(Has(Field(",")), JoinAll(Field(" "), "+"), "")',
 ]
 
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from likewise.errors import ParseError
 from likewise.lang.ast import (
     Abs,
     Concat,
@@ -44,6 +45,7 @@ from likewise.lang.ast import (
     ToCase,
     Trim,
     eval_pos,
+    field,
     tok,
 )
 from likewise.lang.syntax import parse, show
@@ -96,6 +98,21 @@ def test_token_classes(cls, expected):
     assert all_tokens(cls, MIXED) == expected
     assert run(GetAll(tok(cls)), MIXED) == "".join(expected)
     assert run(Has(tok(cls)), MIXED) is True
+
+
+def test_fields_between_marks():
+    # A field is a run of anything but its mark: empty fields between marks are skipped.
+    url = "https://github.com/pandas-dev/pandas"
+    assert run(GetToken(field("/"), 3), url) == "pandas-dev"
+    assert run(GetToken(field("/"), -1), url) == "pandas"
+    assert run(GetToken(field("/"), 5), url) is None
+    assert run(GetToken(field(" "), 1), "solo") == "solo"  # one field, no mark
+    assert run(GetAll(field(",")), ",a,,b c,") == "ab c"
+    assert parse('GetToken(Field("/"), 3)') == GetToken(field("/"), 3)
+    assert str(GetToken(field("/"), 3)) == 'GetToken(Field("/"), 3)'
+    for bad in ('Field("ab")', 'Field("a")', 'Field("")'):
+        with pytest.raises(ParseError, match="a field's mark"):
+            parse(f"GetToken({bad}, 1)")
 
 
 def test_token_classes_beyond_ascii():
@@ -290,6 +307,11 @@ def test_position_witnesses_with_suggested_patterns(s):
     assert all(p != "" for p in pats)
     for k, exprs_k in positions(s, pats).items():
         assert all(eval_pos(p, s) == k for p in exprs_k)
+
+
+def test_patterns_hold_the_fields_of_marks_every_string_holds():
+    pats = patterns_for(["a/b c", "d/e"])
+    assert field("/") in pats and field(" ") not in pats
 
 
 def test_patterns_hold_the_marks_present_the_commonest():

@@ -81,12 +81,14 @@ def escape(text: str) -> str:
     return "".join("\\" + c if c in _SPECIAL else c for c in text)
 
 
-def _class(pat: Pattern, d: Dialect) -> tuple[str, bool] | None:
-    """The character class (contents of ``[...]``) of a token class, and whether its matches
-    are runs (True) or single characters (False); None for PropCase and literals."""
+def _class(pat: Pattern, d: Dialect) -> tuple[str, str, bool] | None:
+    """The character class of a token class (``[...]``) and its complement, and whether its
+    matches are runs (True) or single characters (False); None for PropCase and literals."""
     if isinstance(pat, str):
-        return (escape(pat), False) if len(pat) == 1 else None
-    return {
+        return (f"[{escape(pat)}]", f"[^{escape(pat)}]", False) if len(pat) == 1 else None
+    if pat[0] == "Field":  # a run of anything but the mark
+        return f"[^{escape(pat[1])}]", f"[{escape(pat[1])}]", True
+    c, run = {
         "Number": ("0-9", True),
         "Word": (d.letter, True),
         "Alphanum": (d.letter + "0-9", True),
@@ -94,7 +96,8 @@ def _class(pat: Pattern, d: Dialect) -> tuple[str, bool] | None:
         "Lower": (d.lower, True),
         "Digit": ("0-9", False),
         "Char": (d.letter + "0-9", False),
-    }.get(pat[0])
+    }.get(pat[0], (None, False))
+    return None if c is None else (f"[{c}]", f"[^{c}]", run)
 
 
 def token(pat: Pattern, d: Dialect) -> str:
@@ -105,8 +108,8 @@ def token(pat: Pattern, d: Dialect) -> str:
         return escape(pat)
     if pat[0] == "PropCase":
         return f"{d.upper}{d.lower}+"
-    cls, run = _class(pat, d)  # type: ignore[misc]
-    return f"[{cls}]+" if run else f"[{cls}]"
+    yes, _, run = _class(pat, d)  # type: ignore[misc]
+    return f"{yes}+" if run else yes
 
 
 class Boundary(NamedTuple):
@@ -128,8 +131,7 @@ def boundary(pat: Pattern, i: int, end: bool, d: Dialect) -> Boundary:
     k = abs(i)
     cls = _class(pat, d)
     if cls is not None:
-        c, run = cls
-        yes, no = f"[{c}]", f"[^{c}]"
+        yes, no, run = cls
         if run:
             if i > 0:
                 head = rf"\A{no}*(?:{yes}+{no}+){{{k - 1}}}{yes}"
@@ -167,8 +169,7 @@ def last(pat: Pattern, i: int, d: Dialect) -> str | None:
     cls = _class(pat, d) if i < 0 and not isinstance(pat, str) else None
     if cls is None:
         return None
-    c, run = cls
-    yes, no = f"[{c}]", f"[^{c}]"
+    yes, no, run = cls
     if run:
         return rf"{yes}+(?:{no}+{yes}+){{{-i - 1}}}{no}*\z"
     return rf"{yes}(?:{no}*{yes}){{{-i - 1}}}{no}*\z"
@@ -179,6 +180,6 @@ def after_last(pat: Pattern, d: Dialect) -> str | None:
     characters, up to the end), so that removing it from ``last(pat, -1)``'s match leaves the
     match; None for the other patterns."""
     cls = _class(pat, d) if not isinstance(pat, str) else None
-    if cls is None or not cls[1]:
+    if cls is None or not cls[2]:
         return None
-    return rf"[^{cls[0]}]+\z"
+    return rf"{cls[1]}+\z"

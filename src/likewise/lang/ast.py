@@ -30,13 +30,21 @@ DELIMITERS = "&,.?!@()[]%{}/:;$#\"' "
 CASES = ("Proper", "AllCaps", "Lower")
 BOUNDS = ("Start", "End")
 
-Pattern = tuple[str] | str  # ("Word",) is a token class; a plain string is a literal
+# ("Word",) is a token class; ("Field", "/") a run of anything but "/"; a plain string is a
+# literal.
+Pattern = tuple[str] | tuple[str, str] | str
 Value = str | int | bool | None
 
 
 def tok(name: str) -> tuple[str]:
     assert name in TOKEN_CLASSES, name
     return (name,)
+
+
+def field(mark: str) -> tuple[str, str]:
+    """The pattern of the fields between ``mark``s (one character, not a letter or digit)."""
+    assert len(mark) == 1 and not rt._is_alnum(mark), mark
+    return ("Field", mark)
 
 
 class Node:

@@ -43,6 +43,7 @@ TOKEN_NAMES = {
     "Digit": ("digit", "digits"),
     "Char": ("letter or digit", "letters and digits"),
 }
+MARK_NAMES = {" ": "space", ",": "comma", ";": "semicolon", "\t": "tab"}
 CASE_NAMES = {"Lower": "in lower case", "AllCaps": "in capitals", "Proper": "capitalized"}
 
 
@@ -62,6 +63,8 @@ def _ordinal(i: int) -> str:
 
 
 def _pat(p, plural: bool = False) -> str:
+    if isinstance(p, tuple) and p[0] == "Field":
+        return f"{MARK_NAMES.get(p[1], _q(p[1]))}-separated part" + ("s" if plural else "")
     if isinstance(p, tuple):
         return TOKEN_NAMES[p[0]][plural]
     return _q(p) + ("s" if plural else "")

@@ -4,7 +4,8 @@ The reference interpreter calls these, and ``to_python()`` copies their source i
 emits, so the two cannot drift apart. Rules: standard library only; every function accepts
 ``None`` ("no value") for any argument and then returns ``None``; nothing raises on any string.
 
-A *pattern* is either a token class, written as a 1-tuple such as ``("Word",)``, or a literal
+A *pattern* is either a token class, written as a 1-tuple such as ``("Word",)``, a field
+between marks, written ``("Field", "/")`` (a run of anything but the mark), or a literal
 string that is matched as is.
 """
 
@@ -52,6 +53,17 @@ def matches(s, pat):
                 j = i + 1
                 while j < n and ok(s[j]):
                     j += 1
+                out.append((i, j))
+                i = j
+            else:
+                i += 1
+    elif kind == "Field":  # a run of anything but the mark pat[1]: "a/b//c" has a, b and c
+        mark = pat[1]
+        i = 0
+        while i < n:
+            if s[i] != mark:
+                j = s.find(mark, i)
+                j = n if j < 0 else j
                 out.append((i, j))
                 i = j
             else:

@@ -28,7 +28,9 @@ def show_text(s: str) -> str:
 
 
 def show_pat(p) -> str:
-    return p[0] if isinstance(p, tuple) else show_text(p)
+    if isinstance(p, tuple):
+        return p[0] if len(p) == 1 else f"{p[0]}({show_text(p[1])})"
+    return show_text(p)
 
 
 def show(node: Node) -> str:
@@ -114,6 +116,16 @@ class _Reader:
             if not t:
                 raise ParseError("a literal pattern cannot be empty")
             return t
+        if self.peek()[1] == "Field":
+            self.take("name")
+            self.take("p", "(")
+            mark = self.text()
+            self.take("p", ")")
+            if len(mark) != 1 or mark.isalnum():
+                raise ParseError(
+                    f"a field's mark is one character, not a letter or digit: {mark!r}"
+                )
+            return ("Field", mark)
         return (self.enum(TOKEN_CLASSES),)
 
     def expr(self) -> Node:

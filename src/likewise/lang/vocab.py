@@ -72,8 +72,14 @@ def to_tokens(node: Node) -> list[str]:
 
 
 def writable(node: Node) -> bool:
-    """Whether ``node`` is written in the network's vocabulary (see ``UNWRITTEN``)."""
-    return type(node).__name__ not in UNWRITTEN and all(map(writable, node.children()))
+    """Whether ``node`` is written in the network's vocabulary (see ``UNWRITTEN``; nor are
+    fields between marks, ``("Field", "/")``, a pattern that came later too)."""
+    if type(node).__name__ in UNWRITTEN:
+        return False
+    pats = (getattr(node, f) for f, kind in sig_fields(type(node)) if kind == "pat")
+    if any(isinstance(p, tuple) and p[0] not in TOKEN_CLASSES for p in pats):
+        return False
+    return all(map(writable, node.children()))
 
 
 def encode(node: Node) -> list[int]:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from likewise.lang import runtime as rt
-from likewise.lang.ast import DELIMITERS, TOKEN_CLASSES, Abs, Node, Pattern, Pos
+from likewise.lang.ast import DELIMITERS, TOKEN_CLASSES, Abs, Node, Pattern, Pos, field
 
 TOKEN_PATTERNS: tuple[Pattern, ...] = tuple((t,) for t in TOKEN_CLASSES)
 
@@ -22,8 +22,9 @@ MAX_MARKS = 8  # marks other than RobustFill's delimiters tried as patterns: the
 
 def patterns_for(strings: Iterable[str], extra: Iterable[str] = ()) -> list[Pattern]:
     """Patterns worth trying on these strings: all token classes, the delimiters present and
-    the other marks present (``"+"``, ``"-"``), and the runs of non-alphanumeric characters
-    (like ``", "``) present in every string."""
+    the other marks present (``"+"``, ``"-"``), the fields between those of them that every
+    string holds (``("Field", "/")``), and the runs of non-alphanumeric characters (like
+    ``", "``) present in every string."""
     strings = list(strings)
     pats: list[Pattern] = list(TOKEN_PATTERNS)
     seen: set[str] = set()
@@ -33,6 +34,8 @@ def patterns_for(strings: Iterable[str], extra: Iterable[str] = ()) -> list[Patt
         if d in marks:
             pats.append(d)
             seen.add(d)
+    # The fields between a mark that every string holds: "/" of paths and URLs.
+    pats.extend(field(d) for d in sorted(seen) if strings and all(d in s for s in strings))
     runs: set[str] | None = None
     for s in strings:
         here = {s[a:b] for a, b in _symbol_runs(s) if b - a > 1}

@@ -46,6 +46,7 @@ TOKEN_COST = {
     "Lower": 0.55,
     "Digit": 0.9,
     "Char": 1.0,
+    "Field": 0.3,  # as a word: of the two, a field holds what the data puts there
 }
 
 
@@ -221,8 +222,9 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
     """How many slices of ``program`` look like coincidences of the ``inputs`` that reach
     them: those with an absolute position far from either end (more than ``FAR`` characters)
     that counts past text of another shape on each (digits, letters, each other character as
-    it is), and those from a token to an absolute position inside the text (or back): that
-    one comes after the other only as the token falls. Ten digits from the end of a phone
+    it is), those from a token to an absolute position inside the text (or back): that one
+    comes after the other only as the token falls, and those between two patterns that meet
+    on some inputs and not on others (see _by_chance). Ten digits from the end of a phone
     number's digits is a rule; fifteen characters from the end of "+1 816 432 8469" and "+33
     5 32 68 83 5" lands on the country code of each by chance, and so does the slice from the
     first number to the second character, empty on "(897) 247-7889" and "2" on
