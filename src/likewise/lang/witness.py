@@ -8,6 +8,7 @@ the inverses themselves.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -270,14 +271,33 @@ def _plausible(letters: set[str], month_name: bool) -> bool:
 # --- numbers -----------------------------------------------------------------------------
 
 
+_THOUSANDS = re.compile(r"\d[kK]\b")
+_MILLIONS = re.compile(r"\d ?(?:[mM]\b|million)")
+
+
+def _shown_scales(outputs: Sequence[str], texts: Sequence[str]) -> list[int]:
+    """Scales by a thousand or a million that the text shows: a number in thousands or
+    millions read ("$92.5k", "1.2M"), or written in millions."""
+    found = []
+    if any(_THOUSANDS.search(t) for t in texts):
+        found.append(3)
+    if any(_MILLIONS.search(t) for t in texts):
+        found.append(6)
+    if any(_MILLIONS.search(o) for o in outputs):
+        found.append(-6)
+    return found
+
+
 def number_specs(
-    outputs: Sequence[str], numbers: Sequence = ()
+    outputs: Sequence[str], numbers: Sequence = (), texts: Sequence[str] = ()
 ) -> list[tuple[int, str, str, str, int, int]]:
     """Candidate ``FormatNumber`` settings (decimals, group, point, rounding, width, scale),
     limited by what the outputs show (zero padding only when they have leading zeros) and by
     the ``numbers`` to write: a thousands separator only when one reaches a thousand, one
     rounding rule only when no number needs rounding, one decimal point when no decimals are
-    written (two that write the same text would crowd out alternatives that differ)."""
+    written (two that write the same text would crowd out alternatives that differ). The
+    numbers are scaled as percentages, in thousands, and as the ``texts`` they are read from
+    show (see _shown_scales)."""
     widths = {0}
     for o in outputs:
         for a, b in rt.matches(o, ("Number",)):
@@ -285,7 +305,7 @@ def number_specs(
                 widths.add(b - a)
     marks = (("", "."), (",", "."), ("", ","), (".", ","), (" ", ","), (" ", "."), ("'", "."))
     specs = []
-    for scale in (0, 2, -2, -3, 3, 6, -6):
+    for scale in (0, 2, -2, -3, *_shown_scales(outputs, texts)):
         scaled = [n.scaleb(scale) for n in numbers]
         big = not numbers or any(abs(n) >= 1000 for n in scaled)
         places = max((-n.as_tuple().exponent for n in scaled if n.is_finite()), default=99)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -57,10 +58,29 @@ MARGIN = 3.0  # alternatives costing more than the best plus this are not search
 # examples but one, with a typo, the cheapest programs may all read the one set aside
 # wrong ("IMG_20230412_153045.jpg" cut at absolute positions, not "Screenshot_2023...").
 AIM_MARGIN = 6.0
+AIM_PLANS = 4  # plans past the k cheapest searched for one near the aims, at most
 NEAR_AIM = 2  # edits from the aims within which a program is near them
 NEAR_EDITS = 40  # past this many edits from an aim, all programs are as far (see _distance)
-# Date fields written in words, and the cases they may be written in besides their own.
-CASED = {d: ("AllCaps", "Lower") for d in ("%B", "%b", "%A", "%a")} | {"%p": ("Lower",)}
+# Date fields written in words, with the names they write.
+_NAMES = {
+    "%B": rt.MONTHS,
+    "%b": tuple(m[:3] for m in rt.MONTHS),
+    "%A": rt.WEEKDAYS,
+    "%a": tuple(d[:3] for d in rt.WEEKDAYS),
+    "%p": ("AM", "PM"),
+}
+
+
+def _cased_names(outs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Per date field in words, the cases besides its own that an output writes one of its
+    names in ("MAR" of "12-MAR-23", "pm")."""
+    words = {w for o in outs for w in re.findall(r"[^\W\d_]+", o)}
+    out: dict[str, tuple[str, ...]] = {}
+    for d, names in _NAMES.items():
+        cases = [f for f in ("AllCaps", "Lower") if {rt.to_case(n, f) for n in names} & words]
+        if cases:
+            out[d] = tuple(cases)
+    return out
 
 
 @dataclass(frozen=True)
@@ -286,6 +306,7 @@ def _format_atoms(
             out.append(_Atom(tuple(vec), c, node, copies))
 
     digits_out = any(ch in rt.DIGITS for o in outs for ch in o)
+    cased = _cased_names(outs)
     wordy = any(ch.isalpha() for o in outs for ch in o)  # "March 4" rather than "March 04"
     ampm = rank.shows_ampm(outs)
     seen_numbers: set[tuple] = set()
@@ -310,16 +331,16 @@ def _format_atoms(
                         keep(lambda t, d=d: rt.render_date(t, d), dates, node, c)
                         # A name in capitals or small letters ("12-MAR-23", "1:23 pm"): the
                         # field, cased (what ToCase costs, where keep adds the field's).
-                        for case in CASED.get(d, ()):
-                            cased = lambda t, d=d, f=case: rt.to_case(rt.render_date(t, d), f)  # noqa: E731
-                            keep(cased, dates, ToCase(case, node), rank.TO_CASE + 0.2)
+                        for case in cased.get(d, ()):
+                            write = lambda t, d=d, f=case: rt.to_case(rt.render_date(t, d), f)  # noqa: E731
+                            keep(write, dates, ToCase(case, node), rank.TO_CASE + 0.2)
         if not digits_out:
             continue
         nums = tuple(rt.parse_number(v) for v in vals)
         if None in nums or nums in seen_numbers:
             continue
         seen_numbers.add(nums)
-        for spec in witness.number_specs(outs, nums):
+        for spec in witness.number_specs(outs, nums, vals):
             keep(
                 lambda n, spec=spec: rt.render_number(n, *spec),
                 nums,
@@ -484,12 +505,12 @@ def synthesize(
     results: list[tuple[float, Node]] = []
     plans: list[tuple[float, tuple]] = []  # each with its cost
     # Past k plans, plans that tie the cheapest are still found, for the tie-break below;
-    # with aims, plans until one comes near them (see _near), up to AIM_MARGIN.
+    # with aims, plans until one comes near them (see _near), up to AIM_MARGIN and AIM_PLANS.
     near_aims = not aims
     while heap and (
         len(plans) < k
         or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))
-        or not near_aims
+        or (not near_aims and len(plans) < k + AIM_PLANS)
     ):
         c, _, key, path = heapq.heappop(heap)
         if results and c > results[0][0] + (MARGIN if near_aims else AIM_MARGIN):
