@@ -704,6 +704,34 @@ def test_bounds_of_two_kinds_that_meet_on_some_inputs_alone_are_a_coincidence() 
     assert coincidences(parse("GetSpan(Word, 1, End, Word, 2, Start)"), names) == 0
 
 
+def test_fields_between_marks_read_what_the_data_puts_there() -> None:
+    # The handle is the third "/"-field (the last word would stop at "_"), and a path runs to
+    # the "?" or to the end: the first "?"-field.
+    handles = ex(
+        ("https://twitter.com/BBCWorld", "@BBCWorld"),
+        ("https://www.instagram.com/natgeo/", "@natgeo"),
+        ("https://twitter.com/NASA/status/1712345678901234567", "@NASA"),
+    )
+    [(_, prog)] = version_space.synthesize(handles, (), never, 1)
+    assert prog.run(("https://x.com/python_tip/status/998877665544",)) == "@python_tip"
+    paths = ex(
+        ("https://shop.byrd.com/app/search/list?conference=30", "/app/search/list"),
+        ("https://allison.net/tags/search?at=246", "/tags/search"),
+        ("https://morse.com/tag/wp-content", "/tag/wp-content"),
+    )
+    [(_, prog)] = version_space.synthesize(paths, (), never, 1)
+    assert prog.run(("http://blog.collins.info/categories/explore",)) == "/categories/explore"
+    assert prog.run(("https://a.com/app/posts?product=909",)) == "/app/posts", str(prog)
+    # Of the fields, those of the marks most inputs hold come first among equals.
+    hosts = ex(
+        ("https://www.example.com/docs/", "www.example.com/docs"),
+        ("http://blog.nordic.no/", "blog.nordic.no"),
+        ("https://shop.io/cart", "shop.io/cart"),
+    )
+    [(_, prog)] = version_space.synthesize(hosts, (), never, 1)
+    assert prog.run(("https://docs.python.org/3/",)) == "docs.python.org/3", str(prog)
+
+
 def test_a_number_may_be_scaled_up_from_thousands() -> None:
     # (Not a hundred times, then a "0".)
     salaries = ex(("$120k", "120000"), ("$92.5k", "92500"))

@@ -23,8 +23,8 @@ MAX_MARKS = 8  # marks other than RobustFill's delimiters tried as patterns: the
 
 def patterns_for(strings: Iterable[str], extra: Iterable[str] = ()) -> list[Pattern]:
     """Patterns worth trying on these strings: all token classes, the delimiters present and
-    the other marks present (``"+"``, ``"-"``), the fields between those of them that every
-    string holds (``("Field", "/")``), and the runs of non-alphanumeric characters (like
+    the other marks present (``"+"``, ``"-"``), the fields between each of those
+    (``("Field", "/")``), and the runs of non-alphanumeric characters (like
     ``", "``) present in every string."""
     strings = list(strings)
     pats: list[Pattern] = list(TOKEN_PATTERNS)
@@ -35,8 +35,13 @@ def patterns_for(strings: Iterable[str], extra: Iterable[str] = ()) -> list[Patt
         if d in marks:
             pats.append(d)
             seen.add(d)
-    # The fields between a mark that every string holds: "/" of paths and URLs.
-    pats.extend(field(d) for d in sorted(seen) if strings and all(d in s for s in strings))
+    # The fields between each mark: "/" of paths and URLs, and "?" of some, where the first
+    # field is the whole URL when it has no query. They come first, the marks that most
+    # strings hold, the most often, first: of positions that cost the same, the first few
+    # are kept (see likewise.synth.version_space).
+    held = Counter(c for s in strings for c in set(s))
+    order = sorted(seen, key=lambda d: (-held[d], -marks[d], d))
+    pats[:0] = [field(d) for d in order]
     runs: set[str] | None = None
     for s in strings:
         here = {s[a:b] for a, b in _symbol_runs(s) if b - a > 1}
