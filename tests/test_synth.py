@@ -31,7 +31,14 @@ from likewise.lang.simplify import canonical
 from likewise.lang.syntax import parse
 from likewise.synth import bottom_up, conditionals, engine, version_space
 from likewise.synth.deadline import Deadline, Timeout
-from likewise.synth.rank import COINCIDENCE, LITERAL_LETTER, coincidences, cost, rerank
+from likewise.synth.rank import (
+    COINCIDENCE,
+    LITERAL_LETTER,
+    coincidences,
+    cost,
+    rerank,
+    split_words,
+)
 from strategies import exprs, realistic_text
 
 
@@ -737,6 +744,19 @@ def test_a_number_may_be_scaled_up_from_thousands() -> None:
     salaries = ex(("$120k", "120000"), ("$92.5k", "92500"))
     [(_, prog)] = version_space.synthesize(salaries, (), never, 1)
     assert isinstance(prog, FormatNumber) and prog.scale == 3, str(prog)
+
+
+def test_a_branch_for_one_example_writes_a_word_whole() -> None:
+    # One example shows no more than that "gov" is there: "government" is the label.
+    domains = ex(
+        ("www.stanford.edu", "education"),
+        ("data.census.gov", "government"),
+        ("cs.cmu.edu", "education"),
+    )
+    [(_, prog)] = conditionals.synthesize(domains, _vs, never)
+    assert '"ernment"' not in str(prog) and '"government"' in str(prog), str(prog)
+    assert split_words(parse('Concat(GetToken(Word, -1), "ernment")'), ("nasa.gov",)) == 1
+    assert split_words(parse('Concat(GetToken(Word, -1), " gov")'), ("nasa.gov",)) == 0
 
 
 def test_text_copied_twice_on_some_inputs_alone_is_a_coincidence() -> None:

@@ -62,8 +62,12 @@ def _ordinal(i: int) -> str:
     return f"{_ordinal(-i)}-to-last" if i < -1 else "last"
 
 
+def _is_field(p) -> bool:
+    return isinstance(p, tuple) and p[0] == "Field"
+
+
 def _pat(p, plural: bool = False) -> str:
-    if isinstance(p, tuple) and p[0] == "Field":
+    if _is_field(p):
         return f"{MARK_NAMES.get(p[1], _q(p[1]))}-separated part" + ("s" if plural else "")
     if isinstance(p, tuple):
         return TOKEN_NAMES[p[0]][plural]
@@ -114,7 +118,8 @@ def describe(node: Node) -> str:
     if isinstance(node, SubStr):
         return _substr(node.k1, node.k2) + _source(node.src)
     if isinstance(node, GetUpto):
-        return f"everything up to the first {_pat(node.pat)}{_source(node.src)}"
+        end = "the end of " if _is_field(node.pat) else ""
+        return f"everything up to {end}the first {_pat(node.pat)}{_source(node.src)}"
     if isinstance(node, GetFrom):
         return f"everything after the first {_pat(node.pat)}{_source(node.src)}"
     if isinstance(node, GetFirst):

@@ -27,7 +27,7 @@ from likewise.lang.ast import (
     tok,
 )
 from likewise.synth.deadline import Timeout
-from likewise.synth.rank import COINCIDENCE, inner_characters, pat_cost
+from likewise.synth.rank import COINCIDENCE, inner_characters, pat_cost, split_words
 from likewise.synth.rank import cost as program_cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -144,7 +144,10 @@ def _lone(
     negative numbers give), so that costs ``COINCIDENCE`` more (see
     :func:`likewise.synth.rank.inner_characters`), and the output written as it is competes."""
     inputs, output = example
-    priced = [(c + COINCIDENCE * inner_characters(p, inputs), p) for c, p in found]
+    priced = [
+        (c + COINCIDENCE * (inner_characters(p, inputs) + split_words(p, inputs)), p)
+        for c, p in found
+    ]
     if not any(isinstance(p, Const) for _, p in found):
         priced.append((program_cost(Const(output)), Const(output)))
     return sorted(priced, key=lambda f: (f[0], str(f[1])))

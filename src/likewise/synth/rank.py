@@ -311,6 +311,21 @@ def inner_characters(program: Node, inputs: tuple[str, ...]) -> int:
     return found
 
 
+def split_words(program: Node, inputs: tuple[str, ...]) -> int:
+    """How many words of its output ``program`` writes partly copied and partly as a
+    constant (letters on both sides where a copy meets a constant): a branch that serves one
+    example shows no more than that the letters are there ("gov" of "nasa.gov", then
+    "ernment")."""
+    if not isinstance(program, Concat):
+        return 0
+    pieces = [(isinstance(p, Const), p.run(inputs)) for p in program.parts]
+    found = 0
+    for (const_a, a), (const_b, b) in pairwise(pieces):
+        if const_a != const_b and isinstance(a, str) and isinstance(b, str) and a and b:
+            found += a[-1].isalpha() and b[0].isalpha()
+    return found
+
+
 def _shape(text: str) -> str:
     return "".join("0" if c.isdigit() else "a" if c.isalpha() else c for c in text)
 
