@@ -11,6 +11,7 @@ import json
 import re
 
 from likewise.errors import ParseError
+from likewise.lang import runtime as rt
 from likewise.lang.ast import (
     BOUNDS,
     CASES,
@@ -121,7 +122,7 @@ class _Reader:
             self.take("p", "(")
             mark = self.text()
             self.take("p", ")")
-            if len(mark) != 1 or mark.isalnum():
+            if len(mark) != 1 or rt._is_alnum(mark):
                 raise ParseError(
                     f"a field's mark is one character, not a letter or digit: {mark!r}"
                 )
