@@ -3,24 +3,16 @@ the system does on tasks it was never developed against. Each task is a rule (a 
 function) applied to 10 hand-picked inputs; the first 6 examples are `train`, the last 4
 `test`. Run: python benchmarks/fresh/generate.py (writes fresh.json beside this file)."""
 
-import calendar
-import json
 import re
+import sys
 from pathlib import Path
 
-# (English names: Python reads the "C" locale unless told otherwise.)
-MON = list(calendar.month_abbr)[1:]
-MONL = list(calendar.month_name)[1:]
-T = []
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from rule_suite import MON, MONL, RuleSuite  # noqa: E402
 
-def task(name, tags, rows, f):
-    assert len(rows) == 10, name
-    ex = []
-    for r in rows:
-        ins = list(r) if isinstance(r, tuple) else [r]
-        ex.append({"inputs": ins, "output": f(*ins)})
-    T.append({"name": name, "train": ex[:6], "test": ex[6:], "tags": tags})
+SUITE = RuleSuite("fresh")
+task = SUITE.task
 
 
 # ---- names
@@ -832,13 +824,4 @@ task(
     lambda last, first, y: f"{last}, {first[0]}. ({y})",
 )
 
-assert len(T) == 45, len(T)
-for t in T:
-    outs = {}
-    for e in t["train"] + t["test"]:
-        assert isinstance(e["output"], str), t["name"]
-        assert outs.setdefault(tuple(e["inputs"]), e["output"]) == e["output"], t["name"]
-out = Path(__file__).with_name("fresh.json")
-with out.open("w", encoding="utf-8") as f:
-    json.dump({"suite": "fresh", "tasks": T}, f, ensure_ascii=False, indent=1)
-    f.write("\n")
+SUITE.write(Path(__file__).with_name("fresh.json"), 45)

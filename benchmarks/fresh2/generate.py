@@ -3,27 +3,19 @@ system does on tasks it was never developed against. Each task is a rule (a plai
 function) applied to 10 hand-picked inputs; the first 6 examples are `train`, the last 4
 `test`. Run: python benchmarks/fresh2/generate.py (writes fresh2.json beside this file)."""
 
-import calendar
 import datetime
-import json
 import re
+import sys
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
-# (English names: Python reads the "C" locale unless told otherwise.)
-MON = list(calendar.month_abbr)[1:]
-MONL = list(calendar.month_name)[1:]
-T = []
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from rule_suite import MON, MONL, RuleSuite  # noqa: E402
 
-def task(name, tags, rows, f):
-    assert len(rows) == 10, name
-    ex = []
-    for r in rows:
-        ins = list(r) if isinstance(r, tuple) else [r]
-        ex.append({"inputs": ins, "output": f(*ins)})
-    T.append({"name": name, "train": ex[:6], "test": ex[6:], "tags": tags})
+SUITE = RuleSuite("fresh2")
+task = SUITE.task
 
 
 # ---- names
@@ -874,14 +866,4 @@ task(
     lambda lat, lon: f"https://www.google.com/maps?q={lat},{lon}",
 )
 
-assert len(T) == 45, len(T)
-assert len({t["name"] for t in T}) == len(T)
-for t in T:
-    outs = {}
-    for e in t["train"] + t["test"]:
-        assert isinstance(e["output"], str), t["name"]
-        assert outs.setdefault(tuple(e["inputs"]), e["output"]) == e["output"], t["name"]
-out = Path(__file__).with_name("fresh2.json")
-with out.open("w", encoding="utf-8") as f:
-    json.dump({"suite": "fresh2", "tasks": T}, f, ensure_ascii=False, indent=1)
-    f.write("\n")
+SUITE.write(Path(__file__).with_name("fresh2.json"), 45)
