@@ -227,6 +227,4 @@ def test_describe(text: str, english: str) -> None:
 
 def test_describe_learned_program() -> None:
     prog = likewise.learn([("John Smith", "Smith, J."), ("Jane Doe", "Doe, J.")], timeout=2)
-    assert prog.describe() == (
-        "the last space-separated part, then ', ', then the first character, then '.'"
-    )
+    assert prog.describe() == "the last word, then ', ', then the first character, then '.'"

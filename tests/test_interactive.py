@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +30,7 @@ EXAMPLES = ["-e", "john@example.com => john", "-e", "amy@acme.org => amy"]
 FIRST_WORD = ["john", "amy", "x", "bob", "ann"]
 USER_NAME = ["john", "amy", "x.y", "bob-smith", "ann.lee"]
 QUESTION = "row 3 'x.y@foo.net' could be:"
+BEFORE_AT = 'GetToken(Field("@"), 1)'  # what the two examples fill by default
 
 
 @pytest.fixture
@@ -60,36 +60,36 @@ def filled(stdout: str, column: str = "email") -> list[str]:
 def test_enter_accepts_the_preview(emails: Path) -> None:
     r = run_cli(emails, "\n", *EXAMPLES)
     assert r.exit_code == 0, r.output
-    assert "program  GetToken(Word, 1)" in r.stderr
-    assert "the first word" in r.stderr
+    assert f"program  {BEFORE_AT}" in r.stderr
+    assert "the first '@'-separated part" in r.stderr
     assert "john@example.com" in r.stderr  # the preview table
     assert "5 rows, 3 uncertain" in r.stderr
     assert QUESTION in r.stderr
-    assert "1) 'x'" in r.stderr and "2) 'x.y'" in r.stderr
-    assert "likewise: program GetToken(Word, 1)" in r.stderr
+    assert "1) 'x.y'" in r.stderr and "2) 'x'" in r.stderr
+    assert f"likewise: program {BEFORE_AT}" in r.stderr
     assert r.stdout.splitlines()[0] == "id,email,city"
-    assert filled(r.stdout) == FIRST_WORD
+    assert filled(r.stdout) == USER_NAME
     assert "john@example.com" not in r.stdout  # the preview stays on stderr
 
 
 def test_typing_the_output_changes_the_program(emails: Path) -> None:
-    r = run_cli(emails, "x.y\n\n", *EXAMPLES)
+    r = run_cli(emails, "x\n\n", *EXAMPLES)
     assert r.exit_code == 0, r.output
     assert QUESTION in r.stderr
     # Then nothing is left to disagree on, but one row is of a format no example shows.
-    unlike = "no example looks like row 4 'bob-smith@mail.co.uk', which gets 'bob-smith'"
+    unlike = "no example looks like row 4 'bob-smith@mail.co.uk', which gets 'bob'"
     assert "every row has one plausible output; " + unlike in " ".join(r.stderr.split())
-    assert 'likewise: program Slice(Abs(0), Pos("@", 1, Start))' in r.stderr
-    assert filled(r.stdout) == USER_NAME
+    assert "likewise: program GetToken(Word, 1)" in r.stderr
+    assert filled(r.stdout) == FIRST_WORD
 
 
 def test_a_number_picks_that_competing_output(emails: Path) -> None:
     r = run_cli(emails, "2\n\n", *EXAMPLES)
     assert r.exit_code == 0, r.output
-    assert filled(r.stdout) == USER_NAME
+    assert filled(r.stdout) == FIRST_WORD
     r = run_cli(emails, "1\n\n", *EXAMPLES)
     assert r.exit_code == 0, r.output
-    assert filled(r.stdout) == FIRST_WORD
+    assert filled(r.stdout) == USER_NAME
 
 
 def test_an_out_of_range_number_is_taken_as_typed_text(emails: Path) -> None:
@@ -97,8 +97,9 @@ def test_an_out_of_range_number_is_taken_as_typed_text(emails: Path) -> None:
     r = run_cli(emails, "9\nq\n", *EXAMPLES)
     assert r.exit_code == 0
     assert r.stdout == ""
-    # The answer became an example: the next preview fills row 3 with it.
-    assert re.search(r"x\.y@foo\.net\s*│ 9\b", r.stderr), r.stderr
+    # The answer became an example: the program was learned again with it, and row 3 is not
+    # asked about again. (The noise model may read the "9" beside "x.y" as a typo.)
+    assert r.stderr.count("program  ") == 2 and r.stderr.count(QUESTION) == 1, r.stderr
 
 
 def test_q_writes_nothing_and_exits_zero(emails: Path) -> None:
@@ -147,7 +148,7 @@ def test_without_examples_it_asks_for_row_one(emails: Path) -> None:
     r = run_cli(emails, "john\n\n")
     assert r.exit_code == 0, r.output
     assert "output for row 1 'john@example.com'" in r.stderr
-    assert filled(r.stdout) == FIRST_WORD
+    assert filled(r.stdout) == USER_NAME
 
 
 def test_output_column_keeps_the_input(emails: Path) -> None:
@@ -187,13 +188,13 @@ def test_real_process_with_typed_answers(emails: Path) -> None:
     cmd += ["apply", "--interactive", str(emails), "--column", "email", "--timeout", "2"]
     cmd += EXAMPLES
     done = subprocess.run(
-        cmd, input="x.y\n\n", capture_output=True, text=True, env=env, timeout=60, check=False
+        cmd, input="x\n\n", capture_output=True, text=True, env=env, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
     assert QUESTION in done.stderr
-    assert "program  GetToken(Word, 1)" in done.stderr
-    assert 'likewise: program Slice(Abs(0), Pos("@", 1, Start))' in done.stderr
-    assert filled(done.stdout) == USER_NAME
+    assert f"program  {BEFORE_AT}" in done.stderr
+    assert "likewise: program GetToken(Word, 1)" in done.stderr
+    assert filled(done.stdout) == FIRST_WORD
 
     quit_ = subprocess.run(
         cmd, input="q\n", capture_output=True, text=True, env=env, timeout=60, check=False
@@ -232,19 +233,19 @@ def test_run_accepts_with_enter() -> None:
     ask = Script("")
     prog = interactive.run(EMAILS, PAIRS, con, ask, timeout=2)
     assert prog is not None
-    assert prog.apply(EMAILS) == FIRST_WORD
+    assert prog.apply(EMAILS) == USER_NAME
     assert len(ask.prompts) == 1 and ask.prompts[0].startswith("row 3 ")
     out = buf.getvalue()
     assert QUESTION in out
-    assert "3 uncertain" in out and "x ?" in out
+    assert "3 uncertain" in out and "x.y ?" in out
 
 
 def test_run_typed_answer_relearns() -> None:
     con, buf = console()
-    ask = Script("x.y", "")
+    ask = Script("x", "")
     prog = interactive.run(EMAILS, PAIRS, con, ask, timeout=2)
     assert prog is not None
-    assert prog.apply(EMAILS) == USER_NAME
+    assert prog.apply(EMAILS) == FIRST_WORD
     # Nothing is left to disagree on; the row of a format no example shows is shown.
     assert ask.prompts[1].startswith("row 4 (type its output, 1 to confirm it")
     assert "0 uncertain" in buf.getvalue()
@@ -252,9 +253,9 @@ def test_run_typed_answer_relearns() -> None:
 
 def test_run_one_confirms_the_output_of_a_row_unlike_the_examples() -> None:
     con, _ = console()
-    ask = Script("x.y", "1", "")
+    ask = Script("x", "1", "")
     prog = interactive.run(EMAILS, PAIRS, con, ask, timeout=2)
-    assert prog is not None and prog.apply(EMAILS) == USER_NAME
+    assert prog is not None and prog.apply(EMAILS) == FIRST_WORD
     # "1" made row 4's output an example, so it is not shown again.
     assert ask.prompts[1].startswith("row 4 (") and ask.prompts[2].startswith("Enter to accept")
 
@@ -303,5 +304,5 @@ def test_run_row_command_out_of_range_is_ignored() -> None:
     con, _ = console()
     ask = Script("row 99", "row 0", "")
     prog = interactive.run(EMAILS, PAIRS, con, ask, timeout=2)
-    assert prog is not None and prog.apply(EMAILS) == FIRST_WORD
+    assert prog is not None and prog.apply(EMAILS) == USER_NAME
     assert len(ask.prompts) == 3

@@ -1178,7 +1178,8 @@ TYPO_CASES = {
     ),
     # "7188" for "718": a program that adds a piece for that example alone (the digits
     # from the third to the end of the third number from the end, empty on the others)
-    # bends to the example that another reading names as a typo.
+    # bends to the example that another reading names as a typo. (The stray "k" of
+    # "555k" is the other typo: the chosen reading names that input too.)
     "a-program-bent-to-what-another-reading-names-a-typo": (
         [
             ("(312) 555-0187", "312"),
@@ -1186,7 +1187,7 @@ TYPO_CASES = {
             ("646.555.0199", "646"),
             ("+1 718 555 0123", "7188"),
         ],
-        [(3, "7188", "718")],
+        [(1, "415", None), (3, "7188", "718")],
         {"(503) 555-0111": "503", "+1 303 555 0100": "303", "213.555.0144": "213"},
     ),
     # ", USA" is added where it is missing; "Tampa, FL USA" is short of the comma that

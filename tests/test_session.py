@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -21,6 +22,10 @@ def user_name(email: str) -> str:
     return email.split("@")[0]
 
 
+def first_word(email: str) -> str:
+    return re.match(r"[a-z]*", email).group()
+
+
 def last_word(name: str) -> str:
     return name.split()[-1]
 
@@ -31,7 +36,9 @@ def check_suggestions(found: list[Suggestion], rows: list, k: int) -> None:
         assert isinstance(s, Suggestion)
         assert 0 <= s.index < len(rows)
         assert s.row == likewise.program.as_row(rows[s.index], len(s.row))
-        assert len(s.outputs) >= 2  # only rows the programs disagree on
+        # Rows the programs disagree on; after them, a row no example vouches for may come
+        # with its one output (see likewise.session.unlike_examples).
+        assert len(s.outputs) >= 2 or (s.outputs[0][1] == 1.0 and s.settles == 0)
         assert math.isclose(sum(w for _, w in s.outputs), 1.0, abs_tol=1e-9)
         weights = [w for _, w in s.outputs]
         assert weights == sorted(weights, reverse=True)
@@ -187,16 +194,16 @@ def test_session_relearns_after_a_disambiguating_example() -> None:
     s = Session(EMAIL_EXAMPLES, rows=EMAIL_ROWS, timeout=2)
     before = s.program
     assert before is s.program  # cached until something changes
-    assert [before(r) for r in EMAIL_ROWS] != [user_name(r) for r in EMAIL_ROWS]
-    s.add_example("x.y@foo.net", "x.y")
+    assert [before(r) for r in EMAIL_ROWS] != [first_word(r) for r in EMAIL_ROWS]
+    s.add_example("x.y@foo.net", "x")
     after = s.program
     assert after != before
-    assert [after(r) for r in EMAIL_ROWS] == [user_name(r) for r in EMAIL_ROWS]
+    assert [after(r) for r in EMAIL_ROWS] == [first_word(r) for r in EMAIL_ROWS]
     # Nothing is left to disagree on: only the row of a format no example shows is worth a
     # look, with its one output.
-    assert [(s.index, s.outputs) for s in s.suggest()] == [(1, (("bob-smith", 1.0),))]
+    assert [(s.index, s.outputs) for s in s.suggest()] == [(1, (("bob", 1.0),))]
     cells = s.apply()
-    assert [c.value for c in cells] == [user_name(r) for r in EMAIL_ROWS]
+    assert [c.value for c in cells] == [first_word(r) for r in EMAIL_ROWS]
     assert all(isinstance(c, Cell) and not c.uncertain for c in cells)
 
 
@@ -251,13 +258,13 @@ def ask_until_settled(examples, rows, truth, questions: int):
 @pytest.mark.parametrize(
     ("examples", "rows", "truth"),
     [
-        (EMAIL_EXAMPLES, EMAIL_ROWS, user_name),
+        (EMAIL_EXAMPLES, EMAIL_ROWS, first_word),
         ([("Anna Smith", "Smith"), ("Bo Li", "Li")], ["Mary Ann Lee", "Alan M Turing"], last_word),
     ],
 )
 def test_answering_suggestions_fixes_the_program(examples, rows, truth) -> None:
     before = likewise.learn(examples, inputs=rows, timeout=2)
-    if truth is user_name:
+    if truth is first_word:
         assert any(before(r) != truth(r) for r in rows), "the task should start out wrong"
     prog, asked = ask_until_settled(examples, rows, truth, questions=3)
     assert asked

@@ -134,7 +134,7 @@ def test_version_space_gives_each_behaviour_on_the_probes_first():
     examples = ex(("(415) 555-0132", "415"), ("212.555.7788", "212"), ("646-555-2210", "646"))
     probe = ("+1 718 555 0958",)
     plain = version_space.synthesize(examples, (), never, 3)
-    assert {p.run(probe) for _, p in plain} == {"1"}
+    assert "718" not in {p.run(probe) for _, p in plain}
     probed = version_space.synthesize(examples, (), never, 3, 6, [probe])
     assert "718" in {p.run(probe) for _, p in probed}
     assert probed[0] == plain[0]  # (the cheapest stays first)
@@ -174,7 +174,8 @@ def test_partition_unexplained_example():
 
 URLS = ex(
     ("brown.com", "https://brown.com"),
-    ("https://www.hernandez-bryant.net", "https://www.hernandez-bryant.net"),
+    # (With a path: "https://" before its last "/"-separated part would explain all three.)
+    ("https://www.hernandez-bryant.net/about", "https://www.hernandez-bryant.net/about"),
     ("https://newman.com", "https://newman.com"),
 )
 
@@ -472,7 +473,7 @@ def test_conditionals_synthesize_country():
 
 def test_conditionals_three_branches():
     examples = ex(
-        ("a b", "b"), ("c d", "d"), ("12", "#12"), ("345", "#345"), ("x.y", "x"), ("p.q", "p")
+        ("a b", "b"), ("c d", "d"), ("12", "#12"), ("345", "#345"), ("x.y", "x!"), ("p.q", "p!")
     )
     [(_, prog)] = conditionals.synthesize(examples, _vs, never)
     assert fits(prog, examples), str(prog)

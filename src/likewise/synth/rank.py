@@ -77,9 +77,14 @@ def slice_discount(start: Node, end: Node) -> float:
     return FIELD if field else 0.0
 
 
+# The parts between spaces cost a little more than words: words in running text carry marks
+# ("Paris," of "Paris, France"), where parts between other marks hold what the data puts there.
+SPACED = 0.02
+
+
 def pat_cost(p: Pattern) -> float:
     if isinstance(p, tuple):
-        return TOKEN_COST[p[0]]
+        return TOKEN_COST[p[0]] + (SPACED if p[0] == "Field" and p[1].isspace() else 0.0)
     return 0.35 if len(p) == 1 else 0.5 + 0.05 * len(p)
 
 
