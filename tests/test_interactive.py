@@ -98,8 +98,13 @@ def test_an_out_of_range_number_is_taken_as_typed_text(emails: Path) -> None:
     assert r.exit_code == 0
     assert r.stdout == ""
     # The answer became an example: the program was learned again with it, and row 3 is not
-    # asked about again. (The noise model may read the "9" beside "x.y" as a typo.)
+    # asked about again.
     assert r.stderr.count("program  ") == 2 and r.stderr.count(QUESTION) == 1, r.stderr
+    # An answer is what the user means, never read as a typo (of "y", one edit away): the
+    # fill writes it.
+    r = run_cli(emails, "9\n\n", *EXAMPLES)
+    assert r.exit_code == 0, r.output
+    assert filled(r.stdout)[2] == "9"
 
 
 def test_q_writes_nothing_and_exits_zero(emails: Path) -> None:

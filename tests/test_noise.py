@@ -358,6 +358,17 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs(ages) == {0: ("",)}
     assert mistyped_inputs([(("M",), ""), (("F",), ""), (("F",), "")]) == {}
     assert mistyped_inputs([(("n",), ""), (("",), ""), (("-",), "")]) == {}
+    # One capital inside a word, where the other inputs are in small letters; not a capital
+    # that begins a word, nor one where another input holds capitals too.
+    mails = [(("ana77Q+promo@site.net",), ""), (("tom_reed@web.org",), ""), (("li@post.io",), "")]
+    assert mistyped_inputs(mails) == {0: ("ana77+promo@site.net",)}
+    assert mistyped_inputs([(("Tom@web.org",), ""), *mails[1:]]) == {}
+    assert mistyped_inputs([*mails, (("Li@web.org",), "")]) == {}
+    # A letter glued to a number of two digits, where no other input mixes letters and digits.
+    assert mistyped_inputs([(("09Q:41",), ""), (("14:02 PST",), ""), (("05:18",), "")]) == {
+        0: ("09:41",)
+    }
+    assert mistyped_inputs([(("09Q:41",), ""), (("14:02 PST",), ""), (("05:18z",), "")]) == {}
     # A letter in the other case inside a run of letters that another input holds without it.
     clock = [(("9:15 pMm",), ""), (("10:02PM",), ""), (("11:40 am",), "")]
     assert mistyped_inputs(clock) == {0: ("9:15 pm",)}
@@ -1131,6 +1142,26 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # A capital inside a word where every other input is in small letters is a stray: the
+    # slice that ends after the second run of letters finds "ana77Q" whole only because of it
+    # (and reads the output as short of the "Q"); what drops the "+" tag reads one typo.
+    "a-capital-in-a-column-of-small-letters-is-a-stray": (
+        [
+            ("maria.lopez+news@mail.com", "maria.lopez@mail.com"),
+            ("tom_reed@web.org", "tom_reed@web.org"),
+            ("ana77Q+promo@site.net", "ana77@site.net"),
+            ("li.wei@post.io", "li.wei@post.io"),
+        ],
+        [(2, "ana77@site.net", None)],
+        {"kate+work@firm.com": "kate@firm.com", "z.h@x.com": "z.h@x.com"},
+    ),
+    # A letter glued to a number where no other input mixes letters and digits is a stray:
+    # no hour padded to two digits followed by "from the first ':' on" fits it exactly.
+    "a-letter-glued-to-a-number-among-plain-words-and-numbers-is-a-stray": (
+        [("05:18", "05:18"), ("14:02 PST", "14:02"), ("09Q:41", "09:41"), ("21:37 CET", "21:37")],
+        [(2, "09:41", None)],
+        {"11:11": "11:11", "18:45 UTC": "18:45", "06:30Z": "06:30"},
+    ),
     # A digit dropped from "96" leaves "9", below the threshold; "37" and "33" both begin
     # with a "3", but on numbers that is a coincidence, not the rule.
     "a-test-for-a-digit-of-numbers-is-no-rule": (

@@ -10,7 +10,7 @@ import pytest
 import likewise
 from likewise import Cell, InvalidInput, Session, Suggestion, suggest
 from likewise.lang.syntax import parse
-from likewise.session import rank_rows, unlike_examples
+from likewise.session import SETTLES_LITTLE, rank_rows, unlike_examples
 from likewise.synth import neural
 
 # Email user names: two examples fit "the first word" as well as "everything before the @".
@@ -48,8 +48,17 @@ def check_suggestions(found: list[Suggestion], rows: list, k: int) -> None:
         assert math.isclose(s.disagreement, 1 - s.outputs[0][1])
     assert len({s.index for s in found}) == len(found)
     assert all(s.settles >= 0 for s in found)
-    keys = [(-s.settles, -s.disagreement, s.index) for s in found]
-    assert keys == sorted(keys)
+    # Rows whose answer settles much come first, then rows no example vouches for, then
+    # rows where only far-fetched programs disagree.
+    group = [0 if s.settles >= SETTLES_LITTLE else 1 if len(s.outputs) == 1 else 2 for s in found]
+    assert group == sorted(group)
+    for g in (0, 2):
+        keys = [
+            (-s.settles, -s.disagreement, s.index)
+            for s, h in zip(found, group, strict=True)
+            if h == g
+        ]
+        assert keys == sorted(keys)
 
 
 def test_suggest_returns_ambiguous_rows_ranked() -> None:
@@ -327,6 +336,43 @@ def test_rows_no_example_vouches_for_come_most_telling_first() -> None:
     # "no": no value; "q r": a format no example shows; "ab-cd": an output of a format no
     # example's output shows; "abcd-e" looks like the examples in and out.
     assert unlike_examples(prog, examples, rows) == [1, 2, 0]
+
+
+def test_a_row_with_a_recurring_word_no_example_shows_is_worth_asking() -> None:
+    # Every program agrees on every row. "http" recurs in the rows and no example shows it:
+    # its three rows are a kind of their own, before the two of a format no example shows.
+    prog = likewise.Program(parse('Concat("https://", GetToken(Field("/"), -1))'))
+    examples = [
+        ("site.com", "https://site.com"),
+        ("https://www.ab-cd.net", "https://www.ab-cd.net"),
+    ]
+    rows = [("https://new.com",), ("http://x-y.biz",), ("http://www.z.net",), ("http://q.org",)]
+    assert unlike_examples(prog, examples, rows) == [1, 2, 3, 0]
+    # A word that one row alone holds is no kind of row.
+    assert unlike_examples(prog, examples, rows[:2]) == [0, 1]
+
+
+def test_an_answer_is_never_read_as_a_typo() -> None:
+    examples = [("yes ", "Yes"), ("NO", "No"), ("n", "No")]
+    # Beside two examples, "No" for "n" reads as "N" typed with an "o" too many.
+    assert likewise.learn(examples, timeout=2).suspect_examples == [(2, "No", "N")]
+    # Given as the answer to a question, it is meant.
+    prog = likewise.learn(examples, timeout=2, trusted=[2])
+    assert prog.suspect_examples == [] and prog("n") == "No"
+    # A repeat of a trusted example is trusted too.
+    prog = likewise.learn([*examples[:2], examples[2], examples[2]], timeout=2, trusted=[3])
+    assert prog.suspect_examples == [] and prog("n") == "No"
+    session = Session(examples[:2], rows=["n", "y"], timeout=2)
+    session.add_example("n", "No", trusted=True)
+    assert session.trusted == {2} and session.program("n") == "No"
+    assert session.drop_last_example() == ("n", "No") and session.trusted == set()
+    assert session.program("n") == "N"
+
+
+@pytest.mark.parametrize("trusted", [[3], [-1], [True], ["0"], 0, "0", None])
+def test_trusted_must_name_examples(trusted) -> None:
+    with pytest.raises(likewise.InvalidExamples, match="trusted must list indices of the 3"):
+        likewise.learn([("a", "A"), ("b", "B"), ("c", "C")], trusted=trusted)
 
 
 def test_numbers_beyond_the_examples_range_are_worth_asking_farthest_first() -> None:

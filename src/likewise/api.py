@@ -17,11 +17,12 @@ MAX_CHARS = 10_000  # per string in an example; synthesis cost grows with length
 
 def _examples(
     examples: object, typos: bool = False
-) -> tuple[list[tuple[tuple[str, ...], str]], list[int], str | None]:
-    """Validated examples without repeats, each one's index in the caller's list, and what
-    the first two examples with the same input but different outputs are, if any. That is an
-    error, unless ``typos`` may explain it: one of the two mistyped (an input, or an output),
-    where four examples or more (few enough for the noise model) can tell which. (From
+) -> tuple[list[tuple[tuple[str, ...], str]], list[int], list[int], str | None]:
+    """Validated examples without repeats, each one's index in the caller's list, each of the
+    caller's examples' index among them, and what the first two examples with the same input
+    but different outputs are, if any. That is an error, unless ``typos`` may explain it: one
+    of the two mistyped (an input, or an output), where four examples or more (few enough
+    for the noise model) can tell which. (From
     three, a conditional learned from the other two may route either: "john@example.com"
     mistyped for one with a "y" in it, as "amy@acme.org" has.)"""
     if isinstance(examples, (str, bytes)) or not isinstance(examples, Iterable):
@@ -71,7 +72,25 @@ def _examples(
     keep = sorted(first.values())
     if clash and not (typos and 4 <= len(keep) <= synth.MAX_NOISY_EXAMPLES):
         raise InvalidExamples(clash)
-    return [out[n] for n in keep], keep, clash
+    return [out[n] for n in keep], keep, [keep.index(first[ex]) for ex in out], clash
+
+
+def _trusted(trusted: object, where: list[int]) -> frozenset[int]:
+    """The examples ``trusted`` names (indices in the caller's list), as indices among the
+    examples without repeats (``where``)."""
+    items = (
+        list(trusted)
+        if isinstance(trusted, Iterable) and not isinstance(trusted, (str, bytes))
+        else None
+    )
+    if items is None or any(
+        isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < len(where) for n in items
+    ):
+        raise InvalidExamples(
+            f"trusted must list indices of the {len(where)} examples (0 to {len(where) - 1}), "
+            f"got {trusted!r:.80}"
+        )
+    return frozenset(where[n] for n in items)
 
 
 def learn(
@@ -83,6 +102,7 @@ def learn(
     constants: Sequence[str] = (),
     alternatives: int = 4,
     engine: str = "auto",
+    trusted: Iterable[int] = (),
 ) -> Program:
     """Learn the most plausible program that maps every example's input to its output.
 
@@ -95,13 +115,16 @@ def learn(
     (they feed ``Program.alternatives``, confidence and ``suggest``). ``engine="auto"`` joins
     the symbolic synthesizers and the neural models (the beam search adds candidates, the
     likelihood breaks ties between equally cheap ones, the induction model cross-checks
-    outputs for ``confidence``); ``"symbolic"`` or ``"neural"`` uses one side alone. Raises
+    outputs for ``confidence``); ``"symbolic"`` or ``"neural"`` uses one side alone.
+    ``trusted`` are the indices of examples known to be right, such as a user's answers to
+    :func:`likewise.suggest`: the noise model never reads them as typos. Raises
     :class:`InvalidExamples` for unusable examples (two with the same input and different
     outputs, unless the noise model reads one of them as a typo) and :class:`NoProgramFound`
     when nothing in the language fits within ``timeout`` seconds.
     """
-    exs, original, clash = _examples(examples, typos=noise == "auto")
+    exs, original, where, clash = _examples(examples, typos=noise == "auto")
     ncols = len(exs[0][0])
+    sure = _trusted(trusted, where)
     if not isinstance(alternatives, int) or alternatives < 0:
         raise InvalidExamples(f"alternatives must be a whole number >= 0, got {alternatives!r}")
     if noise not in ("auto", 0):
@@ -119,6 +142,7 @@ def learn(
         alternatives + 1,
         noise == "auto",
         engine,
+        sure,
     )
     if isinstance(found, synth.Failure):
         if clash:
@@ -147,7 +171,7 @@ def induce(examples: Iterable[tuple[Row, str]], rows: Iterable[Row]) -> list[str
     induction model, with no program in between (RobustFill's induction). Such outputs are
     a guess to compare with, not a program: ``learn`` uses them to lower the confidence of
     rows where they disagree with its program's."""
-    exs, _, _ = _examples(examples)
+    exs, _, _, _ = _examples(examples)
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
         raise InvalidInput("rows must be a list of input rows (strings or tuples of strings)")
     clean = [as_row(r, len(exs[0][0]), f"row {n + 1}") for n, r in enumerate(rows)]

@@ -140,6 +140,7 @@ def run_task(
     if noise:
         task = corrupt(task, noise, seed)
     start = time.perf_counter()
+    shown = len(task.train)
     with contextlib.suppress(LikewiseError):  # the learn below reports any failure
         task = _ask(task, ask, timeout)
     try:
@@ -151,6 +152,7 @@ def run_task(
             constants=task.constants,
             noise=0 if exact else "auto",
             engine=engine,
+            trusted=range(shown, len(task.train)),  # the answers hold no typo
         )
     except LikewiseError as e:
         held = False if task.test else None
@@ -184,11 +186,13 @@ def _ask(task: Task, questions: int, timeout: float) -> Task:
     suggested row's true output becomes a shown example (and leaves the held-out set)."""
     from likewise.session import suggest
 
+    shown = len(task.train)
     for _ in range(questions):
         rows = [e.inputs for e in task.test]
         if not rows:
             break
-        picks = suggest([(e.inputs, e.output) for e in task.train], rows, 1, timeout)
+        examples = [(e.inputs, e.output) for e in task.train]
+        picks = suggest(examples, rows, 1, timeout, trusted=range(shown, len(examples)))
         if not picks:
             break
         n = picks[0].index

@@ -6,6 +6,7 @@ This is PROSE's "significant inputs": rows where the plausible programs disagree
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ class Suggestion:
 # not worth asking about when the programs agree on it: a threshold the examples never reached
 # is unlikely to fall in so small a gap.
 NEAR_RANGE = 0.1
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A row whose answer is expected to settle less than this (in rows) is asked after the rows
+# no example vouches for: only far-fetched programs disagree there.
+SETTLES_LITTLE = 0.1
 MAX_LOOKAHEAD = 64  # ways the programs split on a row, each weighed for what its answer settles
 
 
@@ -100,15 +105,28 @@ def shape(row: tuple[str, ...]) -> str:
 
 
 def suggest(
-    examples: Iterable[tuple[Row, str]], rows: Iterable[Row], k: int = 3, timeout: float = 2.0
+    examples: Iterable[tuple[Row, str]],
+    rows: Iterable[Row],
+    k: int = 3,
+    timeout: float = 2.0,
+    *,
+    trusted: Iterable[int] = (),
 ) -> list[Suggestion]:
     """The ``k`` rows (at most) most worth labeling: where the plausible programs disagree,
     the row whose answer is expected to settle most of their disagreement over all the rows
     first (see :func:`rank_rows`), each with the competing outputs. When fewer disagree, rows
-    no example vouches for follow (see :func:`unlike_examples`). An empty list means every
-    row agrees and looks like an example."""
+    no example vouches for follow (see :func:`unlike_examples`), and then rows where only
+    far-fetched programs disagree (``SETTLES_LITTLE``). An empty list means every
+    row agrees and looks like an example. ``trusted`` examples (indices) hold no typo, such as
+    the answers to earlier questions (see :func:`likewise.learn`)."""
     examples, rows = list(examples), list(rows)
-    program = learn(examples, inputs=rows, timeout=timeout, alternatives=SUGGEST_ALTERNATIVES)
+    program = learn(
+        examples,
+        inputs=rows,
+        timeout=timeout,
+        alternatives=SUGGEST_ALTERNATIVES,
+        trusted=trusted,
+    )
     return _questions(program, examples, rows, k)
 
 
@@ -116,40 +134,54 @@ def _questions(
     program: Program, examples: Sequence[tuple[Row, str]], rows: Sequence[Row], k: int
 ) -> list[Suggestion]:
     clean = [as_row(r, program.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
-    found = rank_rows(program, clean, k)
+    ranked = rank_rows(program, clean, k)
+    found = [s for s in ranked if s.settles >= SETTLES_LITTLE]
     asked = {s.index for s in found}
     unlike = [n for n in unlike_examples(program, examples, clean) if n not in asked]
     for n in unlike[: max(0, k - len(found))]:
         found.append(Suggestion(n, clean[n], ((program._run(clean[n]), 1.0),)))
-    return found
+    asked = {s.index for s in found}
+    return (found + [s for s in ranked if s.index not in asked])[:k]
 
 
 def unlike_examples(
     program: Program, examples: Sequence[tuple[Row, str]], rows: Sequence[tuple[str, ...]]
 ) -> list[int]:
     """The rows no example vouches for, most telling first: rows the program gives no value;
-    rows of a format no example shows (the most common such format first); numbers beyond the
-    range the examples span by more than ``NEAR_RANGE`` (the farthest first: a threshold's
-    label the examples never reached may lie there); rows whose output has a format no
-    example's output shows."""
+    rows of a format no example shows, or with a word that recurs in the rows and that no
+    example shows ("http" where the examples show "https" and no scheme: a kind of row of its
+    own), those that share it with the most rows first; numbers beyond the range the examples
+    span by more than ``NEAR_RANGE`` (the farthest first: a threshold's label the examples
+    never reached may lie there); rows whose output has a format no example's output shows."""
     inputs = [as_row(i, program.ncols) for i, _ in examples]
     seen_in = {shape(r) for r in inputs}
     seen_out = {shape((o,)) for _, o in examples}
     spans = [_span([r[c] for r in inputs]) for c in range(program.ncols)]
     counts = Counter(shape(r) for r in rows)
+    seen_words = set().union(*map(_words, inputs))
+    recurring = Counter(w for r in rows for w in _words(r) - seen_words)
     ranked = []
     for n, row in enumerate(rows):
         out = program._run(row)
         beyond = max(_beyond(v, span) for v, span in zip(row, spans, strict=True))
+        shared = max(
+            [counts[shape(row)] if shape(row) not in seen_in else 0]
+            + [recurring[w] for w in _words(row) - seen_words if recurring[w] > 1]
+        )
         if out is None:
             ranked.append(((0, 0.0), n))
-        elif shape(row) not in seen_in:
-            ranked.append(((1, -counts[shape(row)]), n))
+        elif shared:
+            ranked.append(((1, -shared), n))
         elif beyond > NEAR_RANGE:
             ranked.append(((2, -beyond), n))
         elif shape((out,)) not in seen_out:
             ranked.append(((3, 0.0), n))
     return [n for _, n in sorted(ranked)]
+
+
+def _words(row: tuple[str, ...]) -> set[tuple[int, str]]:
+    """A row's runs of letters, in small letters, each with its column."""
+    return {(c, w.lower()) for c, text in enumerate(row) for w in _LETTERS.findall(text)}
 
 
 def _magnitude(text: str) -> float | None:
@@ -193,16 +225,22 @@ class Session:
         timeout: float = 2.0,
     ) -> None:
         self.examples: list[tuple[Row, str]] = list(examples)
+        self.trusted: set[int] = set()  # the examples that answer a question: no typo there
         self.rows: list[Row] = list(rows)
         self.timeout = timeout
         self._program: Program | None = None
 
-    def add_example(self, inputs: Row, output: str) -> None:
+    def add_example(self, inputs: Row, output: str, trusted: bool = False) -> None:
+        """Add an example; a ``trusted`` one (an answer to a question the user was shown) is
+        never read as a typo."""
+        if trusted:
+            self.trusted.add(len(self.examples))
         self.examples.append((inputs, output))
         self._program = None
 
     def drop_last_example(self) -> tuple[Row, str]:
         self._program = None
+        self.trusted.discard(len(self.examples) - 1)
         return self.examples.pop()
 
     def add_rows(self, rows: Iterable[Row]) -> None:
@@ -218,6 +256,7 @@ class Session:
                 inputs=self.rows,
                 timeout=self.timeout,
                 alternatives=SUGGEST_ALTERNATIVES,
+                trusted=self.trusted,
             )
         return self._program
 

@@ -267,12 +267,13 @@ def synthesize(
     k: int = 5,
     noise: bool = True,
     engine: str = "auto",
+    trusted: frozenset[int] = frozenset(),
 ) -> list[Candidate] | Failure:
     """The ``k`` most plausible programs, or why there is none.
 
     With ``noise``, programs that miss one or two examples by a few character edits compete
-    too (see :mod:`likewise.synth.noise`), and carry the examples they believe are wrong.
-    ``engine`` is one of ``ENGINES``.
+    too (see :mod:`likewise.synth.noise`), and carry the examples they believe are wrong;
+    never one of the examples ``trusted``. ``engine`` is one of ``ENGINES``.
     """
     # Keep a little of the budget to explain a failure, so the whole call ends in time.
     deadline = Deadline(timeout * 0.9)
@@ -402,6 +403,7 @@ def synthesize(
         pool = [
             r for r in pool if not isinstance(r[1], If) or _outputs_mistyped(r[1], examples, r[3])
         ]
+    pool = [r for r in pool if not _named(r[3]) & trusted]
     if not pool:
         spare = Deadline(max(0.0, deadline.left()) + timeout * 0.08)
         return _diagnose(examples, constants, spare, deadline.left() <= 0)

@@ -563,11 +563,14 @@ def _unlettered(word: str) -> str | None:
 def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
     """Per example whose input holds a word with a stray character, the inputs without it:
     a number with one letter ("0.92n", "w68"), or a letter alone ("n"), where the same input
-    of the other examples (two at least) holds numbers and no letter but a stray one, not the
-    same; or a word with one digit that the same input of another example holds without it
-    ("ht8tps"), or a run of letters with one in the other case (see :func:`_odd_case`) that
-    it holds without that one, in any case ("aVm" beside "AM"); or a mark too many (see
-    :func:`_extra_mark`). A typo makes such words (see :func:`typos`)."""
+    of the other examples (two at least) holds numbers and no letter but a stray one, or no
+    word that mixes letters and digits (and the number has two digits; "07P:25"), not the
+    same letter; or a word with one digit that the same input of another example holds
+    without it ("ht8tps"), or a run of letters with one in the other case (see
+    :func:`_odd_case`) that it holds without that one, in any case ("aVm" beside "AM"); or a
+    mark too many (see :func:`_extra_mark`); or one capital inside a word where the others
+    are in small letters (see :func:`_odd_capital`). A typo makes such words (see
+    :func:`typos`)."""
     out = {}
     for i, (inputs, _) in enumerate(examples):
         fixed = list(inputs)
@@ -585,9 +588,13 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
                 and bool(words)
                 and all(w.isdigit() or _unlettered(w) for w in words)
             )
+            # (Where no other word mixes letters and digits, a number of two digits or more
+            # with one letter glued in is no code: "07P:25" beside "22:27 UTC".)
+            mixed = any(not w.isdigit() and not w.isalpha() for w in words)
             for w in set(_WORD.findall(text)) - words:
                 digits = [c for c in w if c.isdigit()]
-                if numeric and (plain := _unlettered(w)) is not None:
+                plain = _unlettered(w)
+                if plain is not None and (numeric or not mixed and len(digits) >= 2):
                     stray = next(c for c in w if not c.isdigit())
                     if stray.lower() not in held:
                         fixed[col] = fixed[col].replace(w, plain)
@@ -598,7 +605,7 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
                 if (plain := _odd_case(w)) is not None and plain.lower() in lowered:
                     fixed[col] = fixed[col].replace(w, plain)
             if fixed[col] == text and len(others) >= 2:
-                fixed[col] = _extra_mark(text, others) or text
+                fixed[col] = _extra_mark(text, others) or _odd_capital(text, others) or text
 
         if tuple(fixed) != inputs:
             out[i] = tuple(fixed)
@@ -627,6 +634,19 @@ def _extra_mark(text: str, others: Sequence[str]) -> str | None:
             if len(fits) == 1:
                 return fits[0]
     return None
+
+
+def _odd_capital(text: str, others: Sequence[str]) -> str | None:
+    """``text`` without its one capital letter, where that letter follows a letter or a digit
+    and each of ``others`` holds small letters and no capital: the "D" of "stuart-lewisD.biz"
+    beside "brown.com", the "X" of "john89X+shop@cochran.biz" beside other email addresses.
+    (A column in small letters keeps to them: a capital typed inside a word is a slip.)"""
+    if any(not any(c.islower() for c in o) or any(c.isupper() for c in o) for o in others):
+        return None
+    upper = [k for k, c in enumerate(text) if c.isupper()]
+    if len(upper) != 1 or upper[0] == 0 or not text[upper[0] - 1].isalnum():
+        return None
+    return text[: upper[0]] + text[upper[0] + 1 :]
 
 
 def _shaped(text: str) -> str:
