@@ -1142,6 +1142,14 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # With the third time mistyped, one example alone shows minutes: "11:" tells it from
+    # the others as well as ":00" tells those two from it, but ":00" is what two share; and
+    # it routes "15:10", meant, with "11:20".
+    "a-test-that-two-examples-share-over-one-that-one-holds": (
+        [("11:20", "11:20am"), ("20:00", "8pm"), ("15:1", "3:10pm"), ("05:00", "5am")],
+        [(2, "3:10pm", None)],
+        {"02:15": "2:15am", "16:00": "4pm", "22:30": "10:30pm"},
+    ),
     # A capital inside a word where every other input is in small letters is a stray: the
     # slice that ends after the second run of letters finds "ana77Q" whole only because of it
     # (and reads the output as short of the "Q"); what drops the "+" tag reads one typo.

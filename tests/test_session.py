@@ -10,7 +10,7 @@ import pytest
 import likewise
 from likewise import Cell, InvalidInput, Session, Suggestion, suggest
 from likewise.lang.syntax import parse
-from likewise.session import SETTLES_LITTLE, rank_rows, unlike_examples
+from likewise.session import rank_rows, unlike_examples
 from likewise.synth import neural
 
 # Email user names: two examples fit "the first word" as well as "everything before the @".
@@ -48,17 +48,8 @@ def check_suggestions(found: list[Suggestion], rows: list, k: int) -> None:
         assert math.isclose(s.disagreement, 1 - s.outputs[0][1])
     assert len({s.index for s in found}) == len(found)
     assert all(s.settles >= 0 for s in found)
-    # Rows whose answer settles much come first, then rows no example vouches for, then
-    # rows where only far-fetched programs disagree.
-    group = [0 if s.settles >= SETTLES_LITTLE else 1 if len(s.outputs) == 1 else 2 for s in found]
-    assert group == sorted(group)
-    for g in (0, 2):
-        keys = [
-            (-s.settles, -s.disagreement, s.index)
-            for s, h in zip(found, group, strict=True)
-            if h == g
-        ]
-        assert keys == sorted(keys)
+    keys = [(-s.settles, -s.disagreement, s.index) for s in found]
+    assert keys == sorted(keys)
 
 
 def test_suggest_returns_ambiguous_rows_ranked() -> None:

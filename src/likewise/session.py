@@ -42,9 +42,6 @@ class Suggestion:
 # is unlikely to fall in so small a gap.
 NEAR_RANGE = 0.1
 _LETTERS = re.compile(r"[^\W\d_]+")
-# A row whose answer is expected to settle less than this (in rows) is asked after the rows
-# no example vouches for: only far-fetched programs disagree there.
-SETTLES_LITTLE = 0.1
 MAX_LOOKAHEAD = 64  # ways the programs split on a row, each weighed for what its answer settles
 
 
@@ -115,8 +112,7 @@ def suggest(
     """The ``k`` rows (at most) most worth labeling: where the plausible programs disagree,
     the row whose answer is expected to settle most of their disagreement over all the rows
     first (see :func:`rank_rows`), each with the competing outputs. When fewer disagree, rows
-    no example vouches for follow (see :func:`unlike_examples`), and then rows where only
-    far-fetched programs disagree (``SETTLES_LITTLE``). An empty list means every
+    no example vouches for follow (see :func:`unlike_examples`). An empty list means every
     row agrees and looks like an example. ``trusted`` examples (indices) hold no typo, such as
     the answers to earlier questions (see :func:`likewise.learn`)."""
     examples, rows = list(examples), list(rows)
@@ -134,14 +130,12 @@ def _questions(
     program: Program, examples: Sequence[tuple[Row, str]], rows: Sequence[Row], k: int
 ) -> list[Suggestion]:
     clean = [as_row(r, program.ncols, f"row {n + 1}") for n, r in enumerate(rows)]
-    ranked = rank_rows(program, clean, k)
-    found = [s for s in ranked if s.settles >= SETTLES_LITTLE]
+    found = rank_rows(program, clean, k)
     asked = {s.index for s in found}
     unlike = [n for n in unlike_examples(program, examples, clean) if n not in asked]
     for n in unlike[: max(0, k - len(found))]:
         found.append(Suggestion(n, clean[n], ((program._run(clean[n]), 1.0),)))
-    asked = {s.index for s in found}
-    return (found + [s for s in ranked if s.index not in asked])[:k]
+    return found
 
 
 def unlike_examples(

@@ -37,6 +37,7 @@ ALTERNATIVES_PER_PART = 3  # a test's or a branch's options tried in the alterna
 # Tests that count matches ("has a third word"): of these token classes, up to this many.
 COUNTED = ("Word", "Number", "PropCase", "AllCaps")
 MAX_COUNT = 4
+SINGLE = 0.1  # a test for a text that one example alone holds (see _singles)
 COUNT = 0.15  # what a test costs more for each match it counts past the first
 SAME_BEHAVIOUR = 8  # tests kept that route the examples alike (see predicates)
 SEEDS = 4  # examples a greedy partition is grown from, each in turn (see partitions)
@@ -385,6 +386,15 @@ def synthesize(
     return ranked[:k]
 
 
+def _singles(test: Node, members: set[int], later: set[int]) -> float:
+    """What a test for a text costs more where it holds on one example alone, and the
+    examples after it in the list are two or more: a text of one example tells it from any
+    other, where one that two examples share ("10:30" against "19:00" and "03:00": ":00"
+    more than "10:") is a pattern."""
+    single = len(members) == 1 and len(later) >= 2
+    return SINGLE if single and isinstance(test, Contains | PrefixOf | SuffixOf) else 0.0
+
+
 def _decision_lists(
     clusters: list[tuple[list[int], list[tuple[float, Node]]]],
     preds: Tests,
@@ -406,7 +416,15 @@ def _decision_lists(
             fits = []
             for vec, tests in preds.items():
                 if all(vec[i] for i in members) and not any(vec[i] for i in later):
-                    charged = [(c + routing.cost(p, len(members), len(later)), p) for c, p in tests]
+                    charged = [
+                        (
+                            c
+                            + routing.cost(p, len(members), len(later))
+                            + _singles(p, members, later),
+                            p,
+                        )
+                        for c, p in tests
+                    ]
                     fits.append(min(charged, key=lambda f: (f[0], str(f[1]))))
             if not fits:
                 break
