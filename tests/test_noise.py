@@ -1142,6 +1142,18 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # Two codes each short of a digit at their start: where that digit has its like beside
+    # it, the typo may as well have dropped the next one. It is no pattern of the program.
+    "two-digits-dropped-from-runs-are-no-pattern": (
+        [
+            ("Hauptstr. 5, 12345 Berlin", "12345"),
+            ("Ring 7, 00431 Jena", "0431"),
+            ("Weg 2, 22218 Kiel", "2218"),
+            ("Platz 9, 54290 Trier", "54290"),
+        ],
+        [(1, "0431", "00431"), (2, "2218", "22218")],
+        {"Allee 3, 01067 Dresden": "01067", "Gasse 1, 80331 Munich": "80331"},
+    ),
     # With the third time mistyped, one example alone shows minutes: "11:" tells it from
     # the others as well as ":00" tells those two from it, but ":00" is what two share; and
     # it routes "15:10", meant, with "11:20".

@@ -1133,12 +1133,13 @@ def _unparsed(prog: Node, inputs: tuple[str, ...]) -> bool:
 
 def _end_edit(got: str, given: str) -> str | None:
     """Where ``given`` is ``got`` with a character dropped or added at one end, which: "drop
-    start", "add end"..."""
+    start", "add end"... Not where the character has its like beside it: then the edit may
+    as well fall inside the run ("0971" is "00971" with either "0" dropped)."""
     for edit, short, long in (("drop", given, got), ("add", got, given)):
         if len(long) == len(short) + 1:
-            if long[1:] == short:
+            if long[1:] == short and long[1:2] != long[:1]:
                 return f"{edit} start"
-            if long[:-1] == short:
+            if long[:-1] == short and long[-2:-1] != long[-1:]:
                 return f"{edit} end"
     return None
 
