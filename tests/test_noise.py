@@ -1142,6 +1142,13 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # "018" is "0018" short of a digit. Hundreds padded to two digits would fit it exactly,
+    # but only as 0.18 rounds to "00": no number is written in hundreds rounded away.
+    "a-number-rounded-away-in-hundreds-is-no-reading": (
+        [("0312", "03:12"), ("0741", "07:41"), ("018", "00:18"), ("1526", "15:26")],
+        [(2, "00:18", None)],
+        {"0930": "09:30", "2359": "23:59", "0655": "06:55"},
+    ),
     # Two codes each short of a digit at their start: where that digit has its like beside
     # it, the typo may as well have dropped the next one. It is no pattern of the program.
     "two-digits-dropped-from-runs-are-no-pattern": (

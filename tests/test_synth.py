@@ -697,6 +697,13 @@ def test_positions_that_fall_where_they_do_by_chance_are_coincidences() -> None:
     phones = [("(415) 555-2671",), ("(646) 555-0199",)]
     assert coincidences(parse('Slice(Abs(1), Pos(")", 1, Start))'), phones) == 1
     assert coincidences(parse('GetSpan("(", 1, End, ")", 1, Start)'), phones) == 0
+    # Thousands rounded to a whole number write "0" for 97.79 and "1" for 796.14 by where
+    # they fall; with a decimal, or where every number reaches a thousand, they do not.
+    prices = [("97.79",), ("796.14",)]
+    assert coincidences(parse('FormatNumber(0, "", ".", "half-up", 0, -3)'), prices) == 1
+    assert coincidences(parse('FormatNumber(1, "", ".", "half-up", 0, -3)'), prices) == 0
+    big = [("9779",), ("79614",)]
+    assert coincidences(parse('FormatNumber(0, "", ".", "half-up", 0, -3)'), big) == 0
 
 
 def test_bounds_of_two_kinds_that_meet_on_some_inputs_alone_are_a_coincidence() -> None:

@@ -293,6 +293,17 @@ def _shown_scales(outputs: Sequence[str], texts: Sequence[str]) -> list[int]:
     return found
 
 
+def rounded_away(numbers: Iterable, decimals: int, scale: int) -> bool:
+    """Whether numbers (decimals) scaled down by ``scale`` and rounded to a whole number
+    lose one whole: hundreds or thousands rounded write 0 or 1 for a number below them
+    ("0%" for 97.79 in thousands, "00" for 24 in hundreds) by where it falls."""
+    return (
+        scale < 0
+        and decimals == 0
+        and any(n.is_finite() and 0 < abs(n.scaleb(scale)) < 1 for n in numbers)
+    )
+
+
 def number_specs(
     outputs: Sequence[str], numbers: Sequence = (), texts: Sequence[str] = ()
 ) -> list[tuple[int, str, str, str, int, int]]:
@@ -302,7 +313,7 @@ def number_specs(
     rounding rule only when no number needs rounding, one decimal point when no decimals are
     written (two that write the same text would crowd out alternatives that differ). The
     numbers are scaled as percentages, in thousands, and as the ``texts`` they are read from
-    show (see _shown_scales)."""
+    show (see _shown_scales), but not scaled down and rounded away (see rounded_away)."""
     widths = {0}
     for o in outputs:
         for a, b in rt.matches(o, ("Number",)):
@@ -315,6 +326,8 @@ def number_specs(
         big = not numbers or any(abs(n) >= 1000 for n in scaled)
         places = max((-n.as_tuple().exponent for n in scaled if n.is_finite()), default=99)
         for decimals in (-1, -2, 0, 1, 2, 3, 4):
+            if rounded_away(numbers, decimals, scale):
+                continue
             rounds = decimals >= 0 and places > decimals
             groups = set()
             for group, point in marks if big else (("", "."), ("", ",")):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from likewise.lang import runtime as rt
 from likewise.lang.ast import (
     Abs,
     Bucket,
@@ -36,6 +37,7 @@ from likewise.lang.ast import (
     ToCase,
     eval_pos,
 )
+from likewise.lang.witness import rounded_away
 
 TOKEN_COST = {
     "Word": 0.3,
@@ -235,7 +237,8 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
     first number to the second character, empty on "(897) 247-7889" and "2" on
     "250.635.9580". So does a replacement that replaces nothing on any of them: the text it
     looks for is empty (then it puts its text first) or not there; a program that prepends a
-    "+" by replacing the letters of "487" reads the mistyped "-L358" alone."""
+    "+" by replacing the letters of "487" reads the mistyped "-L358" alone. So does a number
+    scaled down and rounded away (see :func:`likewise.lang.witness.rounded_away`)."""
     if isinstance(program, If):
         taken = [x for x in inputs if program.cond.run(x)]
         rest = [x for x in inputs if not program.cond.run(x)]
@@ -249,6 +252,10 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
         found += sum(_overlap_by_chance(a, b, inputs) for a, b in pairwise(parts))
     if isinstance(node, StrReplace) and inputs:
         found += not any(_replaces(node, x) for x in inputs)
+    if isinstance(node, FormatNumber) and node.scale < 0:
+        texts = [node.src.run(x) for x in inputs]
+        nums = [rt.parse_number(t) for t in texts if isinstance(t, str)]
+        found += rounded_away([n for n in nums if n is not None], node.decimals, node.scale)
     return found
 
 
