@@ -1142,6 +1142,19 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # "http://ghi-jklxorg" is one edit from its input and two from "https://ghi-jkl.org",
+    # what "https://" before the last "/"-separated part writes: a copy mistyped once, not
+    # that program's output mistyped twice.
+    "an-output-nearer-its-input-than-the-program-is-a-mistyped-copy": (
+        [
+            ("site.com", "https://site.com"),
+            ("https://www.abc-def.net", "https://www.abc-def.net"),
+            ("http://ghi-jkl.org", "http://ghi-jklxorg"),
+            ("mno.com", "https://mno.com"),
+        ],
+        [(2, "http://ghi-jklxorg", None)],
+        {"http://pq.com": "http://pq.com", "https://rs.io": "https://rs.io"},
+    ),
     # "018" is "0018" short of a digit. Hundreds padded to two digits would fit it exactly,
     # but only as 0.18 rounds to "00": no number is written in hundreds rounded away.
     "a-number-rounded-away-in-hundreds-is-no-reading": (

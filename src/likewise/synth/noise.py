@@ -1020,6 +1020,8 @@ def typos(
             fixed, got = near
         if fixed:
             meant, typed = "".join(fixed), "".join(inputs)
+            if near and _nearer_copy(inputs, given, edit_distance(meant, typed) + 1):
+                return None
             total += typo_cost(
                 meant, typed, edit_distance(meant, typed), _other_inputs(examples, i)
             )
@@ -1033,6 +1035,8 @@ def typos(
                 got = None  # the input is mistyped; the output is what to expect
             changes.append(changed)
         elif d is not None:
+            if _nearer_copy(inputs, given, d):
+                return None
             total += typo_cost(got, given, d, _others(examples, i))
             changes.append(_changed(got, given))
         elif (
@@ -1078,6 +1082,15 @@ def typos(
             if math.prod(h[n] for h in hits) < CHANCE:
                 return None
     return total, tuple(suspects)
+
+
+def _nearer_copy(inputs: tuple[str, ...], given: str, edits: int) -> bool:
+    """Whether ``given`` is fewer than ``edits`` edits (the typos a reading counts in it) from
+    one of the ``inputs`` as given, and not equal to it (see :func:`typos`): it is then
+    likelier a copy of that input, mistyped, than a typo of what the program writes
+    ("http://stuart-lewisxbiz" is one edit from its input, two from
+    "https://stuart-lewis.biz": no "s" dropped, too, by chance)."""
+    return any(0 < edit_distance(given, text, edits - 1) < edits for text in inputs)
 
 
 def _cheaper_input(prog: Node, examples: Examples, i: int, got: str) -> tuple[str, ...] | None:
