@@ -438,6 +438,24 @@ def test_a_reading_pays_for_a_stray_character_it_does_not_count() -> None:
     assert strays(routed, examples, mistyped, ((1, "97512", "97513"),)) == MISSPELT
 
 
+def test_a_reading_that_never_reads_the_stray_character_pays_nothing_for_it() -> None:
+    urls = [
+        (("https://a-b.com/c?id=3560&refQold",), "3560"),
+        (("https://cd.com/c?id=7211911&ref=federal",), "7211911"),
+        (("https://ef.com/tag?id=4604872&page=4",), "4604872"),
+        (("https://gh.com/c?id=53&page=10",), "53"),
+    ]
+    mistyped = mistyped_inputs(urls)
+    assert set(mistyped) == {0}
+    number = parse("GetToken(Number, 1)")
+    assert strays(number, urls, mistyped, ()) == 0
+    # Copying the part that holds the "Q" keeps it: that reading pays.
+    assert strays(parse("x1"), urls, mistyped, ()) == MISSPELT
+    prog = likewise.learn(urls)
+    assert str(prog) == str(number)
+    assert prog.suspect_examples == [(0, "3560", None)]
+
+
 def test_two_typos_of_one_label_are_learned_as_the_text_a_typo_from_each() -> None:
     from likewise.synth.noise import _consensus
 
@@ -1194,6 +1212,38 @@ TYPO_CASES = {
         ],
         [(2, "ana77@site.net", None)],
         {"kate+work@firm.com": "kate@firm.com", "z.h@x.com": "z.h@x.com"},
+    ),
+    # The same letter typed into two month names ("T" for the "n" of "June", and before the
+    # second "t" of "October") falls there by chance: no pattern the program misses.
+    "the-same-letter-typed-into-two-words": (
+        [
+            ("2015-06-07", "JuTe 2015"),
+            ("2018-10-02", "OcTtober 2018"),
+            ("2011-02-14", "February 2011"),
+            ("2017-09-30", "September 2017"),
+        ],
+        [(0, "JuTe 2015", "June 2015"), (1, "OcTtober 2018", "October 2018")],
+        {"2012-06-15": "June 2012", "2010-07-04": "July 2010"},
+    ),
+    # Every amount shows two decimals, but "6,310.0" one: its digit was dropped (the output
+    # shows it), not added to the output. So the format that keeps the decimals as they are
+    # reads it, not the one that writes as few as it needs.
+    "a-digit-dropped-from-a-field-of-fixed-width": (
+        [("6,310.0", "6310.05"), ("(2.47)", "-2.47"), ("815.36", "815.36"), ("(41.72)", "-41.72")],
+        [(0, "6310.05", None)],
+        {"(3,105.20)": "-3105.20", "12.50": "12.50"},
+    ),
+    # Two inputs hold a stray letter each: the conditional that reads them as they are is a
+    # pattern, but setting both aside finds the one number format that reads every amount.
+    "two-stray-letters-in-amounts-beside-a-pattern": (
+        [
+            ("$71.25", "71.25"),
+            ("($12.40)", "-12.40"),
+            ("$305O10", "305.10"),
+            ("(k4,210.55)", "-4210.55"),
+        ],
+        [(2, "305.10", None), (3, "-4210.55", None)],
+        {"$1,234.50": "1234.50", "($7.00)": "-7.00", "$9.99": "9.99"},
     ),
     # A letter glued to a number where no other input mixes letters and digits is a stray:
     # no hour padded to two digits followed by "from the first ':' on" fits it exactly.

@@ -381,9 +381,10 @@ def synthesize(
         extra_two = extra if pattern and not bends_to else 0.0
         learner = _quick(noisy, rows)
         # Two examples may be set aside where nothing plain fits: a conditional that is no
-        # pattern may be setting one mistyped example apart and bending to the other.
+        # pattern may be setting one mistyped example apart and bending to the other. So may
+        # two whose inputs hold a stray character each: a pattern may read both as they are.
         plain = best is not None and best <= CONTRIVED and not (isinstance(top, If) and not pattern)
-        max_out = 2 if n >= 4 and not plain else 1
+        max_out = 2 if n >= 4 and (not plain or len(strays) >= 2) else 1
         for c, p, suspects in [
             *first,
             *noise_model.near_misses(examples, near or [], deadline),
@@ -426,7 +427,7 @@ def synthesize(
             ),
             p,
             e,
-            s,
+            noise_model.unread_strays(p, examples, strays, s),
         )
         for c, p, e, s in pool
     ]

@@ -83,7 +83,8 @@ def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) ->
     same reason a character replaced by one that fits its neighbours where it did not costs
     ``DROPPED`` more ("100" is no likely typo of "10,", where "10," is one of "100"), and so
     does one added where one of the ``others`` has it ("Mr. Köhler" is no likely typo of "Mr
-    Köhler" beside "Ms. Miller")."""
+    Köhler" beside "Ms. Miller"), or where it makes a field as wide as the others' (see
+    :func:`_widens`)."""
     edited = _edits(meant, given)
     dropped = sum(
         not text and b > a and (_fits(meant, a) or _placed(meant, a, others))
@@ -95,7 +96,8 @@ def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) ->
     )
     # (Likewise, a character put in where the others have it is likelier meant.)
     fitted += sum(
-        not text and b > a and _placed(given, a, others) for a, b, text in _edits(given, meant)
+        not text and b > a and (_placed(given, a, others) or _widens(given, a, others))
+        for a, b, text in _edits(given, meant)
     )
     return EDIT_COST * edits - DROPPED * min(edits, dropped) + DROPPED * fitted
 
@@ -114,6 +116,41 @@ def _placed(text: str, at: int, others: Sequence[str]) -> bool:
     return not mark.isalnum() and any(
         (at < len(o) and o[at] == mark) or (-back <= len(o) and o[back] == mark) for o in others
     )
+
+
+def _widens(text: str, at: int, others: Sequence[str]) -> bool:
+    """Whether ``text``'s character at ``at`` is a letter or a digit that makes its run as
+    long as the run at the same place (counted from the start, or from the end) is in every
+    one of ``others``, two at least: a field of fixed width ("5910.09" beside "774.35" and
+    "-1.18", where "5910.0" falls short). (Where the widths vary, it says nothing.)"""
+    if len(others) < 2 or not text[at].isalnum():
+        return False
+    mine = _runs(text)
+    k = next(n for n, (a, b) in enumerate(mine) if a <= at < b)
+    width, kind = mine[k][1] - mine[k][0], _kind(text[at])
+    for place in (k, k - len(mine)):
+        same = True
+        for other in others:
+            runs = _runs(other)
+            if not -len(runs) <= place < len(runs):
+                same = False
+                break
+            a, b = runs[place]
+            same = same and b - a == width and _kind(other[a]) == kind
+        if same:
+            return True
+    return False
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s runs of letters, of digits, and of each mark alone."""
+    runs: list[tuple[int, int]] = []
+    for at, c in enumerate(text):
+        if runs and c.isalnum() and _kind(c) == _kind(text[at - 1]):
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return runs
 
 
 def _others(examples: Examples, i: int) -> list[str]:
@@ -1065,7 +1102,9 @@ def typos(
     # have; "7:1AM" and "12:57pm" for "7:1 AM" and "12:57 pm": it wants a space).
     if len({g for _, g, _ in suspects}) < len(suspects):
         return None
-    if any(a & b for a, b in combinations(changes, 2)):
+    # (Not a letter: typed at random, the same one falls in two words by chance often
+    # enough, "MaTch" and "ATugust", where a mark or a digit twice is the format's.)
+    if any(not c[-1].isalpha() for a, b in combinations(changes, 2) for c in a & b):
         return None
     # So is a character dropped, or added, at the same end of two outputs ("972477889" and
     # "8865314835" for "8972477889" and "18865314835": the program keeps a digit too many).
@@ -1168,7 +1207,8 @@ def strays(
 ) -> float:
     """What a reading of ``prog`` with ``suspects`` pays for the examples whose inputs hold a
     stray character (``mistyped``, see :func:`mistyped_inputs`) where it does not read them
-    as mistyped: unnamed, it keeps a word that looks mistyped (``MISSPELT``); named for a
+    as mistyped: unnamed, it keeps a word that looks mistyped (``MISSPELT``), unless it reads
+    nothing of the character (see :func:`unread_strays`); named for a
     typo in the output only (expecting what the program gives on the input as it is), it
     leaves the input's typo uncounted: an edit where the program reads around the character
     (gives what it gives without it: "75Q12" and "9(677) ...", two typos, where a program
@@ -1179,7 +1219,8 @@ def strays(
     total = 0.0
     for i, fixed in mistyped.items():
         if i not in named:
-            total += MISSPELT
+            if not _reads_nothing_of(prog, examples, i, fixed):
+                total += MISSPELT
         elif named[i] is not None and named[i] == prog.run(examples[i][0]):
             meant = prog.run(fixed)
             if meant == named[i]:
@@ -1187,6 +1228,42 @@ def strays(
             elif meant is None or edit_distance(meant, named[i], 1) > 1:
                 total += MISSPELT
     return total
+
+
+def unread_strays(
+    prog: Node,
+    examples: Examples,
+    mistyped: dict[int, tuple[str, ...]],
+    suspects: Sequence[Suspect],
+) -> tuple[Suspect, ...]:
+    """``suspects`` with each example that a reading leaves unnamed and whose input holds a
+    stray character (``mistyped``, see :func:`mistyped_inputs`) the program reads nothing of
+    named too, as a mistyped input ("refQold" in a URL it takes the id from)."""
+    named = {i for i, _, _ in suspects}
+    unread = [
+        (i, examples[i][1], None)
+        for i, fixed in mistyped.items()
+        if i not in named and _reads_nothing_of(prog, examples, i, fixed)
+    ]
+    return tuple(sorted((*suspects, *unread), key=lambda s: s[0])) if unread else tuple(suspects)
+
+
+def _reads_nothing_of(prog: Node, examples: Examples, i: int, meant: tuple[str, ...]) -> bool:
+    """Whether ``prog`` gives example ``i``'s output with its stray character (the one
+    ``meant`` drops), without it and with it replaced by any likely character: it reads nothing
+    of it. Not a program that reads around it ("09" and ":41" of "09Q:41"): a digit there
+    changes what it gives; nor a conditional, whose tests read the whole input ("c" routed
+    to "cold" for holding neither "19" nor "31")."""
+    if _tests(prog):
+        return False
+    inputs, given = examples[i]
+    edits = chain((inputs,), _stray_edits(inputs, meant, _alphabet(examples, i)))
+    return all(prog.run(e) == given for e in edits)
+
+
+def _tests(node: Node) -> bool:
+    """Whether ``node`` is, or holds, a conditional."""
+    return isinstance(node, If) or any(map(_tests, node.children()))
 
 
 def _stray_edits(
