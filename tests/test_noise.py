@@ -1233,6 +1233,14 @@ TYPO_CASES = {
         [(0, "6310.05", None)],
         {"(3,105.20)": "-3105.20", "12.50": "12.50"},
     ),
+    # A time with two typos ("12k31" for "12:37") that no date format reads: a typo in it
+    # and one in the output read it no dearer than a malformed input does, so the hour
+    # padded like the other branch's is no dearer than the one that cannot tell.
+    "a-malformed-time-beside-a-branch-that-pads-the-hour": (
+        [("12k31 am", "00:37"), ("8:05AM", "08:05"), ("12:44pm", "12:44"), ("2:16 pm", "14:16")],
+        [(0, "00:37", None)],
+        {"12:20 am": "00:20", "3:09am": "03:09", "9:10 pm": "21:10"},
+    ),
     # Two inputs hold a stray letter each: the conditional that reads them as they are is a
     # pattern, but setting both aside finds the one number format that reads every amount.
     "two-stray-letters-in-amounts-beside-a-pattern": (

@@ -1053,23 +1053,28 @@ def typos(
             # or in the output (see _stray_fixes).
             if not fixed and not near and i in mistyped_inputs(examples):
                 fixed, near = _stray_fixes(prog, examples, i, deadline)
+        # (Where the program finds no date or number in the input, reading one typo in it and
+        # one in the output costs no more than reading the input as malformed: see below.)
+        malformed = got is None and not unread and _unparsed(prog, inputs)
         if near:
             fixed, got = near
         if fixed:
             meant, typed = "".join(fixed), "".join(inputs)
             if near and _nearer_copy(inputs, given, edit_distance(meant, typed) + 1):
                 return None
-            total += typo_cost(
-                meant, typed, edit_distance(meant, typed), _other_inputs(examples, i)
-            )
+            cost = typo_cost(meant, typed, edit_distance(meant, typed), _other_inputs(examples, i))
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
             changed = {("input", *c) for c in set().union(*map(_changed, fixed, inputs))}
             if near:
-                total += typo_cost(got, given, 1, _others(examples, i))
+                cost += typo_cost(got, given, 1, _others(examples, i))
                 changed |= _changed(got, given)
+                whole = EDIT_COST * max(max_edits(given), 1) + UNREAD
+                if malformed and any(max_edits(s) for s in inputs) and whole < cost:
+                    cost, unread, got = whole, 1, None
             else:
                 got = None  # the input is mistyped; the output is what to expect
+            total += cost
             changes.append(changed)
         elif d is not None:
             if _nearer_copy(inputs, given, d):
@@ -1102,9 +1107,7 @@ def typos(
     # have; "7:1AM" and "12:57pm" for "7:1 AM" and "12:57 pm": it wants a space).
     if len({g for _, g, _ in suspects}) < len(suspects):
         return None
-    # (Not a letter: typed at random, the same one falls in two words by chance often
-    # enough, "MaTch" and "ATugust", where a mark or a digit twice is the format's.)
-    if any(not c[-1].isalpha() for a, b in combinations(changes, 2) for c in a & b):
+    if any(a & b for a, b in combinations(changes, 2)):
         return None
     # So is a character dropped, or added, at the same end of two outputs ("972477889" and
     # "8865314835" for "8972477889" and "18865314835": the program keeps a digit too many).
@@ -1352,9 +1355,14 @@ def _changed(got: str, given: str) -> set[tuple[str, str]]:
     """What a cheapest alignment of a program's output with the given output changes: the
     characters it drops from the former ("-", c), those it replaces ("~", c) and those it adds
     from the latter ("+", c). (A "0" replaced in "0.0a389" and one dropped in "7000" for
-    "70000" are two typos, not the same one twice.)"""
+    "70000" are two typos, not the same one twice.) A letter replaced by a letter is one
+    change ("~", both): the same letter typed in two words falls there by chance ("MaTch"
+    and "ATugust"), where "Ms." for "Mr." twice is a pattern."""
     out: set[tuple[str, str]] = set()
     for a, b, text in _edits(got, given):
+        if b > a and text.isalpha() and got[a].isalpha():
+            out.add(("~", got[a] + text))
+            continue
         out |= {("~" if text else "-", got[a])} if b > a else set()
         out |= {("+", text)} if text else set()
     return out
