@@ -364,6 +364,12 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs(mails) == {0: ("ana77+promo@site.net",)}
     assert mistyped_inputs([(("Tom@web.org",), ""), *mails[1:]]) == {}
     assert mistyped_inputs([*mails, (("Li@web.org",), "")]) == {}
+    # One digit between letters, where the other inputs hold no digit; not one that ends a
+    # word, nor one where another input holds digits too.
+    hosts = [(("jlee8nwtraders.co.uk",), ""), (("anna@nw.com",), ""), (("k.ito@nw.net",), "")]
+    assert mistyped_inputs(hosts) == {0: ("jleenwtraders.co.uk",)}
+    assert mistyped_inputs([(("jlee8@nw.co.uk",), ""), *hosts[1:]]) == {}
+    assert mistyped_inputs([*hosts, (("bo2@nw.com",), "")]) == {}
     # A letter glued to a number of two digits, where no other input mixes letters and digits.
     assert mistyped_inputs([(("09Q:41",), ""), (("14:02 PST",), ""), (("05:18",), "")]) == {
         0: ("09:41",)
@@ -1240,6 +1246,19 @@ TYPO_CASES = {
         [("12k31 am", "00:37"), ("8:05AM", "08:05"), ("12:44pm", "12:44"), ("2:16 pm", "14:16")],
         [(0, "00:37", None)],
         {"12:20 am": "00:20", "3:09am": "03:09", "9:10 pm": "21:10"},
+    ),
+    # A digit typed for the "@" of an address, in a column without digits, is a stray: the
+    # slice that counts four words from the end fits all four examples only because of it
+    # (and of the "-" typed for the "p" of "ctsupply").
+    "a-digit-for-the-at-sign-of-an-address": (
+        [
+            ("maria.r@contoso-retail.com", "maria.r@contoso.dev"),
+            ("tkim5ctsales.co.uk", "tkim@contoso.dev"),
+            ("b.ng@contoso-retail.com", "b.ng@contoso.dev"),
+            ("info@ctsup-ly.net", "info@contoso.dev"),
+        ],
+        [(1, "tkim@contoso.dev", None)],
+        {"help@ctsupply.net": "help@contoso.dev", "l.cho@ctsales.co.uk": "l.cho@contoso.dev"},
     ),
     # Two inputs hold a stray letter each: the conditional that reads them as they are is a
     # pattern, but setting both aside finds the one number format that reads every amount.

@@ -606,7 +606,8 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
     without it ("ht8tps"), or a run of letters with one in the other case (see
     :func:`_odd_case`) that it holds without that one, in any case ("aVm" beside "AM"); or a
     mark too many (see :func:`_extra_mark`); or one capital inside a word where the others
-    are in small letters (see :func:`_odd_capital`). A typo makes such words (see
+    are in small letters (see :func:`_odd_capital`), or one digit inside a word where the
+    others hold none (see :func:`_odd_digit`). A typo makes such words (see
     :func:`typos`)."""
     out = {}
     for i, (inputs, _) in enumerate(examples):
@@ -642,7 +643,12 @@ def mistyped_inputs(examples: Examples) -> dict[int, tuple[str, ...]]:
                 if (plain := _odd_case(w)) is not None and plain.lower() in lowered:
                     fixed[col] = fixed[col].replace(w, plain)
             if fixed[col] == text and len(others) >= 2:
-                fixed[col] = _extra_mark(text, others) or _odd_capital(text, others) or text
+                fixed[col] = (
+                    _extra_mark(text, others)
+                    or _odd_capital(text, others)
+                    or _odd_digit(text, others)
+                    or text
+                )
 
         if tuple(fixed) != inputs:
             out[i] = tuple(fixed)
@@ -684,6 +690,21 @@ def _odd_capital(text: str, others: Sequence[str]) -> str | None:
     if len(upper) != 1 or upper[0] == 0 or not text[upper[0] - 1].isalnum():
         return None
     return text[: upper[0]] + text[upper[0] + 1 :]
+
+
+def _odd_digit(text: str, others: Sequence[str]) -> str | None:
+    """``text`` without its one digit, where that digit stands between two letters and each
+    of ``others`` holds letters and no digit: the "8" of "jlee8nwtraders.co.uk" beside other
+    email addresses. (A column without digits has none typed inside a word but by a slip.)"""
+    if any(not any(c.isalpha() for c in o) or any(c.isdigit() for c in o) for o in others):
+        return None
+    digits = [k for k, c in enumerate(text) if c.isdigit()]
+    if len(digits) != 1 or not 0 < digits[0] < len(text) - 1:
+        return None
+    at = digits[0]
+    if not (text[at - 1].isalpha() and text[at + 1].isalpha()):
+        return None
+    return text[:at] + text[at + 1 :]
 
 
 def _shaped(text: str) -> str:
