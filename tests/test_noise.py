@@ -420,6 +420,30 @@ def test_what_a_stray_character_makes_a_program_give_says_nothing() -> None:
     assert typos(grades, (2,), two, lambda: None) is None
 
 
+def test_an_input_repair_that_looks_meant_gives_way_to_a_cheaper_one() -> None:
+    from likewise.synth.noise import _alphabet, _pricer, input_repaired
+
+    days = [
+        (("12k/04/2026",), "Sun"),
+        (("01/03/2013",), "Fri"),
+        (("15/08/2626",), "Sat"),
+        (("22/08/2006",), "Tue"),
+    ]
+    weekday = parse('FormatDate("%d/%m/%Y", "%a")')
+    args = (weekday, days[2][0], "Sat", _alphabet(days, 2), lambda: None)
+    # Dropping the "1" gives a Saturday too, but every other day has two digits: the "1"
+    # looks meant, and an edit that costs no more than one is the typo (the year's "6" for
+    # "0" is one).
+    price = _pricer(days, 2)
+    assert input_repaired(*args) == ("5/08/2626",)
+    assert price(("5/08/2626",)) > EDIT_COST == price(("15/08/2026",))
+    assert price(input_repaired(*args, price)) <= EDIT_COST
+    # An edit that leaves the stray "k" in place is no repair of that input.
+    price = _pricer(days, 0)
+    assert price(("12k/04/2026 ",)) is None
+    assert price(("12/04/2026",)) is not None
+
+
 def test_a_reading_pays_for_a_stray_character_it_does_not_count() -> None:
     examples = [
         (("7512",), "7512"),
@@ -454,7 +478,9 @@ def test_a_reading_that_never_reads_the_stray_character_pays_nothing_for_it() ->
     mistyped = mistyped_inputs(urls)
     assert set(mistyped) == {0}
     number = parse("GetToken(Number, 1)")
-    assert strays(number, urls, mistyped, ()) == 0
+    # It names the input's typo, and pays for it as setting the example aside would: an
+    # edit, and less than keeping a word that looks mistyped.
+    assert strays(number, urls, mistyped, ()) == EDIT_COST < MISSPELT
     # Copying the part that holds the "Q" keeps it: that reading pays.
     assert strays(parse("x1"), urls, mistyped, ()) == MISSPELT
     prog = likewise.learn(urls)
@@ -1259,6 +1285,18 @@ TYPO_CASES = {
         ],
         [(1, "tkim@contoso.dev", None)],
         {"help@ctsupply.net": "help@contoso.dev", "l.cho@ctsales.co.uk": "l.cho@contoso.dev"},
+    ),
+    # A stray letter in a number the program reads nothing of is a typo all the same: the
+    # first number, which reads the country code "1" as mistyped too, names three typos.
+    "a-stray-no-reading-counts-for-nothing": (
+        [
+            ("(732) 555-0142", "732"),
+            ("415-882-3090", "41"),
+            ("646.201k7788", "646"),
+            ("+1 312 904 5521", "312"),
+        ],
+        [(1, "41", "415"), (2, "646", None)],
+        {"377 905 8992": "377", "1-419-829-8318": "419"},
     ),
     # Two inputs hold a stray letter each: the conditional that reads them as they are is a
     # pattern, but setting both aside finds the one number format that reads every amount.

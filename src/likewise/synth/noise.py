@@ -86,9 +86,12 @@ def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) ->
     Köhler" beside "Ms. Miller"), or where it makes a field as wide as the others' (see
     :func:`_widens`)."""
     edited = _edits(meant, given)
+    # (Nor does a character fit that would make a field wider than the others': "105/08"
+    # is no likely meaning of "15/08" beside "01/03" and "22/08"; that costs more.)
+    over = [not text and b > a and _overfills(meant, a, given, others) for a, b, text in edited]
     dropped = sum(
-        not text and b > a and (_fits(meant, a) or _placed(meant, a, others))
-        for a, b, text in edited
+        not text and b > a and (_fits(meant, a) or _placed(meant, a, others)) and not o
+        for (a, b, text), o in zip(edited, over, strict=True)
     )
     fitted = sum(
         bool(text) and b > a and not _fits(meant, a) and _fits(meant[:a] + text + meant[b:], a)
@@ -99,7 +102,7 @@ def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) ->
         not text and b > a and (_placed(given, a, others) or _widens(given, a, others))
         for a, b, text in _edits(given, meant)
     )
-    return EDIT_COST * edits - DROPPED * min(edits, dropped) + DROPPED * fitted
+    return EDIT_COST * edits - DROPPED * min(edits, dropped) + DROPPED * (fitted + sum(over))
 
 
 def _fits(text: str, at: int) -> bool:
@@ -122,12 +125,15 @@ def _widens(text: str, at: int, others: Sequence[str]) -> bool:
     """Whether ``text``'s character at ``at`` is a letter or a digit that makes its run as
     long as the run at the same place (counted from the start, or from the end) is in every
     one of ``others``, two at least: a field of fixed width ("5910.09" beside "774.35" and
-    "-1.18", where "5910.0" falls short). (Where the widths vary, it says nothing.)"""
+    "-1.18", where "5910.0" falls short). (Where the widths vary, or are one, it says
+    nothing.)"""
     if len(others) < 2 or not text[at].isalnum():
         return False
     mine = _runs(text)
     k = next(n for n, (a, b) in enumerate(mine) if a <= at < b)
     width, kind = mine[k][1] - mine[k][0], _kind(text[at])
+    if width < 2:  # (one digit each is as likely the numbers' size: "3", "1", "7")
+        return False
     for place in (k, k - len(mine)):
         same = True
         for other in others:
@@ -140,6 +146,16 @@ def _widens(text: str, at: int, others: Sequence[str]) -> bool:
         if same:
             return True
     return False
+
+
+def _overfills(meant: str, at: int, given: str, others: Sequence[str]) -> bool:
+    """Whether ``meant``'s letter or digit at ``at``, dropped from ``given``, would widen a
+    run that ``given`` holds as wide as each of ``others`` does (see :func:`_widens`)."""
+    if not meant[at].isalnum():
+        return False
+    kind = _kind(meant[at])
+    near = [n for n in (at - 1, at) if 0 <= n < len(given) and _kind(given[n]) == kind]
+    return bool(near) and _widens(given, near[0], others)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -181,14 +197,22 @@ def max_edits(output: str, label: bool = True) -> int:
 
 
 def input_repaired(
-    prog: Node, inputs: tuple[str, ...], given: str, alphabet: str, deadline: Callable[[], None]
+    prog: Node,
+    inputs: tuple[str, ...],
+    given: str,
+    alphabet: str,
+    deadline: Callable[[], None],
+    price: Callable[[tuple[str, ...]], float | None] | None = None,
 ) -> tuple[str, ...] | None:
     """``inputs`` with the first character edit to one of them (deleting a character, or
     putting one of ``alphabet`` between two or in place of one) that makes ``prog`` give
     ``given``, or None: the input looks mistyped and the output right. As with outputs, a
     single character has no typos: any edit makes another value. After the deletions, the
     edits that undo what tells the program's output from ``given`` go first (see
-    :func:`_undoing`): trying every edit of a long input takes a while."""
+    :func:`_undoing`): trying every edit of a long input takes a while. With ``price``, only
+    an edit it prices (not None) counts, and where the first costs more than an edit (a
+    character put in that looks meant: the "1" of "15/08/2626" read as "5/08/2626"), a later
+    one that does not wins ("15/08/2026")."""
     if not max_edits(given):
         return None
     read = prog.inputs_used()
@@ -197,7 +221,18 @@ def input_repaired(
         _undoing(inputs, prog.run(inputs), given, alphabet, read),
         _one_edit(inputs, alphabet, deadline, read),
     )
-    return next((f for f in tries if prog.run(f) == given), None)
+    first = None
+    for fixed in tries:
+        if prog.run(fixed) != given:
+            continue
+        if price is None:
+            return fixed
+        cost = price(fixed)
+        if cost is not None and cost <= EDIT_COST:
+            return fixed
+        if cost is not None and first is None:
+            first = fixed
+    return first
 
 
 MAX_UNDONE = 3  # edits between a program's output and the given one that _undoing undoes
@@ -1052,7 +1087,11 @@ def typos(
         elif d is None or d > 1 or clashes:
             if not repair:
                 return None
-            fixed = input_repaired(prog, inputs, given, _alphabet(examples, i), deadline)
+            # (An edit that leaves a stray character in place explains another typo than the
+            # one the input shows: "&=refQold" for "&refQold".)
+            fixed = input_repaired(
+                prog, inputs, given, _alphabet(examples, i), deadline, _pricer(examples, i)
+            )
             # Both may hold a typo: where the program reads nothing of the input, and the
             # input looks malformed ("28/0i6/2013" with "8 June 2013"; not "Jones", too short
             # for a slice from the sixth letter), or the output looks misspelt itself ("6,,27"
@@ -1156,6 +1195,19 @@ def _nearer_copy(inputs: tuple[str, ...], given: str, edits: int) -> bool:
     return any(0 < edit_distance(given, text, edits - 1) < edits for text in inputs)
 
 
+def _pricer(examples: Examples, i: int) -> Callable[[tuple[str, ...]], float | None]:
+    """What one edit making example ``i``'s inputs into the ones given costs (see
+    :func:`typo_cost`), or None where those leave a stray character (see :func:`_clears`)."""
+    typed, others = "".join(examples[i][0]), _other_inputs(examples, i)
+
+    def price(fixed: tuple[str, ...]) -> float | None:
+        if not _clears(examples, i, fixed):
+            return None
+        return typo_cost("".join(fixed), typed, 1, others)
+
+    return price
+
+
 def _cheaper_input(prog: Node, examples: Examples, i: int, got: str) -> tuple[str, ...] | None:
     """Example ``i``'s inputs with the one edit that does to them what the edit making
     ``got`` (what ``prog`` gives) into the output does, where that edit adds a character
@@ -1232,7 +1284,8 @@ def strays(
     """What a reading of ``prog`` with ``suspects`` pays for the examples whose inputs hold a
     stray character (``mistyped``, see :func:`mistyped_inputs`) where it does not read them
     as mistyped: unnamed, it keeps a word that looks mistyped (``MISSPELT``), unless it reads
-    nothing of the character (see :func:`unread_strays`); named for a
+    nothing of the character (see :func:`unread_strays`): it then names the input's typo,
+    and pays for it as a reading that sets the example aside would; named for a
     typo in the output only (expecting what the program gives on the input as it is), it
     leaves the input's typo uncounted: an edit where the program reads around the character
     (gives what it gives without it: "75Q12" and "9(677) ...", two typos, where a program
@@ -1245,6 +1298,12 @@ def strays(
         if i not in named:
             if not _reads_nothing_of(prog, examples, i, fixed):
                 total += MISSPELT
+            else:  # (the cheapest way to correct it: the program gives the same every way)
+                inputs, others = examples[i][0], _other_inputs(examples, i)
+                total += min(
+                    typo_cost("".join(e), "".join(inputs), 1, others)
+                    for e in _stray_edits(inputs, fixed, _alphabet(examples, i))
+                )
         elif named[i] is not None and named[i] == prog.run(examples[i][0]):
             meant = prog.run(fixed)
             if meant == named[i]:
