@@ -17,6 +17,7 @@ is simpler by more than the edits cost.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import re
 from collections import Counter
@@ -1197,11 +1198,13 @@ def _nearer_copy(inputs: tuple[str, ...], given: str, edits: int) -> bool:
 
 def _pricer(examples: Examples, i: int) -> Callable[[tuple[str, ...]], float | None]:
     """What one edit making example ``i``'s inputs into the ones given costs (see
-    :func:`typo_cost`), or None where those leave a stray character (see :func:`_clears`)."""
+    :func:`typo_cost`), or None where those hold a stray character that the edit leaves (see
+    :func:`_clears`)."""
     typed, others = "".join(examples[i][0]), _other_inputs(examples, i)
+    stray = i in mistyped_inputs(examples)
 
     def price(fixed: tuple[str, ...]) -> float | None:
-        if not _clears(examples, i, fixed):
+        if stray and not _clears(examples, i, fixed):
             return None
         return typo_cost("".join(fixed), typed, 1, others)
 
@@ -1299,11 +1302,7 @@ def strays(
             if not _reads_nothing_of(prog, examples, i, fixed):
                 total += MISSPELT
             else:  # (the cheapest way to correct it: the program gives the same every way)
-                inputs, others = examples[i][0], _other_inputs(examples, i)
-                total += min(
-                    typo_cost("".join(e), "".join(inputs), 1, others)
-                    for e in _stray_edits(inputs, fixed, _alphabet(examples, i))
-                )
+                total += _stray_cost(tuple(examples), i, fixed)
         elif named[i] is not None and named[i] == prog.run(examples[i][0]):
             meant = prog.run(fixed)
             if meant == named[i]:
@@ -1311,6 +1310,17 @@ def strays(
             elif meant is None or edit_distance(meant, named[i], 1) > 1:
                 total += MISSPELT
     return total
+
+
+@functools.lru_cache(maxsize=256)
+def _stray_cost(examples: Examples, i: int, meant: tuple[str, ...]) -> float:
+    """What the cheapest correction of the stray character of example ``i``'s inputs (the
+    one ``meant`` drops) costs as a typo (see :func:`strays`)."""
+    inputs, others = examples[i][0], _other_inputs(examples, i)
+    return min(
+        typo_cost("".join(e), "".join(inputs), 1, others)
+        for e in _stray_edits(inputs, meant, _alphabet(examples, i))
+    )
 
 
 def unread_strays(
