@@ -1298,6 +1298,13 @@ TYPO_CASES = {
         [(1, "41", "415"), (2, "646", None)],
         {"377 905 8992": "377", "1-419-829-8318": "419"},
     ),
+    # The same "0" of the program's output mistyped as "1" in one example and as "K" in
+    # another is chance, not a pattern the program misses: two typos, not the "8:" test.
+    "the-same-character-replaced-by-two-others": (
+        [("03:30", "04:00"), ("09:14", "09:00"), ("8:52", "19:00"), ("12:40", "13:0K")],
+        [(2, "19:00", "09:00"), (3, "13:0K", "13:00")],
+        {"08:22": "08:00", "07:47": "08:00", "07:30": "08:00"},
+    ),
     # Two inputs hold a stray letter each: the conditional that reads them as they are is a
     # pattern, but setting both aside finds the one number format that reads every amount.
     "two-stray-letters-in-amounts-beside-a-pattern": (

@@ -1445,14 +1445,14 @@ def _changed(got: str, given: str) -> set[tuple[str, str]]:
     """What a cheapest alignment of a program's output with the given output changes: the
     characters it drops from the former ("-", c), those it replaces ("~", c) and those it adds
     from the latter ("+", c). (A "0" replaced in "0.0a389" and one dropped in "7000" for
-    "70000" are two typos, not the same one twice.) A letter replaced by a letter is one
-    change ("~", both): the same letter typed in two words falls there by chance ("MaTch"
-    and "ATugust"), where "Ms." for "Mr." twice is a pattern."""
+    "70000" are two typos, not the same one twice.) A character replaced is one change with
+    what replaces it ("~", both): the same letter typed in two words falls there by chance
+    ("MaTch" and "ATugust"), and so does the same "0" mistyped as "1" and as "S", where "Ms."
+    for "Mr." twice is a pattern."""
     out: set[tuple[str, str]] = set()
     for a, b, text in _edits(got, given):
-        if b > a and text.isalpha() and got[a].isalpha():
-            out.add(("~", got[a] + text))
-            continue
-        out |= {("~" if text else "-", got[a])} if b > a else set()
-        out |= {("+", text)} if text else set()
+        if b > a:
+            out.add(("~", got[a] + text) if text else ("-", got[a]))
+        else:
+            out.add(("+", text))
     return out
