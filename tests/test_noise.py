@@ -1305,6 +1305,33 @@ TYPO_CASES = {
         [(2, "19:00", "09:00"), (3, "13:0K", "13:00")],
         {"08:22": "08:00", "07:47": "08:00", "07:30": "08:00"},
     ),
+    # The "3" of "Wend3erlich" is a stray that a typo put among small letters: a capital
+    # there, which would move the last capital, is no likelier than a small letter, so the
+    # slice up to the last capital reads nothing of it, as the one up to the second run of
+    # small letters does (which cuts "Hans-Gerd" short).
+    "a-stray-digit-among-small-letters-read-by-neither-slice": (
+        [
+            ("GretaK Holm", "Greta H."),
+            ("Ulrich Brandt", "Ulrich B."),
+            ("Selma Novak", "Selma N."),
+            ("Oskar Wend3erlich", "Oskar W."),
+        ],
+        [(0, "Greta H.", "GretaK H."), (3, "Oskar W.", None)],
+        {"Marie Garcia": "Marie G.", "Hans-Gerd Ebert": "Hans-Gerd E."},
+    ),
+    # "60K.14" for "605.14" is the output's typo: no input meant "60K.14", among prices where
+    # the other stray letter ("47.3B6") is dropped. Read so, the plain number format wins
+    # over a span that keeps the thousands separator.
+    "no-input-meant-as-an-output-that-would-put-a-stray-in-it": (
+        [
+            ("Rs. 47.3B6", "INR 47.36"),
+            ("Rs. 12.80", "INR 12.80"),
+            ("Rs. 605.14", "INR 60K.14"),
+            ("Rs. 31.09", "INR 31.09"),
+        ],
+        [(0, "INR 47.36", None), (2, "INR 60K.14", "INR 605.14")],
+        {"Rs. 1,281.28": "INR 1281.28", "Rs. 5.00": "INR 5.00"},
+    ),
     # Two inputs hold a stray letter each: the conditional that reads them as they are is a
     # pattern, but setting both aside finds the one number format that reads every amount.
     "two-stray-letters-in-amounts-beside-a-pattern": (

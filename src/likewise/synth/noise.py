@@ -135,18 +135,15 @@ def _widens(text: str, at: int, others: Sequence[str]) -> bool:
     width, kind = mine[k][1] - mine[k][0], _kind(text[at])
     if width < 2:  # (one digit each is as likely the numbers' size: "3", "1", "7")
         return False
-    for place in (k, k - len(mine)):
-        same = True
-        for other in others:
-            runs = _runs(other)
-            if not -len(runs) <= place < len(runs):
-                same = False
-                break
-            a, b = runs[place]
-            same = same and b - a == width and _kind(other[a]) == kind
-        if same:
-            return True
-    return False
+
+    def alike(other: str, place: int) -> bool:
+        runs = _runs(other)
+        if not -len(runs) <= place < len(runs):
+            return False
+        a, b = runs[place]
+        return b - a == width and _kind(other[a]) == kind
+
+    return any(all(alike(o, place) for o in others) for place in (k, k - len(mine)))
 
 
 def _overfills(meant: str, at: int, given: str, others: Sequence[str]) -> bool:
@@ -851,12 +848,17 @@ def _copies(
     set aside (and read as a typo, see :func:`typos`)."""
     out = []
     stray = mistyped_inputs(examples)
+    # (Nor is an input meant as the output has it where that would put a stray character in
+    # it, beside the other inputs with theirs dropped: "88V.52" for "881.52" among prices.)
+    plain = [(stray.get(j, x), y) for j, (x, y) in enumerate(examples)]
     for k, i in enumerate(left):
         aside = left[:k] + left[k + 1 :]
         fixes = _copy_fixes(examples, i)
         if list(stray) == [i]:
             fixes.append(((stray[i], examples[i][1]), EDIT_COST, None))
         for example, price, expected in fixes:
+            if expected is None and i in mistyped_inputs([*plain[:i], example, *plain[i + 1 :]]):
+                continue
             corrected = [*examples[:i], example, *examples[i + 1 :]]
             kept = [ex for j, ex in enumerate(corrected) if j not in aside]
             for c, p in learn(kept, deadline):
@@ -1343,15 +1345,26 @@ def unread_strays(
 
 def _reads_nothing_of(prog: Node, examples: Examples, i: int, meant: tuple[str, ...]) -> bool:
     """Whether ``prog`` gives example ``i``'s output with its stray character (the one
-    ``meant`` drops), without it and with it replaced by any likely character: it reads nothing
-    of it. Not a program that reads around it ("09" and ":41" of "09Q:41"): a digit there
+    ``meant`` drops), without it and with it replaced by any likely character of the kind of
+    a neighbour (a small letter, a capital, a digit, or the same mark): it reads nothing of
+    it. Not a program that reads around it ("09" and ":41" of "09Q:41"): a digit there
     changes what it gives; nor a conditional, whose tests read the whole input ("c" routed
-    to "cold" for holding neither "19" nor "31")."""
+    to "cold" for holding neither "19" nor "31"). (A capital for the "4" of "Lete4llier"
+    would change where the last capital is; a typo there would not have given one.)"""
     if _tests(prog):
         return False
     inputs, given = examples[i]
-    edits = chain((inputs,), _stray_edits(inputs, meant, _alphabet(examples, i)))
+    col = next(c for c, (s, m) in enumerate(zip(inputs, meant, strict=True)) if s != m)
+    at = _stray_at(inputs[col], meant[col])
+    near = inputs[col][max(at - 1, 0) : at] + inputs[col][at + 1 : at + 2]
+    likely = "".join(c for c in _alphabet(examples, i) if any(_like(c, n) for n in near))
+    edits = chain((inputs,), _stray_edits(inputs, meant, likely))
     return all(prog.run(e) == given for e in edits)
+
+
+def _like(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are both small letters, both capitals, both digits, or one mark."""
+    return a == b or any(f(a) and f(b) for f in (str.islower, str.isupper, str.isdigit))
 
 
 def _tests(node: Node) -> bool:
@@ -1366,9 +1379,16 @@ def _stray_edits(
     deleted, or replaced by one of ``alphabet``."""
     for col, (s, m) in enumerate(zip(inputs, meant, strict=True)):
         if s != m:
-            at = next((k for k, (a, b) in enumerate(zip(s, m, strict=False)) if a != b), len(m))
+            at = _stray_at(s, m)
             for c in ("", *alphabet):
                 yield (*inputs[:col], s[:at] + c + s[at + 1 :], *inputs[col + 1 :])
+
+
+def _stray_at(text: str, meant: str) -> int:
+    """Where ``text``'s stray character is, that ``meant`` drops."""
+    return next(
+        (k for k, (a, b) in enumerate(zip(text, meant, strict=False)) if a != b), len(meant)
+    )
 
 
 def _stray_fixes(
@@ -1443,12 +1463,11 @@ def _balanced(text: str) -> bool:
 
 def _changed(got: str, given: str) -> set[tuple[str, str]]:
     """What a cheapest alignment of a program's output with the given output changes: the
-    characters it drops from the former ("-", c), those it replaces ("~", c) and those it adds
-    from the latter ("+", c). (A "0" replaced in "0.0a389" and one dropped in "7000" for
-    "70000" are two typos, not the same one twice.) A character replaced is one change with
-    what replaces it ("~", both): the same letter typed in two words falls there by chance
-    ("MaTch" and "ATugust"), and so does the same "0" mistyped as "1" and as "S", where "Ms."
-    for "Mr." twice is a pattern."""
+    characters it drops from the former ("-", c), those it replaces, with what replaces them
+    ("~", c + r), and those it adds from the latter ("+", c). (A "0" replaced in "0.0a389" and
+    one dropped in "7000" for "70000" are two typos, not the same one twice.) So the same
+    letter typed in two words falls there by chance ("MaTch" and "ATugust"), and so does the
+    same "0" mistyped as "1" and as "S", where "Ms." for "Mr." twice is a pattern."""
     out: set[tuple[str, str]] = set()
     for a, b, text in _edits(got, given):
         if b > a:
