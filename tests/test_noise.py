@@ -1194,7 +1194,7 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 TYPO_CASES = {
     # "http://ghi-jklxorg" is one edit from its input and two from "https://ghi-jkl.org",
     # what "https://" before the last "/"-separated part writes: a copy mistyped once, not
-    # that program's output mistyped twice.
+    # that program's output mistyped twice; the output's "." mistyped, the input as it came.
     "an-output-nearer-its-input-than-the-program-is-a-mistyped-copy": (
         [
             ("site.com", "https://site.com"),
@@ -1202,7 +1202,7 @@ TYPO_CASES = {
             ("http://ghi-jkl.org", "http://ghi-jklxorg"),
             ("mno.com", "https://mno.com"),
         ],
-        [(2, "http://ghi-jklxorg", None)],
+        [(2, "http://ghi-jklxorg", "http://ghi-jkl.org")],
         {"http://pq.com": "http://pq.com", "https://rs.io": "https://rs.io"},
     ),
     # "018" is "0018" short of a digit. Hundreds padded to two digits would fit it exactly,

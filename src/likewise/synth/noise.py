@@ -877,8 +877,9 @@ def _copy_fixes(examples: Examples, i: int) -> list[tuple[tuple, float, str | No
     "Scott" in the output: either may be the typo); else where the whole output is one edit
     from an input ("Regina Cruz" and "R-gina Cruz"). An output word may copy an input word
     in another case (upper, lower or capitalized): then only the output is corrected. The
-    input's reading costs a whole edit and ``TYPED`` more: the user typed the output, and the
-    input likelier came as it is from the data. Not for texts longer than
+    input's reading costs a whole edit, or the output's where that is more, and ``TYPED``
+    more: the user typed the output, and the input likelier came as it is from the data
+    ("http://ghi-jklxorg" is the output's "." mistyped, not the input's "x"). Not for texts longer than
     ``MAX_REPAIR_LENGTH``: comparing them takes a while."""
     inputs, given = examples[i]
     if not max_edits(given) or max(map(len, (given, *inputs))) > MAX_REPAIR_LENGTH:
@@ -914,11 +915,12 @@ def _copy_fixes(examples: Examples, i: int) -> list[tuple[tuple, float, str | No
         if not near:
             return []
         fixed, typed = inputs[near[0]], (near[0], given)
-    out = [((inputs, fixed), typo_cost(fixed, given, 1), fixed)]
+    output_cost = typo_cost(fixed, given, 1)
+    out = [((inputs, fixed), output_cost, fixed)]
     if typed is not None:
         col, text = typed
         meant = (*inputs[:col], text, *inputs[col + 1 :])
-        out.append(((meant, given), EDIT_COST + TYPED, None))
+        out.append(((meant, given), max(EDIT_COST, output_cost) + TYPED, None))
     return out
 
 
