@@ -123,12 +123,13 @@ def _placed(text: str, at: int, others: Sequence[str]) -> bool:
 
 
 def _widens(text: str, at: int, others: Sequence[str]) -> bool:
-    """Whether ``text``'s character at ``at`` is a letter or a digit that makes its run as
+    """Whether ``text``'s character at ``at`` is a digit that makes its run of digits as
     long as the run at the same place (counted from the start, or from the end) is in every
     one of ``others``, two at least: a field of fixed width ("5910.09" beside "774.35" and
     "-1.18", where "5910.0" falls short). (Where the widths vary, or are one, it says
-    nothing.)"""
-    if len(others) < 2 or not text[at].isalnum():
+    nothing; nor of letters, where the same word of two letters is no field: the "O" of
+    "PO-91884" may be typed or dropped like any.)"""
+    if len(others) < 2 or not text[at].isdigit():
         return False
     mine = _runs(text)
     k = next(n for n, (a, b) in enumerate(mine) if a <= at < b)
@@ -147,9 +148,9 @@ def _widens(text: str, at: int, others: Sequence[str]) -> bool:
 
 
 def _overfills(meant: str, at: int, given: str, others: Sequence[str]) -> bool:
-    """Whether ``meant``'s letter or digit at ``at``, dropped from ``given``, would widen a
-    run that ``given`` holds as wide as each of ``others`` does (see :func:`_widens`)."""
-    if not meant[at].isalnum():
+    """Whether ``meant``'s digit at ``at``, dropped from ``given``, would widen a run that
+    ``given`` holds as wide as each of ``others`` does (see :func:`_widens`)."""
+    if not meant[at].isdigit():
         return False
     kind = _kind(meant[at])
     near = [n for n in (at - 1, at) if 0 <= n < len(given) and _kind(given[n]) == kind]
