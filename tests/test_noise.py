@@ -364,10 +364,12 @@ def test_a_stray_character_in_an_input_looks_mistyped() -> None:
     assert mistyped_inputs(mails) == {0: ("ana77+promo@site.net",)}
     assert mistyped_inputs([(("Tom@web.org",), ""), *mails[1:]]) == {}
     assert mistyped_inputs([*mails, (("Li@web.org",), "")]) == {}
-    # One digit between letters, where the other inputs hold no digit; not one that ends a
-    # word, nor one where another input holds digits too.
+    # One digit between letters, or starting a word, where the other inputs hold no digit;
+    # not one that ends a word, nor one where another input holds digits too.
     hosts = [(("jlee8nwtraders.co.uk",), ""), (("anna@nw.com",), ""), (("k.ito@nw.net",), "")]
     assert mistyped_inputs(hosts) == {0: ("jleenwtraders.co.uk",)}
+    names = [(("Ruiz,9Ana María",), ""), (("Smith, John",), ""), (("Lee, Ji-woo",), "")]
+    assert mistyped_inputs(names) == {0: ("Ruiz,Ana María",)}
     assert mistyped_inputs([(("jlee8@nw.co.uk",), ""), *hosts[1:]]) == {}
     assert mistyped_inputs([*hosts, (("bo2@nw.com",), "")]) == {}
     # A letter glued to a number of two digits, where no other input mixes letters and digits.
@@ -1192,6 +1194,31 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
 # Typos the noise model must see through, each because of one of its rules: the examples, the
 # suspects it must name, and new rows with their right outputs.
 TYPO_CASES = {
+    # Every area code shown but the mistyped one ends in "1": writing the first digit and a
+    # "1" reads one edit fewer in "4T9333p4444" than copying two digits does, by chance.
+    "a-constant-that-continues-a-copy-by-chance-is-no-reading": (
+        [
+            ("41987650000", "(41) 98765-0000"),
+            ("61998123456", "(61) 99812-3456"),
+            ("71991112222", "(71) 99111-2222"),
+            ("4T9333p4444", "(41) 93334-4444"),
+        ],
+        [(3, "(41) 93334-4444", "(4T) 9333p-4444")],
+        {"85988112233": "(85) 98811-2233", "19996543210": "(19) 99654-3210"},
+    ),
+    # Of the two examples learned from, both show "25" as the second size: a constant " x 25 x "
+    # fits them as well as a copy. The examples set aside (one mistyped in its input, one in
+    # its output) show the copy: "70" of the input in "300 x 70 x 3K5 mm".
+    "a-copy-alike-in-the-examples-kept-is-told-by-those-set-aside": (
+        [
+            (("6", "18", "22"), "65 x 18 x 22 mm"),
+            (("12.5", "25", "4"), "12.5 x 25 x 4 mm"),
+            (("300", "70", "35"), "300 x 70 x 3K5 mm"),
+            (("25", "25", "25"), "25 x 25 x 25 mm"),
+        ],
+        [(0, "65 x 18 x 22 mm", "6 x 18 x 22 mm"), (2, "300 x 70 x 3K5 mm", "300 x 70 x 35 mm")],
+        {("40", "12", "9"): "40 x 12 x 9 mm", ("7", "7", "1.5"): "7 x 7 x 1.5 mm"},
+    ),
     # "http://ghi-jklxorg" is one edit from its input and two from "https://ghi-jkl.org",
     # what "https://" before the last "/"-separated part writes: a copy mistyped once, not
     # that program's output mistyped twice; the output's "." mistyped, the input as it came.

@@ -706,6 +706,21 @@ def test_positions_that_fall_where_they_do_by_chance_are_coincidences() -> None:
     assert coincidences(parse('FormatNumber(0, "", ".", "half-up", 0, -3)'), big) == 0
 
 
+def test_a_constant_that_copies_the_character_past_a_slice_is_a_coincidence() -> None:
+    # The "1" after the first digit is the second digit of every number shown (all three area
+    # codes end in 1): a copy cut short. Not where one number has another second digit, nor
+    # a mark beside a slice ("(" before the area code).
+    phones = [("11987654321",), ("21998877665",), ("31991234567",)]
+    assert coincidences(parse('Concat("(", SubStr(1, 1), "1) ", SubStr(3, -1))'), phones) == 1
+    assert coincidences(parse('Concat("(", SubStr(1, 2), ") ", SubStr(3, -1))'), phones) == 0
+    other = [*phones, ("85988112233",)]
+    assert coincidences(parse('Concat("(", SubStr(1, 1), "1) ", SubStr(3, -1))'), other) == 0
+    # Before a slice too: the "A" written before what follows the "A" of every code.
+    codes = [("XA12",), ("YA34",)]
+    assert coincidences(parse('Concat("A", SubStr(3, -1))'), codes) == 1
+    assert coincidences(parse('Concat("B", SubStr(3, -1))'), codes) == 0
+
+
 def test_bounds_of_two_kinds_that_meet_on_some_inputs_alone_are_a_coincidence() -> None:
     emails = [("anna.berg@northwind.com",), ("jlee@nwtraders.co.uk",), ("sales@nw.net",)]
     # From the first "." to the end of the second word: ".berg", then "" where the second

@@ -727,16 +727,18 @@ def _odd_capital(text: str, others: Sequence[str]) -> str | None:
 
 
 def _odd_digit(text: str, others: Sequence[str]) -> str | None:
-    """``text`` without its one digit, where that digit stands between two letters and each
-    of ``others`` holds letters and no digit: the "8" of "jlee8nwtraders.co.uk" beside other
-    email addresses. (A column without digits has none typed inside a word but by a slip.)"""
+    """``text`` without its one digit, where that digit stands inside the text before a
+    letter (between two, or starting a word) and each of ``others`` holds letters and no
+    digit: the "8" of "jlee8nwtraders.co.uk" beside other email addresses, the "9" of
+    "Márquez,9Gabriel" beside other names. (A column without digits has none typed inside a
+    word but by a slip; "jlee8@" may end a name with a number.)"""
     if any(not any(c.isalpha() for c in o) or any(c.isdigit() for c in o) for o in others):
         return None
     digits = [k for k, c in enumerate(text) if c.isdigit()]
     if len(digits) != 1 or not 0 < digits[0] < len(text) - 1:
         return None
     at = digits[0]
-    if not (text[at - 1].isalpha() and text[at + 1].isalpha()):
+    if not text[at + 1].isalpha():
         return None
     return text[:at] + text[at + 1 :]
 

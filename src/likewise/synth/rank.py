@@ -250,6 +250,7 @@ def coincidences(program: Node, inputs: Sequence[tuple[str, ...]]) -> int:
     if isinstance(node, Concat) and len(inputs) > 1:
         parts = [slice_form(p) for p in node.parts]
         found += sum(_overlap_by_chance(a, b, inputs) for a, b in pairwise(parts))
+        found += sum(_cut_short(a, b, inputs) for a, b in pairwise(parts))
     if isinstance(node, StrReplace) and inputs:
         found += not any(_replaces(node, x) for x in inputs)
     if isinstance(node, FormatNumber) and node.scale < 0:
@@ -281,6 +282,29 @@ def _overlap_by_chance(a: Node, b: Node, inputs: Sequence[tuple[str, ...]]) -> b
         if end is not None and start is not None:
             overlaps.add(start < end)
     return len(overlaps) > 1
+
+
+def _cut_short(a: Node, b: Node, inputs: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a constant letter or digit beside slice ``a`` or ``b`` is on every one of the
+    ``inputs`` the character of its text just past that end of the slice: the "1" after the
+    first digit of "11987654321", "21998877665" and "31991234567" is the second digit of
+    each, copied (all three area codes end in 1)."""
+    if isinstance(a, Slice) and isinstance(b, Const) and b.text[:1].isalnum():
+        cut, c, after = a, b.text[0], True
+    elif isinstance(a, Const) and isinstance(b, Slice) and a.text[-1:].isalnum():
+        cut, c, after = b, a.text[-1], False
+    else:
+        return False
+    for x in inputs:
+        text = cut.src.run(x)
+        if not isinstance(text, str):
+            return False
+        k = eval_pos(cut.end if after else cut.start, text)
+        if k is None or not (0 <= k < len(text) if after else 0 < k <= len(text)):
+            return False
+        if text[k if after else k - 1] != c:
+            return False
+    return True
 
 
 def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:

@@ -222,6 +222,7 @@ def _atoms(
     deadline: Callable[[], None],
     per_group: int,
     probes: Sequence[tuple[str, ...]],
+    aims: Sequence[str] = (),
 ):
     outs = [ex[1] for ex in examples]
     pats = witness.patterns_for([v for ex in examples for v in ex[0]], constants)
@@ -260,7 +261,8 @@ def _atoms(
                                     u_vec,
                                     w_vec,
                                     per_group,
-                                    bool(probes),
+                                    probes,
+                                    aims,
                                 )
                             )
     for atom in _format_atoms(_sources(examples), outs, deadline, bool(probes)):
@@ -384,28 +386,57 @@ def _constant_like(src: _Source, u_vec, w_vec) -> bool:
 
 
 def _atoms_for(
-    vec, src: _Source, base: float, u_exprs, w_exprs, f, u_vec, w_vec, per_group: int, probed: bool
+    vec,
+    src: _Source,
+    base: float,
+    u_exprs,
+    w_exprs,
+    f,
+    u_vec,
+    w_vec,
+    per_group: int,
+    probes: Sequence[tuple[str, ...]],
+    aims: Sequence[str],
 ) -> list[_Atom]:
     """The slices between two position classes, cheapest first (at most ``per_group``, that
-    differ on the probes where they were ``probed``: see _distinct). Costs
-    are those of ``rank.cost`` for a Slice, added up here from the positions' costs (and
-    ``base``, what the slice of ``src`` costs besides)."""
+    differ on the ``probes``: see _distinct). Costs are those of ``rank.cost`` for a Slice,
+    added up here from the positions' costs (and ``base``, what the slice of ``src`` costs
+    besides). A slice of text alike in every example costs more (see _constant_like), unless
+    what it gives on the probes differs and each of their outputs ``aims`` holds it: the
+    "30" of "45.5 x 30 x 2" and "30 x 30 x 30", where the example set aside gives "60" and
+    shows "120 x 60 x 75"."""
     out = []
     extra = base
-    if _constant_like(src, u_vec, w_vec):
-        extra += CONSTANT_LIKE
     if f is not None:
         extra += rank.TO_CASE
+    alike = _constant_like(src, u_vec, w_vec)
+    probed = [src.node.run(p) for p in probes] if alike and aims else []
     for u, cu, pu in u_exprs:
         for w, cw, pw in w_exprs:
             c = extra + cu + cw - slice_discount(u, w)
+            if alike and not _told(probed, pu, pw, f, aims, vec[0]):
+                c += CONSTANT_LIKE
             out.append((c, u, w, (pu, pw)))
     out.sort(key=lambda x: x[0])
     atoms = []
-    for c, u, w, _ in _distinct(out, 3, per_group, probed):
+    for c, u, w, _ in _distinct(out, 3, per_group, bool(probes)):
         node: Node = Slice(u, w, src.node)
         atoms.append(_Atom(vec, c, node if f is None else ToCase(f, node)))
     return atoms
+
+
+def _told(probed: list, pu: tuple, pw: tuple, f, aims: Sequence[str], value: str) -> bool:
+    """Whether a slice (from positions ``pu`` to ``pw`` on the ``probed`` texts) gives on
+    every probe a text that its output ``aims`` holds, other than ``value`` on one at least."""
+    pieces = []
+    for s, u, w, aim in zip(probed, pu, pw, aims, strict=True):
+        if s is None or u is None or w is None or u >= w:
+            return False
+        piece = s[u:w] if f is None else rt.to_case(s[u:w], f)
+        if piece not in aim:
+            return False
+        pieces.append(piece)
+    return any(p != value for p in pieces)
 
 
 def synthesize(
@@ -436,7 +467,7 @@ def synthesize(
     ampm = rank.shows_ampm(outs)
     if not outs[0]:
         return [(const_cost(""), Const(""))] if not any(outs) else []
-    groups = _atoms(examples, constants, deadline, per_group, probes)
+    groups = _atoms(examples, constants, deadline, per_group, probes, aims)
     n = len(outs)
     # Atoms indexed by their output on the pivot, then, example by example, by the length of
     # their output there and that output: a state looks up the atoms that fit every example
