@@ -331,7 +331,7 @@ def test_the_beam_runs_after_a_conditional_that_is_a_pattern():
     # The conditionals find two branches of two examples each (short numbers, long ones), a
     # pattern; the network spells the one number format, with a width, that explains all four.
     examples = [("31", "000 031"), ("58", "000 058"), ("4072", "004 072"), ("615230", "615 230")]
-    prog = likewise.learn(examples, timeout=5)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.engine == "neural"
     assert "If(" not in str(prog)
     assert [prog(x) for x in ("7", "88100", "1234567")] == ["000 007", "088 100", "1 234 567"]

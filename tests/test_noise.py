@@ -628,7 +628,7 @@ def test_a_title_that_drops_its_period_is_the_typo(names, typo) -> None:
     # to the other title of its kind put a "." where the other title has it.
     examples = [((g, n), ("Ms. " if g == "F" else "Mr. ") + n) for g, n in names]
     examples[typo] = (examples[typo][0], examples[typo][1].replace(". ", " "))
-    prog = likewise.learn(examples, timeout=5)
+    prog = likewise.learn(examples, timeout=30)
     assert [i for i, _, _ in prog.suspect_examples] == [typo]
     assert (prog("M", "Silva"), prog("F", "Chen")) == ("Mr. Silva", "Ms. Chen")
 
@@ -706,7 +706,7 @@ def assert_generalizes(prog: likewise.Program, held_out: dict) -> None:
 
 def test_typo_in_an_output_is_named_and_the_clean_program_wins() -> None:
     examples = [*NAMES, ("Alan Turing", "Turnig, A.")]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == [(2, "Turnig, A.", "Turing, A.")]
     assert prog("Alan Turing") == "Turing, A."
     assert_generalizes(prog, HELD_OUT)
@@ -714,14 +714,14 @@ def test_typo_in_an_output_is_named_and_the_clean_program_wins() -> None:
 
 def test_typo_first_among_examples_gets_index_zero() -> None:
     examples = [("Alan Turing", "Turing, A,"), *NAMES]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == [(0, "Turing, A,", "Turing, A.")]
     assert_generalizes(prog, HELD_OUT)
 
 
 def test_suspect_index_counts_repeated_examples_in_the_callers_list() -> None:
     examples = [NAMES[0], NAMES[0], NAMES[1], ("Alan Turing", "Turnig, A.")]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == [(3, "Turnig, A.", "Turing, A.")]
     assert examples[prog.suspect_examples[0][0]][1] == "Turnig, A."
     assert_generalizes(prog, HELD_OUT)
@@ -733,7 +733,7 @@ def test_typo_in_a_phone_number_format() -> None:
         ("2125550199", "(212) 555-0199"),
         ("4155550000", "(415) 555-000"),  # a dropped digit
     ]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == [(2, "(415) 555-000", "(415) 555-0000")]
     assert prog("6175551212") == "(617) 555-1212"
     assert prog("3035550123") == "(303) 555-0123"
@@ -782,7 +782,7 @@ def test_typo_in_an_input_makes_its_output_the_suspect() -> None:
     # The input is mistyped ("Turnig"), the output is right: the program copies the input's
     # word, so the example's given output is what it names as the likely typo.
     examples = [*NAMES, ("Alan Turnig", "Turing, A.")]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == [(2, "Turing, A.", "Turnig, A.")]
     assert_generalizes(prog, HELD_OUT)
 
@@ -795,7 +795,7 @@ def test_two_typos_in_five_examples() -> None:
         ("Grace Hopper", "Hopper, G."),
         ("Ada Lovelace", "Lovelace, A."),
     ]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     assert sorted(prog.suspect_examples) == [
         (1, "Dose, J.", "Doe, J."),
         (2, "Turnig, A.", "Turing, A."),
@@ -806,7 +806,7 @@ def test_two_typos_in_five_examples() -> None:
 
 def test_suspects_are_exactly_the_examples_the_program_misses() -> None:
     examples = [*NAMES, ("Alan Turing", "Turnig, A.")]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     missed = [i for i, (x, y) in enumerate(examples) if prog(x) != y]
     assert [i for i, _, _ in prog.suspect_examples] == missed
     for i, given_output, expected in prog.suspect_examples:
@@ -859,6 +859,15 @@ def test_clean_examples_give_no_suspects(examples) -> None:
     assert all(alt.suspect_examples == [] for alt in prog.alternatives(5))
 
 
+def test_one_of_two_examples_is_corrected_and_the_other_set_aside() -> None:
+    # Both examples with minutes hold a typo: "09:P5" in the input, "3:4S2pm" in the output.
+    # The output corrected ("3:42pm"), and the other example set aside, the minutes are shown.
+    examples = [("09:P5", "9:15am"), ("20:00", "8pm"), ("15:42", "3:4S2pm"), ("06:00", "6am")]
+    prog = likewise.learn(examples, timeout=30)
+    assert prog.suspect_examples == [(0, "9:15am", None), (2, "3:4S2pm", "3:42pm")]
+    assert_generalizes(prog, {"11:30": "11:30am", "17:00": "5pm", "23:07": "11:07pm"})
+
+
 def test_two_labels_a_typo_apart_are_no_two_typos() -> None:
     # "Mr. " and "Ms. " by the gender column: a title whose letter is the name's last one
     # ("Köhler", "Jones") reads the other two as typos, and would win without the edit's
@@ -869,7 +878,7 @@ def test_two_labels_a_typo_apart_are_no_two_typos() -> None:
         (("F", "Miller"), "Ms. Miller"),
         (("M", "Guibert"), "Mr. Guibert"),
     ]
-    prog = likewise.learn(examples, timeout=10)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == []
     assert [prog("F", "Adams"), prog("M", "Smith")] == ["Ms. Adams", "Mr. Smith"]
 
@@ -884,13 +893,13 @@ def test_two_examples_with_the_same_input_are_read_as_one_typo() -> None:
     # Noise may make two inputs alike: "1" and "0" each lost their one character. Where four
     # examples or more tell which, they are no contradiction; the input is the likelier typo.
     examples = [("", "1 item"), ("23", "23 items"), ("", "0 items"), ("158", "158 items")]
-    prog = likewise.learn(examples, timeout=10)
+    prog = likewise.learn(examples, timeout=30)
     assert [prog("11"), prog("332")] == ["11 items", "332 items"]
     assert [i for i, _, _ in prog.suspect_examples] == [0, 2]
     assert prog.suspect_examples[1] == (2, "0 items", None)
     # Or an output was mistyped, where the same row was given twice.
     names = [("John Smith", "Smith"), ("Amy Lee", "Lee"), ("Bob Ray", "Ray")]
-    prog = likewise.learn([*names, ("John Smith", "Smiht")], timeout=5)
+    prog = likewise.learn([*names, ("John Smith", "Smiht")], timeout=30)
     assert prog.suspect_examples == [(3, "Smiht", "Smith")]
     with pytest.raises(InvalidExamples, match="examples 1 and 4 have the same input"):
         likewise.learn([*names, ("John Smith", "Smiht")], timeout=5, noise=0)
@@ -905,7 +914,7 @@ def test_a_conditional_reads_a_typo_in_the_output_of_a_repeated_input() -> None:
         ("940010000000000000000", "shipped"),
         ("", "penUding"),
     ]
-    prog = likewise.learn(examples, timeout=10)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == [(3, "penUding", "pending")]
     assert [prog(""), prog("LX123456789DE")] == ["pending", "shipped"]
 
@@ -919,7 +928,7 @@ def test_a_program_that_bends_to_an_example_it_reads_as_a_typo_is_set_apart() ->
         (("/sIrv", "data", "usHers.csv"), "/srv/data/users.csv"),
         (("/opt/app", "logs", "error.log"), "/opt/app/logs/error.log"),
     ]
-    prog = likewise.learn(examples, timeout=10)
+    prog = likewise.learn(examples, timeout=30)
     assert str(prog) == 'Concat(x1, "/", x2, "/", x3)'
     assert [i for i, _, _ in prog.suspect_examples] == [2]
     cut = parse('Concat(SubStr(1, -4), Slice(Pos(Lower, -1, Start), Abs(-1)), "/", x2, "/", x3)')
@@ -951,7 +960,7 @@ def test_a_program_that_bends_to_an_example_it_reads_as_a_typo_is_set_apart() ->
 )
 def test_two_examples_with_the_same_input_and_no_reading_contradict(examples) -> None:
     with pytest.raises(InvalidExamples, match="have the same input"):
-        likewise.learn(examples, timeout=5)
+        likewise.learn(examples, timeout=30)
 
 
 def test_a_wholly_different_one_character_output_is_no_typo() -> None:
@@ -1059,7 +1068,7 @@ def test_a_mistyped_input_is_corrected_by_one_edit() -> None:
         ("415.555.62/8", "6248"),
         ("303.555.0123", "0123"),
     ]
-    prog = likewise.learn(examples, timeout=3)
+    prog = likewise.learn(examples, timeout=30)
     assert str(prog) == "GetToken(Number, -1)"
     assert prog.suspect_examples == [(2, "6248", None)]
 
@@ -1119,7 +1128,7 @@ def test_the_search_goes_on_for_a_program_near_the_example_set_aside() -> None:
         (("PXL_20240105_081502123.jpg",), "2024-01-05 08:15:02"),
         (("Screenshot_20230901-101530.png",), "2023-0,9-01 10:15:30"),
     ]
-    prog = likewise.learn(photos, timeout=10)
+    prog = likewise.learn(photos, timeout=30)
     assert prog("IMG_20190714_090000.jpg") == "2019-07-14 09:00:00", str(prog)
     assert prog.suspect_examples == [(3, "2023-0,9-01 10:15:30", "2023-09-01 10:15:30")]
 
@@ -1185,7 +1194,7 @@ def test_a_typo_in_a_branch_of_a_conditional() -> None:
     # Learned without the second example, the conditional tests for "OLD-9"'s own text and
     # sends "OLD-7" to the other branch; but the "retired" branch gives nearly its output.
     examples = [("A-100", "100"), ("OLD-7", "retierd"), ("B-205", "205"), ("OLD-9", "retired")]
-    prog = likewise.learn(examples, timeout=5)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == [(1, "retierd", "retired")]
     assert prog("OLD-12") == "retired"
     assert prog("C-999") == "999"
@@ -1999,7 +2008,9 @@ def test_bent_names_the_examples_a_program_builds_of_more_pieces_than_its_branch
 
 @pytest.mark.parametrize("examples, suspects, held_out", TYPO_CASES.values(), ids=TYPO_CASES)
 def test_the_noise_model_sees_through_the_typo(examples, suspects, held_out) -> None:
-    prog = likewise.learn(examples, timeout=5)
+    # (A timeout the search ends well within, on a slow machine too: what it finds is then
+    # what it finds anywhere.)
+    prog = likewise.learn(examples, timeout=30)
     assert prog.suspect_examples == suspects
     assert_generalizes(prog, held_out)
 
@@ -2019,7 +2030,7 @@ def test_a_mistyped_input_of_a_copying_branch_is_read_as_one_typo(cities) -> Non
     # "OH", alike on the three) reads the typo.
     examples = [((c,), c if "USA" in c else c + ", USA") for c in cities]
     examples[1] = (examples[1][0], cities[1].replace("Nw ", "New ").replace("Ne ", "New "))
-    prog = likewise.learn(examples, timeout=5)
+    prog = likewise.learn(examples, timeout=30)
     assert [i for i, _, _ in prog.suspect_examples] == [1]
     assert_generalizes(
         prog,

@@ -770,14 +770,25 @@ def _respelt(
     "512.0a5"): no program learned without them could write the word. The examples are
     learned again with those words corrected (see :func:`misspelt`). A stray letter is
     dropped only from two examples: one example set aside shows no less (and the letter may
-    stand for a digit: "0k/21/2020")."""
+    stand for a digit: "0k/21/2020"). Of two examples, one may be corrected and the other
+    stay aside, read as a typo of what the program learned gives: "10:B0" with "10:30am",
+    beside "1:1O9pm" for "1:19pm", the only other example with minutes."""
     fixes = misspelt(examples, numbers=len(left) > 1)
-    if not all(i in fixes for i in left):
+    fixed = [i for i in left if i in fixes]
+    if not fixed:
         return []
-    corrected = [(x, fixes[i]) if i in left else (x, y) for i, (x, y) in enumerate(examples)]
-    suspects = tuple((i, examples[i][1], fixes[i]) for i in left)
-    cost = sum(typo_cost(fixes[i], examples[i][1], 1, _others(examples, i)) for i in left)
-    return [(c + cost, p, suspects) for c, p in learn(corrected, deadline)]
+    rest = tuple(i for i in left if i not in fixes)
+    corrected = [(x, fixes[i]) if i in fixed else (x, y) for i, (x, y) in enumerate(examples)]
+    suspects = tuple((i, examples[i][1], fixes[i]) for i in fixed)
+    cost = sum(typo_cost(fixes[i], examples[i][1], 1, _others(examples, i)) for i in fixed)
+    kept = [ex for i, ex in enumerate(corrected) if i not in rest]
+    out = []
+    for c, p in learn(kept, deadline):
+        found = typos(corrected, rest, p, deadline) if rest else (0.0, ())
+        if found is not None:
+            named = tuple(sorted(suspects + found[1]))
+            out.append((c + cost + found[0], p, named))
+    return out
 
 
 def _half_corrected(
