@@ -781,14 +781,23 @@ def _respelt(
     corrected = [(x, fixes[i]) if i in fixed else (x, y) for i, (x, y) in enumerate(examples)]
     suspects = tuple((i, examples[i][1], fixes[i]) for i in fixed)
     cost = sum(typo_cost(fixes[i], examples[i][1], 1, _others(examples, i)) for i in fixed)
-    kept = [ex for i, ex in enumerate(corrected) if i not in rest]
-    out = []
+    return [
+        (c + cost + typo, p, tuple(sorted(suspects + found)))
+        for c, p, typo, found in _learned_aside(corrected, rest, learn, deadline)
+    ]
+
+
+def _learned_aside(
+    examples: Examples, aside: tuple[int, ...], learn: Learner, deadline: Deadline
+) -> Iterator[tuple[float, Node, float, tuple[Suspect, ...]]]:
+    """The programs learned from ``examples`` (some corrected) without those ``aside``, each
+    with its cost, what it costs to read those as typos (see :func:`typos`), and which they
+    are."""
+    kept = [ex for j, ex in enumerate(examples) if j not in aside]
     for c, p in learn(kept, deadline):
-        found = typos(corrected, rest, p, deadline) if rest else (0.0, ())
+        found = typos(examples, aside, p, deadline) if aside else (0.0, ())
         if found is not None:
-            named = tuple(sorted(suspects + found[1]))
-            out.append((c + cost + found[0], p, named))
-    return out
+            yield c, p, *found
 
 
 def _half_corrected(
@@ -874,12 +883,9 @@ def _copies(
             if expected is None and i in mistyped_inputs([*plain[:i], example, *plain[i + 1 :]]):
                 continue
             corrected = [*examples[:i], example, *examples[i + 1 :]]
-            kept = [ex for j, ex in enumerate(corrected) if j not in aside]
-            for c, p in learn(kept, deadline):
-                found = typos(corrected, aside, p, deadline) if aside else (0.0, ())
-                if found is not None:
-                    suspects = sorted([(i, examples[i][1], expected), *found[1]])
-                    out.append((c + price + found[0], p, tuple(suspects)))
+            for c, p, typo, found in _learned_aside(corrected, aside, learn, deadline):
+                suspects = sorted([(i, examples[i][1], expected), *found])
+                out.append((c + price + typo, p, tuple(suspects)))
     return out
 
 
