@@ -414,7 +414,7 @@ def _atoms_for(
     for u, cu, pu in u_exprs:
         for w, cw, pw in w_exprs:
             c = extra + cu + cw - slice_discount(u, w)
-            if alike and not _told(probed, pu, pw, f, aims, vec[0]):
+            if alike and not (aims and _told(probed, pu, pw, f, aims, vec[0])):
                 c += CONSTANT_LIKE
             out.append((c, u, w, (pu, pw)))
     out.sort(key=lambda x: x[0])
