@@ -771,7 +771,7 @@ def _respelt(
     learned again with those words corrected (see :func:`misspelt`). A stray letter is
     dropped only from two examples: one example set aside shows no less (and the letter may
     stand for a digit: "0k/21/2020"). Of two examples, one may be corrected and the other
-    stay aside, read as a typo of what the program learned gives: "10:B0" with "10:30am",
+    stay aside, its input read as mistyped (see :func:`typos`): "10:B0" with "10:30am",
     beside "1:1O9pm" for "1:19pm", the only other example with minutes."""
     fixes = misspelt(examples, numbers=len(left) > 1)
     fixed = [i for i in left if i in fixes]
@@ -781,9 +781,12 @@ def _respelt(
     corrected = [(x, fixes[i]) if i in fixed else (x, y) for i, (x, y) in enumerate(examples)]
     suspects = tuple((i, examples[i][1], fixes[i]) for i in fixed)
     cost = sum(typo_cost(fixes[i], examples[i][1], 1, _others(examples, i)) for i in fixed)
+    # (The one aside is read as mistyped in its input, expecting nothing in particular: read
+    # as an output typo, with one output corrected, a constant "0%" reads "X0%" and "10%".)
     return [
         (c + cost + typo, p, tuple(sorted(suspects + found)))
         for c, p, typo, found in _learned_aside(corrected, rest, learn, deadline)
+        if all(expected is None for _, _, expected in found)
     ]
 
 
