@@ -81,9 +81,14 @@ class Node:
     def __str__(self) -> str:
         if isinstance(self, Input):  # also needed while this module is still loading
             return f"x{self.index + 1}"
-        from likewise.lang.syntax import show
+        # Shown once per node: rankings break ties by the text, many times over.
+        shown = self.__dict__.get("_shown")
+        if shown is None:
+            from likewise.lang.syntax import show
 
-        return show(self)
+            shown = show(self)
+            object.__setattr__(self, "_shown", shown)
+        return shown
 
     __repr__ = __str__
 

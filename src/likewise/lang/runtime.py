@@ -608,12 +608,19 @@ def render_number(v, decimals, group, point, rounding, width, scale):
     """Write a number with ``decimals`` places (-1: as many as it has, -2: as few as it
     needs), rounded by the named rule, integer digits zero-padded to ``width``, thousands
     grouped by ``group``. Exact for up to 100 significant digits; None beyond."""
-    import decimal
-
     if v is None or rounding not in ROUNDINGS or abs(scale) > 20 or not 0 <= width <= 50:
         return None
+    # (Keyed by the digits as written: 1.0 and 1.00 are equal numbers written apart.)
+    return _rendered(v.as_tuple(), decimals, group, point, rounding, width, scale)
+
+
+@lru_cache(maxsize=65536)
+def _rendered(digits, decimals, group, point, rounding, width, scale):
+    import decimal
+
     with decimal.localcontext(decimal.Context(prec=100)):
-        return _render_number(v.scaleb(scale), decimals, group, point, rounding, width)
+        v = decimal.Decimal(digits).scaleb(scale)
+        return _render_number(v, decimals, group, point, rounding, width)
 
 
 def _render_number(v, decimals, group, point, rounding, width):

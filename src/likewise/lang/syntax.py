@@ -50,7 +50,7 @@ def show(node: Node) -> str:
     for fname, kind in sig:
         v = getattr(node, fname)
         if kind == "S*":
-            parts.extend(show(p) for p in v)
+            parts.extend(str(p) for p in v)
         elif kind == "pat":
             parts.append(show_pat(v))
         elif kind == "text":
@@ -58,7 +58,7 @@ def show(node: Node) -> str:
         elif kind in ("int", "case", "bound"):
             parts.append(str(v))
         else:
-            parts.append(show(v))
+            parts.append(str(v))
     return f"{name}({', '.join(parts)})"
 
 

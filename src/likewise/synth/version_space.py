@@ -290,7 +290,9 @@ def _format_atoms(
     examples' "12" copied, or padded to two digits: "3" or "03")."""
     out: list[_Atom] = []
 
-    def keep(write, items: Sequence, node: Node, c: float, chancy: bool = False) -> None:
+    def keep(write, items: Sequence, make: Callable[[], tuple[Node, float]], chancy=False) -> None:
+        """Keep the atom that ``make`` builds (with its cost) where ``write`` gives on every
+        example of ``items`` a piece of its output (built only then: most settings miss)."""
         first = write(items[0])
         if first is None or first not in outs[0]:
             return
@@ -300,6 +302,7 @@ def _format_atoms(
             if piece is None or piece not in o:
                 return
             vec.append(piece)
+        node, c = make()
         if chancy and all(len(p) == 1 for p in vec):
             c += 1.0  # one-digit results of a number are easily met by chance ("0" of "0%")
         copies = tuple(vec) == vals
@@ -328,14 +331,21 @@ def _format_atoms(
                         continue
                     extra = (rank.SHIFTED if shift else 0.0) + rank.read_cost(fmt)
                     for d in witness.DATE_DIRECTIVES:
-                        node = FormatDate(fmt, d, unit, shift, src.node)
-                        c = rank.date_cost(d, unit, wordy) + extra + rank.field_cost(fmt, d, ampm)
-                        keep(lambda t, d=d: rt.render_date(t, d), dates, node, c)
+
+                        def field(d=d, fmt=fmt, unit=unit, shift=shift, extra=extra, src=src):
+                            c = rank.date_cost(d, unit, wordy) + rank.field_cost(fmt, d, ampm)
+                            return FormatDate(fmt, d, unit, shift, src.node), c + extra
+
+                        keep(lambda t, d=d: rt.render_date(t, d), dates, field)
                         # A name in capitals or small letters ("12-MAR-23", "1:23 pm"): the
                         # field, cased (what ToCase costs, where keep adds the field's).
                         for case in cased.get(d, ()):
                             write = lambda t, d=d, f=case: rt.to_case(rt.render_date(t, d), f)  # noqa: E731
-                            keep(write, dates, ToCase(case, node), rank.TO_CASE + 0.2)
+                            make = lambda f=case, field=field: (  # noqa: E731
+                                ToCase(f, field()[0]),
+                                rank.TO_CASE + 0.2,
+                            )
+                            keep(write, dates, make)
         if not digits_out:
             continue
         nums = tuple(rt.parse_number(v) for v in vals)
@@ -346,12 +356,15 @@ def _format_atoms(
             keep(
                 lambda n, spec=spec: rt.render_number(n, *spec),
                 nums,
-                FormatNumber(*spec, src.node),
-                rank.number_cost(*spec),
+                lambda spec=spec, src=src: (FormatNumber(*spec, src.node), rank.number_cost(*spec)),
                 chancy=True,
             )
         for width in (5, 10, 20, 25, 50, 100, 1000):
-            keep(lambda v, w=width: rt.bucket(v, w), vals, Bucket(width, src.node), rank.BUCKET)
+            keep(
+                lambda v, w=width: rt.bucket(v, w),
+                vals,
+                lambda w=width, src=src: (Bucket(w, src.node), rank.BUCKET),
+            )
     return out
 
 
