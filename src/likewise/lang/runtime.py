@@ -530,6 +530,7 @@ ROUNDINGS = ("half-even", "half-up", "down", "up", "floor", "ceiling")
 _CURRENCY = "$€£¥₹₩₽¢"
 
 
+@lru_cache(maxsize=65536)
 def parse_number(s):
     """The number written in ``s`` (signs, currency, percent, thousands separators, decimal
     comma, parentheses for negatives, exponents), or None. A lone comma followed by exactly
