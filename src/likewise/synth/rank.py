@@ -322,8 +322,16 @@ def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
         empty = {u == w for u, w in spans if u is not None and w is not None}
         if len(empty) > 1:
             return True
+    if all(isinstance(at, Abs) and _far(at) for at in (a, b)) and len({len(t) for t in texts}) > 1:
+        # Letters cut from inside a word by counting, in texts of different lengths: the
+        # sixth letter of "Köhler" and "Guibert" (both "r"). A fixed-width code is as long in
+        # every text, and digits are counted ("20240315").
+        for t in texts:
+            cuts = [eval_pos(at, t) for at in (a, b)]
+            if any(k is not None and 0 < k < len(t) and t[k - 1 : k + 1].isalpha() for k in cuts):
+                return True
     for at in (a, b):
-        if isinstance(at, Abs) and min(abs(at.k), abs(at.k + 1)) > FAR:
+        if isinstance(at, Abs) and _far(at):
             spans = set()
             for t in texts:
                 k = eval_pos(at, t)
@@ -332,6 +340,10 @@ def _by_chance(node: Slice, inputs: Sequence[tuple[str, ...]]) -> bool:
             if len(spans) > 1:
                 return True
     return False
+
+
+def _far(at: Abs) -> bool:
+    return min(abs(at.k), abs(at.k + 1)) > FAR
 
 
 def inner_characters(program: Node, inputs: tuple[str, ...]) -> int:
