@@ -2067,10 +2067,12 @@ def test_readings_of_typos_in_outputs_come_before_edits_to_inputs() -> None:
     assert found == [(2.0 + EDIT_COST - DROPPED, last, ((2, "HOPPR", "HOPPER"),))]
 
 
-def test_the_oddest_example_is_set_aside_first_with_half_of_the_time() -> None:
+def test_the_oddest_example_is_set_aside_first_with_half_of_the_time(monkeypatch) -> None:
+    from likewise.synth import lanes
     from likewise.synth.deadline import Deadline
     from likewise.synth.noise import candidates, oddness
 
+    monkeypatch.setattr(lanes, "can_fork", lambda: False)  # (one process: see test_lanes)
     examples = [
         (("Grace Brewster Hopper",), "HOPPER/grace"),
         (("Ada King Lovelace",), "LOVELACE/ada"),
@@ -2094,12 +2096,16 @@ def test_the_oddest_example_is_set_aside_first_with_half_of_the_time() -> None:
     assert aside and 14 < share <= 15  # half of the time, not a quarter
 
 
-def test_a_way_of_setting_aside_that_runs_out_of_time_does_not_end_the_others() -> None:
+def test_a_way_of_setting_aside_that_runs_out_of_time_does_not_end_the_others(
+    monkeypatch,
+) -> None:
     # Learning from the mistyped example fails slowly (here: at once, out of its share of
     # the time); the one way that sets it aside, the last one tried, still finds the program.
+    from likewise.synth import lanes
     from likewise.synth.deadline import Deadline, Timeout
     from likewise.synth.noise import candidates
 
+    monkeypatch.setattr(lanes, "can_fork", lambda: False)  # (one process: see test_lanes)
     rule = parse("GetToken(Word, -1)")
     examples = [(("Ada Lovelace",), "Lovelace"), (("Alan Turing",), "Turing"), (("Bo Li",), "Lj")]
     shares = []

@@ -297,6 +297,7 @@ def synthesize(
     engines = _Remembered(constants)
     # The noise model's learner: the programs it learns differ on the examples set aside.
     noisy = _Remembered(constants, NOISE_PER_GROUP, examples, engines)
+    memos = (engines.learned, noisy.learned)  # (what the noise model's copies learn comes back)
     first: list[tuple[float, Node, tuple]] = []
 
     def chance(program: Node, suspects: tuple = ()) -> float:
@@ -317,7 +318,7 @@ def synthesize(
             (lambda ex, d: noisy.version_space(ex, d, _noise_k(ex)), VS_FIRST_SHARE),
             (noisy.small, 1.0),
         ):
-            first.extend(noise_model.candidates(examples, learn, 1, d.sub(share)))
+            first.extend(noise_model.candidates(examples, learn, 1, d.sub(share), memos))
         return any(c + chance(p, s) <= CONTRIVED for c, p, s in first)
 
     # Two examples with the same input and different outputs (let through by likewise.api
@@ -388,7 +389,7 @@ def synthesize(
         for c, p, suspects in [
             *first,
             *noise_model.near_misses(examples, near or [], deadline),
-            *noise_model.candidates(examples, learner, max_out, deadline),
+            *noise_model.candidates(examples, learner, max_out, deadline, memos),
         ]:
             pays = extra if len(suspects) == 1 else extra_two
             if pays and (

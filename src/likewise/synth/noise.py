@@ -27,7 +27,7 @@ from itertools import chain, combinations
 
 from likewise.lang.ast import Bucket, FormatDate, FormatNumber, If, Node, StrToInt
 from likewise.lang.explain import explain
-from likewise.synth import spelling
+from likewise.synth import lanes, spelling
 from likewise.synth.deadline import Deadline, Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -347,15 +347,20 @@ def _alphabet(examples: Examples, i: int) -> str:
 
 
 def candidates(
-    examples: Examples, learn: Learner, max_out: int, deadline: Deadline
+    examples: Examples,
+    learn: Learner,
+    max_out: int,
+    deadline: Deadline,
+    memos: Sequence[dict] = (),
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
     """Programs learned with ``1..max_out`` examples set aside, each with its noise cost.
     Each way of setting examples aside has an equal share of the time left (what one leaves
     goes to the rest): learning from a mistyped example fails slowly, and the way that sets
     it aside, maybe the last, finds the program fast. A way that keeps two examples with the
     same input (and different outputs) is not tried. Past the deadline it returns what it
-    has."""
-    out: list[tuple[float, Node, tuple[Suspect, ...]]] = []
+    has. On two cores, a copy of this process takes the ways in turn with it (see
+    :mod:`likewise.synth.lanes`: a share is then of two processes' time, the other on a way
+    of its own), and sends back what ``learn`` remembers in ``memos``."""
     n = len(examples)
     odd = oddness(examples)
     ways = [
@@ -369,14 +374,18 @@ def candidates(
     # gets a larger share of the time.
     first, second, *_ = sorted(odd, reverse=True) + [0, 0]
     stands_out = first - second >= STANDS_OUT
-    for done, left in enumerate(ways):
-        if deadline.left() <= 0:
-            break
-        share = 1 / (len(ways) - done)
-        d = deadline.sub(max(share, ODDEST_SHARE) if done == 0 and stands_out else share)
-        with contextlib.suppress(Timeout):  # (what it found in time stays in out)
-            out.extend(_set_aside(examples, left, learn, d))
-    return out
+
+    def work(at: int, running: int) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
+        found: list[tuple[float, Node, tuple[Suspect, ...]]] = []
+        if deadline.left() > 0:
+            # (Of the ways left, and the one that each other process is on.)
+            share = running / (len(ways) - at + running - 1)
+            d = deadline.sub(max(share, ODDEST_SHARE) if at == 0 and stands_out else share)
+            with contextlib.suppress(Timeout):  # (what it found in time stays in found)
+                found.extend(_set_aside(examples, ways[at], learn, d))
+        return found
+
+    return lanes.spread(len(ways), work, deadline, memos)
 
 
 STANDS_OUT = 2  # oddness (see below) by which the oddest example stands out
