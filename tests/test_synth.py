@@ -313,6 +313,22 @@ def test_a_test_may_count_words():
     assert describe(top.cond) == "the input has 2 ' 's or more"
 
 
+def test_a_test_reads_the_column_that_the_branches_read_differently():
+    # One branch copies the middle name, the other does not: the middle name tells the rows
+    # apart ("K" is mistyped: its row has none), not a first name that begins with "T".
+    people = [
+        (("Tanya", "Louise", "Baker"), "Tanya L. Baker"),
+        (("Omar", "K", "Haddad"), "Omar Haddad"),
+        (("Lena", "", "Fischer"), "Lena Fischer"),
+        (("Tobias", "Martin", "Weber"), "Tobiaz M. Weber"),
+    ]
+    top = engine.synthesize(people, timeout=10)[0]
+    assert isinstance(top.program, If) and top.program.cond.inputs_used() == {1}, str(top.program)
+    assert top.program.run(("Victor", "Paul", "Hugo")) == "Victor P. Hugo"
+    assert top.program.run(("Ana", "", "Ruiz")) == "Ana Ruiz"
+    assert top.suspects == ((3, "Tobiaz M. Weber", "Tobias M. Weber"),)
+
+
 def test_a_branch_for_one_example_writes_what_it_only_happens_to_hold_as_a_constant():
     # One negative number shows no more than that a "0" is inside "-805": the "0" is written
     # as it is, and a slice that holds it there by chance is contrived.

@@ -189,6 +189,7 @@ def predicate_cost(p: Node) -> float:
 
 
 Tests = dict[tuple[bool, ...], list[tuple[float, Node]]]
+Cluster = tuple[list[int], list[tuple[float, Node]]]  # examples, and the programs that fit them
 
 
 def predicates(inputs: Sequence[tuple[str, ...]], probes: Sequence[tuple[str, ...]] = ()) -> Tests:
@@ -395,6 +396,22 @@ def _singles(test: Node, members: set[int], later: set[int]) -> float:
     return SINGLE if single and isinstance(test, Contains | PrefixOf | SuffixOf) else 0.0
 
 
+ELSEWHERE = 0.3  # a test on a column other than those its branches read differently
+
+
+def _elsewhere(test: Node, taken: Cluster, later: Sequence[Cluster]) -> float:
+    """What a test costs more where the branch it takes (the cheapest program of the cluster
+    ``taken``) and the ones after it read different columns, and it tests none of those: a
+    middle name copied where there is one is told by the middle name ("Craig" and "Jessica"
+    against "" and a mistyped "H"), not by a first name that begins with "T"."""
+    if not taken[1] or not all(c[1] for c in later):
+        return 0.0
+    read = taken[1][0][1].inputs_used()
+    after = set().union(*(c[1][0][1].inputs_used() for c in later))
+    differ = read ^ after
+    return ELSEWHERE if differ and not test.inputs_used() & differ else 0.0
+
+
 def _decision_lists(
     clusters: list[tuple[list[int], list[tuple[float, Node]]]],
     preds: Tests,
@@ -420,7 +437,10 @@ def _decision_lists(
                         (
                             c
                             + routing.cost(p, len(members), len(later))
-                            + _singles(p, members, later),
+                            + _singles(p, members, later)
+                            + _elsewhere(
+                                p, clusters[ci], [clusters[cj] for cj in order[pos + 1 :]]
+                            ),
                             p,
                         )
                         for c, p in tests
