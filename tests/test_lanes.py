@@ -23,13 +23,19 @@ def _no_child_left() -> bool:
     return False
 
 
+def _open_files() -> list[str]:
+    return sorted(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else []
+
+
 @forks
 def test_jobs_come_back_in_order_from_both_processes():
     def work(at: int, running: int) -> list[tuple[int, int, int]]:
         time.sleep(0.02)  # (long enough that both processes take jobs)
         return [(at, running, os.getpid())]
 
+    before = _open_files()
     found = lanes.spread(9, work, Deadline(30))
+    assert _open_files() == before  # (the pipes and the file are closed)
     assert [at for at, _, _ in found] == list(range(9))
     assert {running for _, running, _ in found} == {2}
     assert len({pid for _, _, pid in found}) == 2
@@ -128,3 +134,13 @@ def test_on_two_cores_a_way_shares_the_time_of_both_with_the_ways_left():
     assert 11 < shares[0] <= 12  # 2 / (4 + 1) of the time: the other process is on another
     assert 14 < shares[1] <= 15  # 2 / (3 + 1)
     assert 19 < shares[2] <= 20 and 29 < shares[3] <= 30  # the last gets all that is left
+
+
+@forks
+def test_where_no_process_can_be_forked_the_jobs_run_here(monkeypatch):
+    def no_fork() -> int:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    found = lanes.spread(3, lambda at, running: [(at, running, os.getpid())], Deadline(30))
+    assert found == [(at, 1, os.getpid()) for at in range(3)]

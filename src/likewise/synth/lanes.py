@@ -58,16 +58,28 @@ def spread(
     left, and shares out its time accordingly. What the copy adds to the dicts ``memos`` (its
     learners' memory) is added to them here."""
     if count < 2 or count > _MAX_JOBS or deadline.left() < MIN_SECONDS or not can_fork():
-        return [f for at in range(count) for f in work(at, 1)]
+        return _here(count, work)
+    try:
+        written = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the with below)
+    except OSError:  # (no room for the file: the jobs run here)
+        return _here(count, work)
     known = [set(memo) for memo in memos]
     found: dict[int, list[Found]] = {}
-    with tempfile.TemporaryFile() as written:
-        queue, queue_in = os.pipe()  # the jobs left, taken in turn by both processes
-        os.write(queue_in, bytes(range(count)))
+    with written:
+        opened: list[int] = []
+        try:
+            queue, queue_in = os.pipe()  # the jobs left, taken in turn by both processes
+            opened += (queue, queue_in)
+            os.write(queue_in, bytes(range(count)))
+            os.set_blocking(queue, False)
+            done, done_in_copy = os.pipe()  # (the copy's end closes as it ends)
+            opened += (done, done_in_copy)
+            pid = os.fork()
+        except OSError:  # (no pipe or process to spare: the jobs run here)
+            for fd in opened:
+                os.close(fd)
+            return _here(count, work)
         os.close(queue_in)
-        os.set_blocking(queue, False)
-        done, done_in_copy = os.pipe()  # (at its end the copy closes its end: this one reads)
-        pid = os.fork()
         if pid == 0:
             os.close(done)
             _copy(queue, work, written.fileno(), memos, known)
@@ -81,7 +93,8 @@ def spread(
             os.close(queue)
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            with contextlib.suppress(ChildProcessError):  # (reaped by a handler of the caller's)
+                os.waitpid(pid, 0)
         written.seek(0)
         theirs, learned = _read(written.read())
     found.update(theirs)
@@ -92,6 +105,11 @@ def spread(
 
 
 _MAX_JOBS = 256  # (a job's number is one byte in the queue)
+
+
+def _here(count: int, work: Callable[[int, int], list[Found]]) -> list[Found]:
+    """The jobs done one after another in this process."""
+    return [f for at in range(count) for f in work(at, 1)]
 
 
 def _taken(queue: int) -> Iterator[int]:
