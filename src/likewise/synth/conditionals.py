@@ -384,7 +384,37 @@ def synthesize(
         if not tried:
             raise
     ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
-    return ranked[:k]
+    shown = [x for x, _ in examples]
+    return _varied(ranked, lambda f: tuple(_beside(f[1], shown, x) for x in probes))[:k]
+
+
+def branch(prog: Node, inputs: tuple[str, ...]) -> int:
+    """Which branch of ``prog``'s chain of conditionals serves ``inputs`` (0 if none)."""
+    n = 0
+    while isinstance(prog, If) and not prog.cond.run(inputs):
+        prog, n = prog.other, n + 1
+    return n
+
+
+def _beside(prog: Node, shown: Sequence[tuple[str, ...]], inputs: tuple[str, ...]) -> frozenset:
+    """The examples (their inputs ``shown``) that ``prog`` routes as it routes ``inputs``."""
+    b = branch(prog, inputs)
+    return frozenset(i for i, x in enumerate(shown) if branch(prog, x) == b)
+
+
+def _varied(ranked: list, key: Callable) -> list:
+    """``ranked`` (cheapest first) with the cheapest of each ``key`` first: where the key is
+    how a test or a decision list routes the probes (the examples set aside as typos), the
+    alternatives that route them otherwise come before those that only cost more (from
+    "Michael Abbott" and "Michael Thomas Young", a test for "Young" and one for a second
+    space: only the latter takes "fimothy J. Meadows" for a typo of "Timothy J. Meadows")."""
+    seen: set = set()
+    first, rest = [], []
+    for item in ranked:
+        mark = key(item)
+        (rest if mark in seen else first).append(item)
+        seen.add(mark)
+    return first + rest
 
 
 def _singles(test: Node, members: set[int], later: set[int]) -> float:
@@ -423,6 +453,7 @@ def _decision_lists(
     """Into ``found``, each decision list over ``clusters`` (in every order) with its cost:
     the cheapest tests and branch programs, and those that change one of them (``width``
     options of each part)."""
+    shown = sum(len(members) for members, _ in clusters)  # (the probes' routes come after)
     for order in permutations(range(len(clusters))):
         deadline()
         guards: list[list[tuple[float, Node]]] = []  # per test, the cheapest that fit
@@ -445,10 +476,11 @@ def _decision_lists(
                         )
                         for c, p in tests
                     ]
-                    fits.append(min(charged, key=lambda f: (f[0], str(f[1]))))
+                    fits.append((*min(charged, key=lambda f: (f[0], str(f[1]))), vec[shown:]))
             if not fits:
                 break
-            guards.append(sorted(fits, key=lambda f: (f[0], str(f[1])))[:width])
+            fits.sort(key=lambda f: (f[0], str(f[1])))
+            guards.append([(c, p) for c, p, _ in _varied(fits, lambda f: f[2])][:width])
         else:
             # The parts of the decision list: its tests, then its branches' programs.
             options = [*guards, *(clusters[ci][1][:width] for ci in order)]

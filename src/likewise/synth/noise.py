@@ -27,7 +27,7 @@ from itertools import chain, combinations
 
 from likewise.lang.ast import Bucket, FormatDate, FormatNumber, If, Node, StrToInt
 from likewise.lang.explain import explain
-from likewise.synth import lanes, spelling
+from likewise.synth import conditionals, lanes, spelling
 from likewise.synth.deadline import Deadline, Timeout
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -993,7 +993,9 @@ def bent(prog: Node, examples: Examples) -> frozenset[int]:
     groups: dict[int, list[tuple[int, int]]] = {}
     for i, (inputs, _) in enumerate(examples):
         if prog.run(inputs) is not None:  # (on an input it cannot read, it builds nothing)
-            groups.setdefault(branch(prog, inputs), []).append((i, _pieces(prog, inputs)))
+            groups.setdefault(conditionals.branch(prog, inputs), []).append(
+                (i, _pieces(prog, inputs))
+            )
     out: set[int] = set()
     for members in groups.values():
         counts = Counter(pieces for _, pieces in members)
@@ -1045,14 +1047,6 @@ def _rebuilt(node: Node, change: Callable[[Node], Node]) -> Node:
         elif isinstance(v, tuple) and any(isinstance(x, Node) for x in v):
             parts[f.name] = tuple(_rebuilt(x, change) if isinstance(x, Node) else x for x in v)
     return change(replace(node, **parts) if parts else node)  # type: ignore[type-var]
-
-
-def branch(prog: Node, inputs: tuple[str, ...]) -> int:
-    """Which branch of ``prog``'s chain of conditionals serves ``inputs`` (0 if none)."""
-    n = 0
-    while isinstance(prog, If) and not prog.cond.run(inputs):
-        prog, n = prog.other, n + 1
-    return n
 
 
 def _pieces(prog: Node, inputs: tuple[str, ...]) -> int:
