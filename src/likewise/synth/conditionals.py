@@ -443,7 +443,7 @@ def _elsewhere(test: Node, taken: Cluster, later: Sequence[Cluster]) -> float:
 
 
 def _decision_lists(
-    clusters: list[tuple[list[int], list[tuple[float, Node]]]],
+    clusters: list[Cluster],
     preds: Tests,
     routing: Routing,
     width: int,

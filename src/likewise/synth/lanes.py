@@ -1,6 +1,7 @@
 """Runs independent searches on two cores at once, where the machine has two.
 
-A forked copy of this process takes every other job; it writes what each job found, and then
+A forked copy of this process and this process take the jobs in turn, each the next one left
+(from a queue: a pipe holding the jobs' numbers). The copy writes what each job found, and then
 what its learners learned on the way, to a file that this process reads once it is done with
 its own jobs. The jobs poll a deadline: past it (and ``GRACE``), the copy is stopped, and what
 it wrote of the jobs it finished stays. The copy only searches: it prints nothing and leaves
