@@ -27,7 +27,7 @@ from likewise.lang.ast import (
     tok,
 )
 from likewise.synth.deadline import Timeout
-from likewise.synth.rank import COINCIDENCE, inner_characters, pat_cost, split_words
+from likewise.synth.rank import COINCIDENCE, inner_characters, pat_cost, split_words, varied
 from likewise.synth.rank import cost as program_cost
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -384,8 +384,9 @@ def synthesize(
         if not tried:
             raise
     ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
+    # (Of the decision lists, each way of routing the probes first: see _beside.)
     shown = [x for x, _ in examples]
-    return _varied(ranked, lambda f: tuple(_beside(f[1], shown, x) for x in probes))[:k]
+    return varied(ranked, lambda f: tuple(_beside(f[1], shown, x) for x in probes), k)
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
@@ -397,24 +398,14 @@ def branch(prog: Node, inputs: tuple[str, ...]) -> int:
 
 
 def _beside(prog: Node, shown: Sequence[tuple[str, ...]], inputs: tuple[str, ...]) -> frozenset:
-    """The examples (their inputs ``shown``) that ``prog`` routes as it routes ``inputs``."""
+    """The examples (their inputs ``shown``) that ``prog`` routes as it routes ``inputs``.
+    For the noise model's learner, the decision lists that route the examples it sets aside
+    (the probes) with other examples are the alternatives worth keeping (from "Michael Abbott"
+    and "Michael Thomas Young", a test for "Young" and one for a second space: only the
+    latter takes "fimothy J. Meadows" for a typo of "Timothy J. Meadows"); so are the tests
+    that route them otherwise, among a part's options."""
     b = branch(prog, inputs)
     return frozenset(i for i, x in enumerate(shown) if branch(prog, x) == b)
-
-
-def _varied(ranked: list, key: Callable) -> list:
-    """``ranked`` (cheapest first) with the cheapest of each ``key`` first: where the key is
-    how a test or a decision list routes the probes (the examples set aside as typos), the
-    alternatives that route them otherwise come before those that only cost more (from
-    "Michael Abbott" and "Michael Thomas Young", a test for "Young" and one for a second
-    space: only the latter takes "fimothy J. Meadows" for a typo of "Timothy J. Meadows")."""
-    seen: set = set()
-    first, rest = [], []
-    for item in ranked:
-        mark = key(item)
-        (rest if mark in seen else first).append(item)
-        seen.add(mark)
-    return first + rest
 
 
 def _singles(test: Node, members: set[int], later: set[int]) -> float:
@@ -480,7 +471,7 @@ def _decision_lists(
             if not fits:
                 break
             fits.sort(key=lambda f: (f[0], str(f[1])))
-            guards.append([(c, p) for c, p, _ in _varied(fits, lambda f: f[2])][:width])
+            guards.append([(c, p) for c, p, _ in varied(fits, lambda f: f[2], width)])
         else:
             # The parts of the decision list: its tests, then its branches' programs.
             options = [*guards, *(clusters[ci][1][:width] for ci in order)]

@@ -10,8 +10,9 @@ date fields as it builds them, and :func:`cost` prices the named forms (``GetTok
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import pairwise
+from typing import TypeVar
 
 from likewise.lang import runtime as rt
 from likewise.lang.ast import (
@@ -38,6 +39,8 @@ from likewise.lang.ast import (
     eval_pos,
 )
 from likewise.lang.witness import rounded_away
+
+T = TypeVar("T")
 
 TOKEN_COST = {
     "Word": 0.3,
@@ -425,6 +428,20 @@ def cost(node: Node) -> float:
 def tied(cost: float) -> float:
     """The cost as ranking compares it: costs equal up to float noise are ties."""
     return round(cost, 6)
+
+
+def varied(ranked: Sequence[T], key: Callable[[T], Hashable], k: int) -> list[T]:
+    """``k`` of ``ranked`` (cheapest first): the cheapest of each ``key`` first, then the
+    rest; back in their order. Where the key is what a program does on the examples that the
+    noise model sets aside, programs alike there read them alike: those that differ there
+    are the alternatives worth keeping."""
+    seen: set = set()
+    first, rest = [], []
+    for at, item in enumerate(ranked):
+        mark = key(item)
+        (rest if mark in seen else first).append(at)
+        seen.add(mark)
+    return [ranked[at] for at in sorted([*first, *rest][:k])]
 
 
 def constant_chars(node: Node) -> int:

@@ -608,13 +608,7 @@ def synthesize(
     if not probes:
         return ranked[:k]
     # Programs alike on the probes read them alike: each behaviour there first, cheapest first.
-    seen: set[tuple] = set()
-    first, rest = [], []
-    for c, p in ranked:
-        behaviour = tuple(p.run(x) for x in probes)
-        (rest if behaviour in seen else first).append((c, p))
-        seen.add(behaviour)
-    taken = sorted([*first, *rest][:k], key=ranked.index)
+    taken = rank.varied(ranked, lambda r: tuple(r[1].run(x) for x in probes), k)
     if aims and plans:
         d, cost, program = _nearest(plans, probes, aims)
         if all(d < _distance(p, probes, aims) for _, p in taken):
