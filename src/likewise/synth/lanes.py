@@ -8,8 +8,10 @@ it wrote of the jobs it finished stays. The copy only searches: it prints nothin
 through ``os._exit``.
 
 Forking is safe only in a process that runs one thread: a notebook's kernel runs several, and
-so does a Spark driver. There, and where there is one core or no ``os.fork``, the jobs run one
-after another in this process, as they do inside a copy (a copy forks no copy of its own).
+so does a Spark driver. Nor is it on macOS, whose system libraries may start threads of their
+own (Python's multiprocessing spawns there), or on Windows, which has no ``os.fork``. There,
+and where there is one core, the jobs run one after another in this process, as they do
+inside a copy (a copy forks no copy of its own).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pickle
 import select
 import signal
 import struct
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
@@ -45,7 +48,12 @@ def cores() -> int:
 
 def can_fork() -> bool:
     """Whether jobs may run in a forked copy of this process (see the module's docs)."""
-    return hasattr(os, "fork") and not _in_copy and cores() >= 2 and threading.active_count() == 1
+    return (
+        sys.platform.startswith("linux")
+        and not _in_copy
+        and cores() >= 2
+        and threading.active_count() == 1
+    )
 
 
 def spread(
