@@ -384,9 +384,16 @@ def synthesize(
         if not tried:
             raise
     ranked = sorted(((c, p) for p, c in found.items()), key=lambda f: (f[0], str(f[1])))
-    # (Of the decision lists, each way of routing the probes first: see _beside.)
+    # With probes, the cheapest list of each other way of routing them too (see _beside).
     shown = [x for x, _ in examples]
-    return varied(ranked, lambda f: tuple(_beside(f[1], shown, x) for x in probes), k)
+    routes = [tuple(_beside(p, shown, x) for x in probes) for _, p in ranked]
+    seen = set(routes[:k])
+    more = []
+    for listed, route in zip(ranked[k:], routes[k:], strict=True):
+        if route not in seen:
+            seen.add(route)
+            more.append(listed)
+    return ranked[:k] + more
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
