@@ -260,17 +260,6 @@ def test_a_branch_for_one_example_sets_it_apart_unless_it_writes_a_label() -> No
     assert not _sets_one_apart(cap, discounts, ((1, "1%", "10%"),))
     high = parse('If(AtLeast("800"), "10%", "0%")')  # (reads "796.14" as "0%" mistyped)
     assert _sets_one_apart(high, discounts, ((1, "1%", "0%"),))
-    # A branch gives no value on "6:5AM" (mistyped): it serves "10:15am" alone, whose "1015"
-    # (for "10:15") it writes without the ":" that the other branch writes.
-    times = [(("11:48 pm",), "23:48"), (("6:5AM",), "06:05"), (("10:15am",), "1015")]
-    times += [(("2:30 pm",), "14:30")]
-    bent = parse(
-        'If(Contains(x1, " "), FormatDate("%-I:%M %p", "%H:%M"), FormatDate("%I:%M%p", "%H%M"))'
-    )
-    assert _sets_one_apart(bent, times, ((1, "06:05", None),))
-    # Where it gives one ("0605" for "6:05AM", read as a typo of it), it serves both.
-    times[1] = (("6:05AM",), "06:05")
-    assert not _sets_one_apart(bent, times, ((1, "06:05", "0605"),))
 
 
 def test_a_word_that_looks_misspelt_is_respelt() -> None:

@@ -555,9 +555,7 @@ def _sets_one_apart(program: Node, examples: Examples, suspects: tuple) -> bool:
     :func:`_label`), as another example gives it too, or would without its typo ("10%"
     beside "1%" read as a typo of it). A typo'd example alone in its branch may write what
     only it shows ("normal" for "noral"), but not nothing: a branch that gives no value on
-    its one example serves none. Nor does a branch serve a typo'd example that it gives no
-    value on beside another ("7:1AM" beside "12:57pm", where only the other, written "1257",
-    wants a branch that writes no ":")."""
+    its one example serves none."""
     if len(examples) < 4 or not isinstance(program, If):
         return False
     named = _named(suspects)
@@ -566,11 +564,9 @@ def _sets_one_apart(program: Node, examples: Examples, suspects: tuple) -> bool:
         meant[i] = meant[i] if expected is None else expected
     branches = [b for b, _ in _branches(program, examples)]
     served = [conditionals.branch(program, x) for x, _ in examples]
-    unread = {i for i in named if program.run(examples[i][0]) is None}
     return any(
-        (i not in named or i in unread)
-        and sum(served[j] == served[i] for j in range(len(examples)) if j == i or j not in unread)
-        == 1
+        (i not in named or program.run(examples[i][0]) is None)
+        and served.count(served[i]) == 1
         and not _label(branches, served[i], examples, i, meant)
         for i in range(len(examples))
     )
