@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -37,8 +38,16 @@ def _children() -> set[str]:
     return found
 
 
-def _open_files() -> list[str]:
-    return sorted(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else []
+def _open_files() -> set[str]:
+    """The pipes and unnamed files this process holds open (not the sockets of a Spark
+    test's gateway, which its threads may open and close meanwhile)."""
+    held = set()
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # (closed since it was listed)
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if target.startswith("pipe:") or target.endswith("(deleted)"):
+                held.add(f"{fd} {target}")
+    return held
 
 
 @forks
