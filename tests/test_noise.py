@@ -23,6 +23,7 @@ from likewise.synth.noise import (
     UNREAD,
     bent,
     edit_distance,
+    input_cost,
     left_misspelt,
     max_edits,
     misspelt,
@@ -580,6 +581,27 @@ def test_a_character_added_where_the_others_have_it_is_likelier_the_inputs_typo(
         EDIT_COST + DROPPED,
         ((0, "/tagBcategory", "/tag/category"),),
     )
+
+
+def test_an_input_read_as_a_typo_of_a_non_word_costs_an_edit_more() -> None:
+    # "December" typed for "JDecember" would make a word of a non-word: a typo seldom does.
+    # Where the input typed is no word ("Decembr"), or the one meant is one too ("Jon" for
+    # "John"), the edit costs what it costs anywhere.
+    spoilt = input_cost("JDecember 29, 2004", "December 29, 2004", 1)
+    assert spoilt == typo_cost("JDecember 29, 2004", "December 29, 2004", 1) + EDIT_COST
+    assert input_cost("December 29", "Decembr 29", 1) == typo_cost("December 29", "Decembr 29", 1)
+    assert input_cost("John Smith", "Jon Smith", 1) == typo_cost("John Smith", "Jon Smith", 1)
+    # The date format finds "December" in "JDecember": a test for a leading "J" would read
+    # the plain "December 29, 2004 -> 12" as its mistyped input, and the typo'd "WApril 5,
+    # 1999 -> W" as a branch that copies the first letter.
+    months = [
+        ("January 11, 2017", "1"),
+        ("July 8, 2015", "7"),
+        ("December 29, 2004", "12"),
+        ("WApril 5, 1999", "W"),
+    ]
+    prog = likewise.learn(months, timeout=30)
+    assert 2 not in [i for i, _, _ in prog.suspect_examples]
 
 
 def test_a_character_replaced_by_one_that_fits_costs_more_than_the_other_way_round() -> None:

@@ -106,6 +106,20 @@ def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) ->
     return EDIT_COST * edits - DROPPED * min(edits, dropped) + DROPPED * (fitted + sum(over))
 
 
+def input_cost(meant: str, typed: str, edits: int, others: Sequence[str] = ()) -> float:
+    """As :func:`typo_cost`, for an input ``typed`` where ``meant`` was: an edit that makes a
+    word of ``typed`` in the dictionary (see :mod:`likewise.synth.spelling`) one that is not
+    costs an edit more. A typo seldom makes a word of a non-word: "December 29, 2004" is no
+    likely typo of "JDecember 29, 2004". (An output is another matter: where a program copies
+    a mistyped input, what it gives holds the non-word that the user's output corrects.)"""
+    cost = typo_cost(meant, typed, edits, others)
+    lost = set(_LETTERS.findall(typed)) - set(_LETTERS.findall(meant))
+    if not any(len(w) >= spelling.MIN_LENGTH and spelling.known(w) for w in lost):
+        return cost
+    made = set(_LETTERS.findall(meant)) - set(_LETTERS.findall(typed))
+    return cost if any(spelling.known(w) for w in made) else cost + EDIT_COST
+
+
 def _fits(text: str, at: int) -> bool:
     """Whether the character at ``at`` is of a kind with a neighbour (see typo_cost)."""
     kind = _kind(text[at])
@@ -977,7 +991,7 @@ def _corrected_input(
     if fixed_inputs is None or best == 0:  # none, or typos' input repair found it
         return []
     corrected = [*examples[:i], (fixed_inputs, given), *examples[i + 1 :]]
-    cost = typo_cost("".join(fixed_inputs), "".join(inputs), 1, _other_inputs(examples, i))
+    cost = input_cost("".join(fixed_inputs), "".join(inputs), 1, _other_inputs(examples, i))
     return [(c + cost, p, ((i, given, None),)) for c, p in learn(corrected, deadline)]
 
 
@@ -1153,7 +1167,7 @@ def typos(
             meant, typed = "".join(fixed), "".join(inputs)
             if near and _nearer_copy(inputs, given, edit_distance(meant, typed) + 1):
                 return None
-            cost = typo_cost(meant, typed, edit_distance(meant, typed), _other_inputs(examples, i))
+            cost = input_cost(meant, typed, edit_distance(meant, typed), _other_inputs(examples, i))
             # (An input short of a ":" and an output short of one are two typos: the program
             # would want the one and write the other.)
             changed = {("input", *c) for c in set().union(*map(_changed, fixed, inputs))}
@@ -1236,7 +1250,7 @@ def _pricer(examples: Examples, i: int) -> Callable[[tuple[str, ...]], float | N
     def price(fixed: tuple[str, ...]) -> float | None:
         if stray and not _clears(examples, i, fixed):
             return None
-        return typo_cost("".join(fixed), typed, 1, others)
+        return input_cost("".join(fixed), typed, 1, others)
 
     return price
 
@@ -1258,7 +1272,7 @@ def _cheaper_input(prog: Node, examples: Examples, i: int, got: str) -> tuple[st
         return None
     for fixed in _undoing(inputs, got, given, _alphabet(examples, i), read):
         if prog.run(fixed) == given:
-            cost = typo_cost("".join(fixed), "".join(inputs), 1, _other_inputs(examples, i))
+            cost = input_cost("".join(fixed), "".join(inputs), 1, _other_inputs(examples, i))
             return fixed if cost < output_cost else None
     return None
 
@@ -1348,7 +1362,7 @@ def _stray_cost(examples: Examples, i: int, meant: tuple[str, ...]) -> float:
     one ``meant`` drops) costs as a typo (see :func:`strays`)."""
     inputs, others = examples[i][0], _other_inputs(examples, i)
     return min(
-        typo_cost("".join(e), "".join(inputs), 1, others)
+        input_cost("".join(e), "".join(inputs), 1, others)
         for e in _stray_edits(inputs, meant, _alphabet(examples, i))
     )
 
