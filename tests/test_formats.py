@@ -1266,3 +1266,16 @@ def test_number_specs_try_one_decimal_point_where_no_decimals_are_written() -> N
     assert len({(g, r, w, s) for g, _, r, w, s in whole}) == len(whole)  # one point: no difference
     assert {r for _, _, r, _, _ in whole} >= {"half-up", "floor", "half-even"}
     assert ("", ",") in {(g, p) for d, g, p, *_ in specs if d == 2}  # where it does, both
+
+
+def test_number_specs_try_a_thousands_separator_where_another_number_reaches_a_thousand() -> None:
+    # Shown "$77.42" and "$126.46" alone, no separator is tried; where the inputs of examples
+    # set aside as typos hold "89464.28", one is: the program will write that number too.
+    from decimal import Decimal
+
+    shown = (["$77.42", "$126.46"], [Decimal("77.42"), Decimal("126.46")])
+    def groups(specs):  # (of the numbers as they are: not scaled as percentages)
+        return {g for _, g, _, _, _, scale in specs if scale == 0}
+
+    assert groups(witness.number_specs(*shown)) == {""}
+    assert {",", "."} <= groups(witness.number_specs(*shown, others=[Decimal("89464.28")]))

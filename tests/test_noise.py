@@ -1976,6 +1976,18 @@ TYPO_CASES = {
         [(1, "0971", "00971")],
         {"Ring 2, 01067 Dresden": "01067", "Weg 9, 80331 München": "80331"},
     ),
+    # Only the two mistyped examples reach a thousand: learned from the other two, the number
+    # format writes no thousands separator unless the inputs set aside are asked too.
+    "a-thousands-separator-shown-by-mistyped-examples-alone": (
+        [
+            ("77.42 USD", "$77.42"),
+            ("89464.28 USD", "$89,464.228"),
+            ("126.46 USD", "$126.46"),
+            ("8g51.76 USD", "$8,951.76"),
+        ],
+        [(1, "$89,464.228", "$89,464.28"), (3, "$8,951.76", None)],
+        {"36798.29 USD": "$36,798.29", "2.59 USD": "$2.59"},
+    ),
 }
 
 

@@ -305,7 +305,7 @@ def rounded_away(numbers: Iterable, decimals: int, scale: int) -> bool:
 
 
 def number_specs(
-    outputs: Sequence[str], numbers: Sequence = (), texts: Sequence[str] = ()
+    outputs: Sequence[str], numbers: Sequence = (), texts: Sequence[str] = (), others: Sequence = ()
 ) -> list[tuple[int, str, str, str, int, int]]:
     """Candidate ``FormatNumber`` settings (decimals, group, point, rounding, width, scale),
     limited by what the outputs show (zero padding only when they have leading zeros) and by
@@ -313,7 +313,9 @@ def number_specs(
     rounding rule only when no number needs rounding, one decimal point when no decimals are
     written (two that write the same text would crowd out alternatives that differ). The
     numbers are scaled as percentages, in thousands, and as the ``texts`` they are read from
-    show (see _shown_scales), but not scaled down and rounded away (see rounded_away)."""
+    show (see _shown_scales), but not scaled down and rounded away (see rounded_away). A
+    thousands separator, too, where one of the ``others`` reaches a thousand: numbers the
+    program will write that no output shows (the inputs of examples set aside as typos)."""
     widths = {0}
     for o in outputs:
         for a, b in rt.matches(o, ("Number",)):
@@ -323,7 +325,7 @@ def number_specs(
     specs = []
     for scale in (0, 2, -2, -3, *_shown_scales(outputs, texts)):
         scaled = [n.scaleb(scale) for n in numbers]
-        big = not numbers or any(abs(n) >= 1000 for n in scaled)
+        big = not numbers or any(abs(n.scaleb(scale)) >= 1000 for n in (*numbers, *others))
         places = max((-n.as_tuple().exponent for n in scaled if n.is_finite()), default=99)
         for decimals in (-1, -2, 0, 1, 2, 3, 4):
             if rounded_away(numbers, decimals, scale):

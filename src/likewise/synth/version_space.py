@@ -265,7 +265,7 @@ def _atoms(
                                     aims,
                                 )
                             )
-    for atom in _format_atoms(_sources(examples), outs, deadline, bool(probes)):
+    for atom in _format_atoms(_sources(examples), outs, deadline, probes):
         groups.setdefault((atom.out, _date_key(atom.node)), []).append(atom)
     for key, atoms in groups.items():
         # A format that copies its text costs the copy and its own cost: a copy reads better.
@@ -281,13 +281,14 @@ def _atoms(
 
 
 def _format_atoms(
-    sources: list[_Source], outs: list[str], deadline, probed: bool = False
+    sources: list[_Source], outs: list[str], deadline, probes: Sequence[tuple[str, ...]] = ()
 ) -> list[_Atom]:
     """Dates re-formatted, numbers re-written, and number ranges: atoms whose pieces of
     output are computed rather than copied. Each candidate is tried on the pivot example
     first, so that the many settings cost little on many examples. One that copies its text
-    on the examples is kept only where inputs are ``probed``: it may write another (the
-    examples' "12" copied, or padded to two digits: "3" or "03")."""
+    on the examples is kept only where there are ``probes`` (the inputs of examples set
+    aside): it may write another there (the examples' "12" copied, or padded to two digits:
+    "3" or "03"). The numbers of the probes tell which number settings to try too."""
     out: list[_Atom] = []
 
     def keep(write, items: Sequence, make: Callable[[], tuple[Node, float]], chancy=False) -> None:
@@ -306,7 +307,7 @@ def _format_atoms(
         if chancy and all(len(p) == 1 for p in vec):
             c += 1.0  # one-digit results of a number are easily met by chance ("0" of "0%")
         copies = tuple(vec) == vals
-        if any(vec) and (probed or not copies):  # a plain copy reads better
+        if any(vec) and (probes or not copies):  # a plain copy reads better
             c += rank.cost(node.src) - 0.2  # type: ignore[attr-defined]
             out.append(_Atom(tuple(vec), c, node, copies))
 
@@ -352,7 +353,9 @@ def _format_atoms(
         if None in nums or nums in seen_numbers:
             continue
         seen_numbers.add(nums)
-        for spec in witness.number_specs(outs, nums, vals):
+        probed = (rt.parse_number(v) for v in map(src.node.run, probes) if isinstance(v, str))
+        others = [n for n in probed if n is not None]
+        for spec in witness.number_specs(outs, nums, vals, others):
             keep(
                 lambda n, spec=spec: rt.render_number(n, *spec),
                 nums,
