@@ -1274,6 +1274,7 @@ def test_number_specs_try_a_thousands_separator_where_another_number_reaches_a_t
     from decimal import Decimal
 
     shown = (["$77.42", "$126.46"], [Decimal("77.42"), Decimal("126.46")])
+
     def groups(specs):  # (of the numbers as they are: not scaled as percentages)
         return {g for _, g, _, _, _, scale in specs if scale == 0}
 
