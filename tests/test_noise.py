@@ -1976,6 +1976,19 @@ TYPO_CASES = {
         [(1, "0971", "00971")],
         {"Ring 2, 01067 Dresden": "01067", "Weg 9, 80331 München": "80331"},
     ),
+    # An empty cell alone in its branch is a kind of its own, not an example memorized: the
+    # reading that names the doubled space competes with no charge for that branch, and wins
+    # over a program that keeps the first word apart from the rest to drop a space.
+    "an-empty-input-alone-in-its-branch-beside-a-typo": (
+        [
+            ("Harris, West and Reed", "Harris, West and Reed"),
+            ("", "N/A"),
+            ("Burgess  Group", "Burgess Group"),
+            ("Lee and Sons", "Lee and Sons"),
+        ],
+        [(2, "Burgess Group", "Burgess  Group")],
+        {"Gonzales LLC": "Gonzales LLC", "Acme": "Acme", "": "N/A"},
+    ),
     # Only the two mistyped examples reach a thousand: learned from the other two, the number
     # format writes no thousands separator unless the inputs set aside are asked too.
     "a-thousands-separator-shown-by-mistyped-examples-alone": (

@@ -555,7 +555,8 @@ def _sets_one_apart(program: Node, examples: Examples, suspects: tuple) -> bool:
     :func:`_label`), as another example gives it too, or would without its typo ("10%"
     beside "1%" read as a typo of it). A typo'd example alone in its branch may write what
     only it shows ("normal" for "noral"), but not nothing: a branch that gives no value on
-    its one example serves none."""
+    its one example serves none. Nor an example with an empty input: an empty cell is a kind
+    of its own ("N/A" for a missing name, a middle name left out), not one example memorized."""
     if len(examples) < 4 or not isinstance(program, If):
         return False
     named = _named(suspects)
@@ -566,6 +567,7 @@ def _sets_one_apart(program: Node, examples: Examples, suspects: tuple) -> bool:
     served = [conditionals.branch(program, x) for x, _ in examples]
     return any(
         (i not in named or program.run(examples[i][0]) is None)
+        and "" not in examples[i][0]
         and served.count(served[i]) == 1
         and not _label(branches, served[i], examples, i, meant)
         for i in range(len(examples))
