@@ -1280,3 +1280,10 @@ def test_number_specs_try_a_thousands_separator_where_another_number_reaches_a_t
 
     assert groups(witness.number_specs(*shown)) == {""}
     assert {",", "."} <= groups(witness.number_specs(*shown, others=[Decimal("89464.28")]))
+
+
+def test_date_formats_read_past_a_first_value_that_the_parser_reads_leniently() -> None:
+    # "001:30" is no "%H:%M" by its shape, but the parser reads it as 01:30 (a mistyped
+    # extra "0"): the format of the next value, which reads every value, is the witness.
+    assert witness.date_formats(("001:30", "07:16", "16:30")) == ["%H:%M"]
+    assert rt.parse_date("001:30", "%H:%M") is not None

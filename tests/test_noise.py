@@ -1989,6 +1989,13 @@ TYPO_CASES = {
         [(2, "Burgess Group", "Burgess  Group")],
         {"Gonzales LLC": "Gonzales LLC", "Acme": "Acme", "": "N/A"},
     ),
+    # "003:30" reads as 03:30 (the parser skips the extra "0"), though its shape is no time:
+    # learned without the mistyped "12:4", the hour format is found from the next value.
+    "a-time-with-an-extra-leading-zero-beside-a-mistyped-one": (
+        [("003:30", "04:00"), ("09:14", "09:00"), ("12:4", "13:00"), ("12:40", "13:00")],
+        [(2, "13:00", None)],
+        {"08:22": "08:00", "07:47": "08:00", "23:10": "23:00"},
+    ),
     # Only the two mistyped examples reach a thousand: learned from the other two, the number
     # format writes no thousands separator unless the inputs set aside are asked too.
     "a-thousands-separator-shown-by-mistyped-examples-alone": (

@@ -138,19 +138,24 @@ def _date_formats(values: Sequence[str], limit: int) -> list[str]:
     whole = _whole_formats(values, limit)
     if whole:
         return whole
-    runs = _runs(values[0])
     found: list[str] = []
-    for a in range(len(runs)):
-        if runs[a][0] == "O":
-            continue
-        for b in range(a + 2, min(len(runs), a + 12) + 1):
-            window = runs[a:b]
-            if window[-1][0] == "O" or sum(k == "D" for k, _ in window) < 2:
+    # (Formats of the first value's dates, or, where it has none that reads every value, of
+    # the second's: the first may be one the parser reads past, "001:30" beside "07:16".)
+    for pivot in dict.fromkeys(values[:2]):
+        runs = _runs(pivot)
+        for a in range(len(runs)):
+            if runs[a][0] == "O":
                 continue
-            for fmt in _whole_formats(["".join(t for _, t in window)], limit):
-                if fmt not in found and all(rt.parse_date(v, fmt) is not None for v in values):
-                    found.append(fmt)
-        if len(found) >= limit:
+            for b in range(a + 2, min(len(runs), a + 12) + 1):
+                window = runs[a:b]
+                if window[-1][0] == "O" or sum(k == "D" for k, _ in window) < 2:
+                    continue
+                for fmt in _whole_formats(["".join(t for _, t in window)], limit):
+                    if fmt not in found and all(rt.parse_date(v, fmt) is not None for v in values):
+                        found.append(fmt)
+            if len(found) >= limit:
+                break
+        if found:
             break
     # The longest formats first: they read the most of each value.
     return sorted(found, key=len, reverse=True)[:limit]
