@@ -487,6 +487,14 @@ def near_misses(
     return out
 
 
+def _unstrayed(examples: Examples, i: int) -> bool:
+    """Whether example ``i``'s output is one of its inputs without its stray character (see
+    :func:`mistyped_inputs`): what the user meant, as an output equal to its input is, so the
+    typo is the input's. No reading corrects that output ("-358" for "-L358" is no typo of
+    "L358")."""
+    return examples[i][1] in mistyped_inputs(examples).get(i, ())
+
+
 def _another_branch(
     examples: Examples, i: int, prog: If, learn: Learner, deadline: Deadline
 ) -> list[tuple[float, Node, tuple[Suspect, ...]]]:
@@ -495,6 +503,8 @@ def _another_branch(
     nearly the given output there: the output looks like a typo of that branch's, and the
     examples with that output corrected are learned again."""
     inputs, given = examples[i]
+    if _unstrayed(examples, i):
+        return []
     branches, node = [], prog
     while isinstance(node, If):
         branches.append(node.then)
@@ -556,6 +566,8 @@ def _another_label(
     example's input "-406"): the examples are learned again with the output corrected to
     the nearest other output within a typo's reach (where one is nearest)."""
     inputs, given = examples[i]
+    if _unstrayed(examples, i):
+        return []
     near: dict[str, int] = {}
     for y in set(_others(examples, i)) - {given}:
         limit = max_edits(max(y, given, key=len))
@@ -908,6 +920,8 @@ def _copies(
         for example, price, expected in fixes:
             if expected is None and i in mistyped_inputs([*plain[:i], example, *plain[i + 1 :]]):
                 continue
+            if expected is not None and _unstrayed(examples, i):
+                continue
             corrected = [*examples[:i], example, *examples[i + 1 :]]
             for c, p, typo, found in _learned_aside(corrected, aside, learn, deadline):
                 suspects = sorted([(i, examples[i][1], expected), *found])
@@ -1182,7 +1196,7 @@ def typos(
             total += cost
             changes.append(changed)
         elif d is not None:
-            if _nearer_copy(inputs, given, d):
+            if _nearer_copy(inputs, given, d) or _unstrayed(examples, i):
                 return None
             total += typo_cost(got, given, d, _others(examples, i))
             changes.append(_changed(got, given))
