@@ -308,7 +308,7 @@ def test_training_checkpoints_resumes_and_exports(tmp_path):
 def test_training_with_typos_keeps_the_program_and_edits_one_or_two_characters():
     pytest.importorskip("torch")
     from likewise.learning.train import with_typos
-    from likewise.synth.noise import edit_distance
+    from likewise.synth.edits import edit_distance
 
     changed = 0
     for (prog, examples), seed in zip(_tasks(30, n_examples=4), range(30), strict=True):

@@ -27,6 +27,7 @@ from likewise.lang.ast import (
     tok,
 )
 from likewise.synth.deadline import Timeout
+from likewise.synth.edits import edit_distance
 from likewise.synth.rank import COINCIDENCE, inner_characters, pat_cost, split_words, varied
 from likewise.synth.rank import cost as program_cost
 
@@ -356,6 +357,7 @@ def synthesize(
     k: int = 1,
     rows: Sequence[tuple[str, ...]] = (),
     probes: Sequence[tuple[str, ...]] = (),
+    aims: Sequence[str] = (),
 ) -> list[tuple[float, Node]]:
     """The ``k`` cheapest decision lists over the partitions of the examples (see
     :func:`partitions`), or [] if none is found. Besides the cheapest, the others change one
@@ -366,8 +368,10 @@ def synthesize(
     with what :class:`Routing` charges for how it splits the unlabeled ``rows`` is taken; those
     that route the ``probes`` (inputs of examples set aside as typos) differently count as
     other tests, so that the alternatives hold them (from "Bristol, RI" and "Lakewood, OH,
-    USA", a test for "OH" or for "USA": only one copies "Nw Haven, CT, USA" as it is). Out of
-    time after the first partition, the lists found so far count."""
+    USA", a test for "OH" or for "USA": only one copies "Nw Haven, CT, USA" as it is). With
+    the probes' outputs ``aims``, the list nearest them follows, where it is nearer than
+    those (see _nearest). Out of time after the first partition, the lists found so far
+    count."""
     preds = predicates([ex[0] for ex in examples], probes)
     routing = Routing(rows, [ex[0] for ex in examples])
     width = 1 if k == 1 else ALTERNATIVES_PER_PART
@@ -376,7 +380,7 @@ def synthesize(
     try:
         for clusters in partitions(examples, lambda ex: (deadline(), learn(ex))[1]):
             if 2 <= len(clusters) <= MAX_BRANCHES:
-                _decision_lists(clusters, preds, routing, width, deadline, found)
+                _decision_lists(clusters, preds, routing, width, deadline, found, probes, aims)
             tried += 1
     except _Unexplained:
         return []
@@ -393,7 +397,51 @@ def synthesize(
         if route not in seen:
             seen.add(route)
             more.append(listed)
-    return ranked[:k] + more
+    taken = ranked[:k] + more
+    if aims and ranked:
+        far = {
+            p: sum(_far(p, x, aim) for x, aim in zip(probes, aims, strict=True)) for _, p in ranked
+        }
+        nearest = min(ranked, key=lambda f: far[f[1]])
+        if all(far[nearest[1]] < far[p] for _, p in taken):
+            taken.append(nearest)
+    return taken
+
+
+NEAR_EDITS = 20  # past this many edits from an aim, all programs are as far (see _far)
+
+
+def _far(program: Node, inputs: tuple[str, ...], aim: str) -> int:
+    """How many character edits what ``program`` gives on ``inputs`` is from ``aim``."""
+    got = program.run(inputs)
+    return edit_distance(got, aim, NEAR_EDITS) if isinstance(got, str) else NEAR_EDITS + 1
+
+
+def _nearest(
+    options: list[list[tuple[float, Node]]],
+    tests: int,
+    probes: Sequence[tuple[str, ...]],
+    aims: Sequence[str],
+) -> list[int]:
+    """Which option of each part of a decision list (its ``tests`` first, then its branches'
+    programs) makes the list nearest the ``aims`` on the ``probes``: the cheapest tests, and
+    for each branch the program nearest the aims of the probes those route to it (the
+    cheapest of the nearest). An example set aside as a typo may be the only one to show
+    what its branch writes: "67,593.34)" where the one negative number learned from,
+    "-78.67 -> (78.67)", shows no thousands separator; the positive branch, too, may show
+    one only on its own example set aside."""
+    first = [opts[0][1] for opts in options]
+    program = first[-1]
+    for test, prog in zip(reversed(first[:tests]), reversed(first[tests:-1]), strict=True):
+        program = If(test, prog, program)
+    routed = [branch(program, x) for x in probes]
+    choice = [0] * len(options)
+    for n, opts in enumerate(options[tests:]):
+        mine = [(x, aim) for x, aim, b in zip(probes, aims, routed, strict=True) if b == n]
+        if mine:
+            far = [sum(_far(p, x, aim) for x, aim in mine) for _, p in opts]
+            choice[tests + n] = far.index(min(far))
+    return choice
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
@@ -447,10 +495,13 @@ def _decision_lists(
     width: int,
     deadline: Callable[[], None],
     found: dict[Node, float],
+    probes: Sequence[tuple[str, ...]] = (),
+    aims: Sequence[str] = (),
 ) -> None:
     """Into ``found``, each decision list over ``clusters`` (in every order) with its cost:
-    the cheapest tests and branch programs, and those that change one of them (``width``
-    options of each part)."""
+    the cheapest tests and branch programs, those that change one of them (``width``
+    options of each part), and with the probes' outputs ``aims``, the one nearest them (see
+    _nearest; of all the options a branch's learner gave)."""
     shown = sum(len(members) for members, _ in clusters)  # (the probes' routes come after)
     for order in permutations(range(len(clusters))):
         deadline()
@@ -488,6 +539,9 @@ def _decision_lists(
                 for part, opts in enumerate(options)
                 for j in range(1, len(opts))
             ]
+            if aims:
+                options = [*guards, *(clusters[ci][1] for ci in order)]
+                changed.append(_nearest(options, len(guards), probes, aims))
             for v in [base, *changed]:
                 picked = [options[part][j] for part, j in enumerate(v)]
                 cost = sum(c for c, _ in picked) + 1.0 * len(guards)

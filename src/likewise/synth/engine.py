@@ -23,6 +23,7 @@ from likewise.lang.simplify import canonical
 from likewise.synth import bottom_up, conditionals, neural, version_space
 from likewise.synth import noise as noise_model
 from likewise.synth.deadline import Deadline, Timeout
+from likewise.synth.edits import edit_distance
 from likewise.synth.rank import COINCIDENCE, coincidences, constant_chars, rerank, tied
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -109,24 +110,34 @@ class _Remembered:
         self.branches = branches or self
         self.learned: dict[tuple, list[tuple[float, Node]]] = {}
 
-    def version_space(self, examples: Examples, deadline: Deadline, k: int) -> list:
+    def version_space(
+        self, examples: Examples, deadline: Deadline, k: int, aside: Examples | None = None
+    ) -> list:
+        """Programs that fit ``examples``, differing on the ``probes`` that are not among
+        them, or on the examples ``aside`` where given (a branch's learner is given those
+        that the noise model's learner set aside, not the other branches' examples)."""
+        probes = self.aside(examples) if aside is None else list(aside)
         return self._recall(
-            ("vs", tuple(examples), k),
+            ("vs", tuple(examples), k, tuple(probes)),
             lambda: version_space.synthesize(
                 examples,
                 self.constants,
                 deadline,
                 k,
                 self.per_group,
-                self.probed(examples),
-                [y for x, y in self.probes if (x, y) not in examples],
+                [x for x, _ in probes],
+                [y for _, y in probes],
             ),
         )
 
+    def aside(self, examples: Examples) -> Examples:
+        """The ``probes`` that are not among ``examples``: the examples learned from tell
+        apart nothing that they agree on."""
+        return [(x, y) for x, y in self.probes if (x, y) not in examples]
+
     def probed(self, examples: Examples) -> list[tuple[str, ...]]:
-        """The inputs of the ``probes`` that are not among ``examples``: the examples learned
-        from tell apart nothing that they agree on."""
-        return [x for x, y in self.probes if (x, y) not in examples]
+        """The inputs of the ``probes`` that are not among ``examples``."""
+        return [x for x, _ in self.aside(examples)]
 
     def small(
         self,
@@ -227,13 +238,18 @@ def _search(
             0.7,
             lambda d: conditionals.synthesize(
                 examples,
-                lambda ex: engines.branches.version_space(ex, d, min(k_cond, PER_BRANCH)),
+                # A branch's programs differ on the examples set aside too: the numbers it
+                # writes may reach a thousand there only (a thousands separator to try).
+                lambda ex: engines.branches.version_space(
+                    ex, d, min(k_cond, PER_BRANCH), engines.aside(examples)
+                ),
                 d,
                 k_cond,
                 rows,
                 # The noise model's learner keeps tests that route the examples it sets aside
                 # differently: one of them may read a set-aside example as a typo.
                 engines.probed(examples),
+                [y for _, y in engines.aside(examples)],
             ),
         )
     if wants_beam and finished:
@@ -590,7 +606,7 @@ def _label(branches: list[Node], b: int, examples: Examples, i: int, meant: Sequ
         got = other.run(inputs)
         # (As with typos, a blank output may be a one-character label deleted.)
         limit = noise_model.max_edits(max(got, given, key=len)) or int(given == "")
-        if noise_model.edit_distance(got, given, limit) <= limit:
+        if edit_distance(got, given, limit) <= limit:
             return False
     return True
 

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 from likewise.lang.ast import Node
 from likewise.lang.vocab import writable
 from likewise.synth.deadline import Deadline
-from likewise.synth.noise import edit_distance, max_edits
+from likewise.synth.edits import edit_distance
+from likewise.synth.noise import max_edits
 from likewise.synth.rank import constant_chars, cost, tied
 
 if TYPE_CHECKING:

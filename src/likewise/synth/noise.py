@@ -29,6 +29,7 @@ from likewise.lang.ast import Bucket, FormatDate, FormatNumber, If, Node, StrToI
 from likewise.lang.explain import explain
 from likewise.synth import conditionals, lanes, spelling
 from likewise.synth.deadline import Deadline, Timeout
+from likewise.synth.edits import edit_distance
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
 Learner = Callable[[Examples, Deadline], list[tuple[float, Node]]]
@@ -54,23 +55,6 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits
 _LETTERS = re.compile(r"[^\W\d_]+")
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = set(_OPEN.values())
-
-
-def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """Levenshtein distance; above ``limit`` it returns ``limit + 1`` early."""
-    if len(a) < len(b):
-        a, b = b, a
-    if limit is not None and len(a) - len(b) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if limit is not None and min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1] if limit is None or prev[-1] <= limit else limit + 1
 
 
 def typo_cost(meant: str, given: str, edits: int, others: Sequence[str] = ()) -> float:

@@ -43,7 +43,7 @@ from likewise.lang.ast import (
 )
 from likewise.synth import rank
 from likewise.synth.deadline import Timeout
-from likewise.synth.noise import edit_distance
+from likewise.synth.edits import edit_distance, infix_distance
 from likewise.synth.rank import const_cost, cost, slice_discount
 
 Examples = Sequence[tuple[tuple[str, ...], str]]
@@ -274,7 +274,8 @@ def _atoms(
         ranked = sorted(atoms, key=lambda a: a.cost)
         if probes and len(ranked) > PER_GROUP:
             ranked = [(a, tuple(a.node.run(p) for p in probes)) for a in ranked]
-            groups[key] = [a for a, _ in _distinct(ranked, 1, per_group, True)]
+            kept = _distinct(ranked, 1, per_group, True)
+            groups[key] = [a for a, _ in kept + _telling(ranked, kept, aims)]
         else:
             groups[key] = ranked[:per_group]
     return groups
@@ -368,6 +369,29 @@ def _format_atoms(
                 vals,
                 lambda w=width, src=src: (Bucket(w, src.node), rank.BUCKET),
             )
+    return out
+
+
+TELLING = 30  # atoms of a group (the cheapest) weighed for what they tell (see _telling)
+
+
+def _telling(ranked: list[tuple], kept: list[tuple], aims: Sequence[str]) -> list[tuple]:
+    """Of ``ranked`` (atoms alike on the examples, cheapest first, each with what it gives
+    on the probes), for each probe the one that gives there the most of its output in
+    ``aims`` (its length less the edits that make it part of the aim), where that is more
+    than any atom ``kept`` gives there: of the atoms that write "52.18", the one that
+    writes "81,264.09" for an example set aside that shows "81,264.09)" (its separator never
+    shown by the examples learned from)."""
+    out: list[tuple] = []
+    for i, aim in enumerate(aims):
+
+        def told(item: tuple, i: int = i, aim: str = aim) -> int:
+            piece = item[1][i]
+            return len(piece) - infix_distance(piece, aim) if isinstance(piece, str) else 0
+
+        best = max(ranked[:TELLING], key=told)  # (the first of the most: the cheapest)
+        if told(best) > max(map(told, kept + out)):
+            out.append(best)
     return out
 
 
