@@ -2038,6 +2038,14 @@ TYPO_CASES = {
         [(1, "$89,464.228", "$89,464.28"), (3, "$8,951.76", None)],
         {"36798.29 USD": "$36,798.29", "2.59 USD": "$2.59"},
     ),
+    # "5%" and "q5%" are each one edit from "15%", but one edit apart too: the two "typos"
+    # that the constant "15%" reads both change its "1". Random typos seldom fall alike;
+    # the label the two agree on is what the threshold writes.
+    "two-typos-that-change-the-same-character-are-a-pattern": (
+        [("15.50", "5%"), ("250.00", "15%"), ("32.75", "q5%"), ("180.40", "15%")],
+        [(2, "q5%", "5%")],
+        {"12.00": "5%", "500.00": "15%", "64.20": "5%"},
+    ),
     # Learned from the two examples below a thousand, each branch writes a number; only the
     # two mistyped examples show the separator, each in its own branch. The branches are
     # learned with those set aside, and the list nearest them is kept.

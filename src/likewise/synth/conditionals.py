@@ -358,6 +358,7 @@ def synthesize(
     rows: Sequence[tuple[str, ...]] = (),
     probes: Sequence[tuple[str, ...]] = (),
     aims: Sequence[str] = (),
+    relearn: Callable[[Examples, Examples], list[tuple[float, Node]]] | None = None,
 ) -> list[tuple[float, Node]]:
     """The ``k`` cheapest decision lists over the partitions of the examples (see
     :func:`partitions`), or [] if none is found. Besides the cheapest, the others change one
@@ -370,8 +371,8 @@ def synthesize(
     other tests, so that the alternatives hold them (from "Bristol, RI" and "Lakewood, OH,
     USA", a test for "OH" or for "USA": only one copies "Nw Haven, CT, USA" as it is). With
     the probes' outputs ``aims``, the list nearest them follows, where it is nearer than
-    those (see _nearest). Out of time after the first partition, the lists found so far
-    count."""
+    those, and that list with branches learned again (see _relearned). Out of time after
+    the first partition, the lists found so far count."""
     preds = predicates([ex[0] for ex in examples], probes)
     routing = Routing(rows, [ex[0] for ex in examples])
     width = 1 if k == 1 else ALTERNATIVES_PER_PART
@@ -380,7 +381,7 @@ def synthesize(
     try:
         for clusters in partitions(examples, lambda ex: (deadline(), learn(ex))[1]):
             if 2 <= len(clusters) <= MAX_BRANCHES:
-                _decision_lists(clusters, preds, routing, width, deadline, found, probes, aims)
+                _decision_lists(clusters, preds, routing, width, deadline, found)
             tried += 1
     except _Unexplained:
         return []
@@ -398,50 +399,68 @@ def synthesize(
             seen.add(route)
             more.append(listed)
     taken = ranked[:k] + more
-    if aims and ranked:
-        far = {
-            p: sum(_far(p, x, aim) for x, aim in zip(probes, aims, strict=True)) for _, p in ranked
-        }
-        nearest = min(ranked, key=lambda f: far[f[1]])
-        if all(far[nearest[1]] < far[p] for _, p in taken):
-            taken.append(nearest)
+    if not aims or not ranked:
+        return taken
+    far = {p: _far(p, probes, aims) for _, p in ranked}
+    nearest = min(ranked, key=lambda f: far[f[1]])
+    if relearn is not None:
+        nearest = _relearned(nearest, examples, relearn, probes, aims)
+        far[nearest[1]] = _far(nearest[1], probes, aims)
+    if all(far[nearest[1]] < far[p] for _, p in taken):
+        taken.append(nearest)
     return taken
 
 
 NEAR_EDITS = 20  # past this many edits from an aim, all programs are as far (see _far)
 
 
-def _far(program: Node, inputs: tuple[str, ...], aim: str) -> int:
-    """How many character edits what ``program`` gives on ``inputs`` is from ``aim``."""
-    got = program.run(inputs)
-    return edit_distance(got, aim, NEAR_EDITS) if isinstance(got, str) else NEAR_EDITS + 1
+def _far(program: Node, probes: Sequence[tuple[str, ...]], aims: Sequence[str]) -> int:
+    """How many character edits what ``program`` gives on the ``probes`` is from the
+    ``aims``, in all."""
+    total = 0
+    for x, aim in zip(probes, aims, strict=True):
+        got = program.run(x)
+        total += edit_distance(got, aim, NEAR_EDITS) if isinstance(got, str) else NEAR_EDITS + 1
+    return total
 
 
-def _nearest(
-    options: list[list[tuple[float, Node]]],
-    tests: int,
+def _relearned(
+    listed: tuple[float, Node],
+    examples: Examples,
+    relearn: Callable[[Examples, Examples], list[tuple[float, Node]]],
     probes: Sequence[tuple[str, ...]],
     aims: Sequence[str],
-) -> list[int]:
-    """Which option of each part of a decision list (its ``tests`` first, then its branches'
-    programs) makes the list nearest the ``aims`` on the ``probes``: the cheapest tests, and
-    for each branch the program nearest the aims of the probes those route to it (the
-    cheapest of the nearest). An example set aside as a typo may be the only one to show
-    what its branch writes: "67,593.34)" where the one negative number learned from,
-    "-78.67 -> (78.67)", shows no thousands separator; the positive branch, too, may show
-    one only on its own example set aside."""
-    first = [opts[0][1] for opts in options]
-    program = first[-1]
-    for test, prog in zip(reversed(first[:tests]), reversed(first[tests:-1]), strict=True):
-        program = If(test, prog, program)
-    routed = [branch(program, x) for x in probes]
-    choice = [0] * len(options)
-    for n, opts in enumerate(options[tests:]):
+) -> tuple[float, Node]:
+    """The decision list ``listed`` (its cost and program), with each branch that gives a
+    probe it takes more than one edit from its aim learned again, with those probes and
+    their aims (by ``relearn``), where one of the programs learned so gives nearer (its
+    cost in place of the branch's). An example set aside as a typo may be the only one of its
+    branch to show what the branch writes: "81,264.09)" where "-52.18 -> (52.18)", the one
+    negative number learned from, shows no thousands separator."""
+    cost, prog = listed
+    tests, branches, node = [], [], prog
+    while isinstance(node, If):
+        tests.append(node.cond)
+        branches.append(node.then)
+        node = node.other
+    branches.append(node)
+    routed = [branch(prog, x) for x in probes]
+    for n, old in enumerate(branches):
         mine = [(x, aim) for x, aim, b in zip(probes, aims, routed, strict=True) if b == n]
-        if mine:
-            far = [sum(_far(p, x, aim) for x, aim in mine) for _, p in opts]
-            choice[tests + n] = far.index(min(far))
-    return choice
+        xs, ys = [x for x, _ in mine], [y for _, y in mine]
+        if not mine or _far(old, xs, ys) <= len(mine):
+            continue
+        learned = relearn([ex for ex in examples if branch(prog, ex[0]) == n], mine)
+        was = next((c for c, p in learned if p == old), None)
+        if was is None:
+            continue
+        c, new = min(learned, key=lambda f: (_far(f[1], xs, ys), f[0]))
+        if _far(new, xs, ys) < _far(old, xs, ys):
+            cost, branches[n] = cost - was + c, new
+    program = branches[-1]
+    for test, then in zip(reversed(tests), reversed(branches[:-1]), strict=True):
+        program = If(test, then, program)
+    return cost, program
 
 
 def branch(prog: Node, inputs: tuple[str, ...]) -> int:
@@ -495,13 +514,10 @@ def _decision_lists(
     width: int,
     deadline: Callable[[], None],
     found: dict[Node, float],
-    probes: Sequence[tuple[str, ...]] = (),
-    aims: Sequence[str] = (),
 ) -> None:
     """Into ``found``, each decision list over ``clusters`` (in every order) with its cost:
-    the cheapest tests and branch programs, those that change one of them (``width``
-    options of each part), and with the probes' outputs ``aims``, the one nearest them (see
-    _nearest; of all the options a branch's learner gave)."""
+    the cheapest tests and branch programs, and those that change one of them (``width``
+    options of each part)."""
     shown = sum(len(members) for members, _ in clusters)  # (the probes' routes come after)
     for order in permutations(range(len(clusters))):
         deadline()
@@ -539,9 +555,6 @@ def _decision_lists(
                 for part, opts in enumerate(options)
                 for j in range(1, len(opts))
             ]
-            if aims:
-                options = [*guards, *(clusters[ci][1] for ci in order)]
-                changed.append(_nearest(options, len(guards), probes, aims))
             for v in [base, *changed]:
                 picked = [options[part][j] for part, j in enumerate(v)]
                 cost = sum(c for c, _ in picked) + 1.0 * len(guards)

@@ -117,8 +117,9 @@ class _Remembered:
         them, or on the examples ``aside`` where given (a branch's learner is given those
         that the noise model's learner set aside, not the other branches' examples)."""
         probes = self.aside(examples) if aside is None else list(aside)
+        seek = not aside  # (see version_space.synthesize)
         return self._recall(
-            ("vs", tuple(examples), k, tuple(probes)),
+            ("vs", tuple(examples), k, tuple(probes), seek),
             lambda: version_space.synthesize(
                 examples,
                 self.constants,
@@ -127,6 +128,7 @@ class _Remembered:
                 self.per_group,
                 [x for x, _ in probes],
                 [y for _, y in probes],
+                seek,
             ),
         )
 
@@ -238,11 +240,7 @@ def _search(
             0.7,
             lambda d: conditionals.synthesize(
                 examples,
-                # A branch's programs differ on the examples set aside too: the numbers it
-                # writes may reach a thousand there only (a thousands separator to try).
-                lambda ex: engines.branches.version_space(
-                    ex, d, min(k_cond, PER_BRANCH), engines.aside(examples)
-                ),
+                lambda ex: engines.branches.version_space(ex, d, min(k_cond, PER_BRANCH)),
                 d,
                 k_cond,
                 rows,
@@ -250,6 +248,12 @@ def _search(
                 # differently: one of them may read a set-aside example as a typo.
                 engines.probed(examples),
                 [y for _, y in engines.aside(examples)],
+                # A branch of the list nearest those examples is learned again with them
+                # where it gives one far off: it may be the only one to show what the
+                # branch writes (a thousands separator).
+                lambda ex, aside: engines.branches.version_space(
+                    ex, d, min(k_cond, PER_BRANCH), aside
+                ),
             ),
         )
     if wants_beam and finished:

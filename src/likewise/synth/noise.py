@@ -1212,6 +1212,14 @@ def typos(
         return None
     if any(a & b for a, b in combinations(changes, 2)):
         return None
+    # So are two typos of one text that the program writes, where the outputs given are
+    # nearer each other than the typos add up to: they changed the same characters ("0%" and
+    # "W0%" where "10%" is written: the "1" dropped from the one, replaced in the other).
+    for (_, a, got), (_, b, other) in combinations(suspects, 2):
+        if got is not None and got == other:
+            apart = edit_distance(got, a) + edit_distance(got, b)
+            if edit_distance(a, b, apart) < apart:
+                return None
     # So is a character dropped, or added, at the same end of two outputs ("972477889" and
     # "8865314835" for "8972477889" and "18865314835": the program keeps a digit too many).
     ends = [_end_edit(got, given) for _, given, got in suspects if got is not None]

@@ -389,8 +389,13 @@ def _telling(ranked: list[tuple], kept: list[tuple], aims: Sequence[str]) -> lis
             piece = item[1][i]
             return len(piece) - infix_distance(piece, aim) if isinstance(piece, str) else 0
 
-        best = max(ranked[:TELLING], key=told)  # (the first of the most: the cheapest)
-        if told(best) > max(map(told, kept + out)):
+        most = max(map(told, kept + out))
+        best = None
+        for item in ranked[:TELLING]:  # (cheapest first: the first of the most)
+            piece = item[1][i]
+            if isinstance(piece, str) and len(piece) > most and (t := told(item)) > most:
+                best, most = item, t
+        if best is not None:
             out.append(best)
     return out
 
@@ -487,6 +492,7 @@ def synthesize(
     per_group: int = PER_GROUP,
     probes: Sequence[tuple[str, ...]] = (),
     aims: Sequence[str] = (),
+    seek: bool = True,
 ) -> list[tuple[float, Node]]:
     """The ``k`` cheapest concatenation programs consistent with all examples (maybe none).
     Of the atoms (and positions) that behave alike on the examples, ``per_group`` are kept,
@@ -497,7 +503,9 @@ def synthesize(
     :mod:`likewise.synth.noise`). With the probes' outputs ``aims`` too, the program
     nearest them follows, where it is nearer than those: the one example set aside may be
     the only one to show two things (the hours of "8:45-9:15" both unpadded), which no
-    variant that swaps one atom shows (see _nearest)."""
+    variant that swaps one atom shows (see _nearest). Unless ``seek``, the search for it
+    goes no further than for the ``k`` cheapest (a branch of a conditional is learned with
+    the examples set aside, most of them another branch's)."""
     if not examples:
         return []
     # The example with the longest output leads; the others are checked against it.
@@ -577,7 +585,7 @@ def synthesize(
     plans: list[tuple[float, tuple]] = []  # each with its cost
     # Past k plans, plans that tie the cheapest are still found, for the tie-break below;
     # with aims, plans until one comes near them (see _near), up to AIM_MARGIN and AIM_PLANS.
-    near_aims = not aims
+    near_aims = not aims or not seek
     while heap and (
         len(plans) < k
         or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))
