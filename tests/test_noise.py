@@ -100,7 +100,10 @@ def test_edit_distance_symmetric_bounded_and_zero_iff_equal(a: str, b: str) -> N
 @given(small, st.text(alphabet="abc", max_size=8))
 def test_infix_distance_is_the_distance_to_the_nearest_part(piece: str, text: str) -> None:
     parts = {text[i:j] for i in range(len(text) + 1) for j in range(i, len(text) + 1)}
-    assert infix_distance(piece, text) == min(reference_distance(piece, p) for p in parts)
+    d = min(reference_distance(piece, p) for p in parts)
+    assert infix_distance(piece, text) == d
+    for limit in range(4):
+        assert infix_distance(piece, text, limit) == min(d, limit + 1)
 
 
 @pytest.mark.parametrize(

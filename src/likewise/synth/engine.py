@@ -117,9 +117,9 @@ class _Remembered:
         them, or on the examples ``aside`` where given (a branch's learner is given those
         that the noise model's learner set aside, not the other branches' examples)."""
         probes = self.aside(examples) if aside is None else list(aside)
-        seek = not aside  # (see version_space.synthesize)
+        branch = bool(aside)  # (see version_space.synthesize)
         return self._recall(
-            ("vs", tuple(examples), k, tuple(probes), seek),
+            ("vs", tuple(examples), k, tuple(probes), branch),
             lambda: version_space.synthesize(
                 examples,
                 self.constants,
@@ -128,7 +128,7 @@ class _Remembered:
                 self.per_group,
                 [x for x, _ in probes],
                 [y for _, y in probes],
-                seek,
+                branch,
             ),
         )
 

@@ -223,6 +223,7 @@ def _atoms(
     per_group: int,
     probes: Sequence[tuple[str, ...]],
     aims: Sequence[str] = (),
+    telling: bool = False,
 ):
     outs = [ex[1] for ex in examples]
     pats = witness.patterns_for([v for ex in examples for v in ex[0]], constants)
@@ -275,7 +276,8 @@ def _atoms(
         if probes and len(ranked) > PER_GROUP:
             ranked = [(a, tuple(a.node.run(p) for p in probes)) for a in ranked]
             kept = _distinct(ranked, 1, per_group, True)
-            groups[key] = [a for a, _ in kept + _telling(ranked, kept, aims)]
+            told = _telling(ranked, kept, aims) if telling else []
+            groups[key] = [a for a, _ in kept + told]
         else:
             groups[key] = ranked[:per_group]
     return groups
@@ -385,15 +387,17 @@ def _telling(ranked: list[tuple], kept: list[tuple], aims: Sequence[str]) -> lis
     out: list[tuple] = []
     for i, aim in enumerate(aims):
 
-        def told(item: tuple, i: int = i, aim: str = aim) -> int:
+        def told(item: tuple, most: int = 0, i: int = i, aim: str = aim) -> int:
+            """How much of the aim the item gives, where that is more than ``most``."""
             piece = item[1][i]
-            return len(piece) - infix_distance(piece, aim) if isinstance(piece, str) else 0
+            if not isinstance(piece, str) or len(piece) <= most:
+                return 0
+            return len(piece) - infix_distance(piece, aim, len(piece) - most - 1)
 
         most = max(map(told, kept + out))
         best = None
         for item in ranked[:TELLING]:  # (cheapest first: the first of the most)
-            piece = item[1][i]
-            if isinstance(piece, str) and len(piece) > most and (t := told(item)) > most:
+            if (t := told(item, most)) > most:
                 best, most = item, t
         if best is not None:
             out.append(best)
@@ -492,7 +496,7 @@ def synthesize(
     per_group: int = PER_GROUP,
     probes: Sequence[tuple[str, ...]] = (),
     aims: Sequence[str] = (),
-    seek: bool = True,
+    branch: bool = False,
 ) -> list[tuple[float, Node]]:
     """The ``k`` cheapest concatenation programs consistent with all examples (maybe none).
     Of the atoms (and positions) that behave alike on the examples, ``per_group`` are kept,
@@ -503,9 +507,10 @@ def synthesize(
     :mod:`likewise.synth.noise`). With the probes' outputs ``aims`` too, the program
     nearest them follows, where it is nearer than those: the one example set aside may be
     the only one to show two things (the hours of "8:45-9:15" both unpadded), which no
-    variant that swaps one atom shows (see _nearest). Unless ``seek``, the search for it
-    goes no further than for the ``k`` cheapest (a branch of a conditional is learned with
-    the examples set aside, most of them another branch's)."""
+    variant that swaps one atom shows (see _nearest). Learning a ``branch`` of a decision
+    list again with the examples set aside that it routes there (see
+    conditionals._relearned), the groups keep the atoms that tell their outputs (see
+    _telling), and the search goes no further for it than for the ``k`` cheapest."""
     if not examples:
         return []
     # The example with the longest output leads; the others are checked against it.
@@ -515,7 +520,7 @@ def synthesize(
     ampm = rank.shows_ampm(outs)
     if not outs[0]:
         return [(const_cost(""), Const(""))] if not any(outs) else []
-    groups = _atoms(examples, constants, deadline, per_group, probes, aims)
+    groups = _atoms(examples, constants, deadline, per_group, probes, aims, branch)
     n = len(outs)
     # Atoms indexed by their output on the pivot, then, example by example, by the length of
     # their output there and that output: a state looks up the atoms that fit every example
@@ -585,7 +590,7 @@ def synthesize(
     plans: list[tuple[float, tuple]] = []  # each with its cost
     # Past k plans, plans that tie the cheapest are still found, for the tie-break below;
     # with aims, plans until one comes near them (see _near), up to AIM_MARGIN and AIM_PLANS.
-    near_aims = not aims or not seek
+    near_aims = not aims or branch
     while heap and (
         len(plans) < k
         or (results and rank.tied(heap[0][0]) <= rank.tied(results[0][0]))
