@@ -431,10 +431,10 @@ def _relearned(
     probes: Sequence[tuple[str, ...]],
     aims: Sequence[str],
 ) -> tuple[float, Node]:
-    """The decision list ``listed`` (its cost and program), with each branch that gives a
-    probe it takes more than one edit from its aim learned again, with those probes and
-    their aims (by ``relearn``), where one of the programs learned so gives nearer (its
-    cost in place of the branch's). An example set aside as a typo may be the only one of its
+    """The decision list ``listed`` (its cost and program), with each branch that gives the
+    probes it takes more edits from their aims than there are probes learned again with
+    those probes and their aims (by ``relearn``), where one of the programs learned so
+    gives nearer (its cost in place of the branch's). An example set aside as a typo may be the only one of its
     branch to show what the branch writes: "81,264.09)" where "-52.18 -> (52.18)", the one
     negative number learned from, shows no thousands separator."""
     cost, prog = listed

@@ -114,8 +114,9 @@ class _Remembered:
         self, examples: Examples, deadline: Deadline, k: int, aside: Examples | None = None
     ) -> list:
         """Programs that fit ``examples``, differing on the ``probes`` that are not among
-        them, or on the examples ``aside`` where given (a branch's learner is given those
-        that the noise model's learner set aside, not the other branches' examples)."""
+        them, or on the examples ``aside`` where given: a branch learned again is given the
+        set-aside examples that its decision list routes there (see
+        conditionals._relearned)."""
         probes = self.aside(examples) if aside is None else list(aside)
         branch = bool(aside)  # (see version_space.synthesize)
         return self._recall(
