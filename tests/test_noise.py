@@ -2049,6 +2049,17 @@ TYPO_CASES = {
         [(2, "q5%", "5%")],
         {"12.00": "5%", "500.00": "15%", "64.20": "5%"},
     ),
+    # "og" and "or" are one edit apart, but each lost another character of "org": two typos.
+    "two-typos-that-drop-neighbouring-characters-are-two-typos": (
+        [
+            ("ana.silva@site.org", "og"),
+            ("bo@lists.org", "or"),
+            ("chen.li@mail.net", "net"),
+            ("dee@shop.com", "com"),
+        ],
+        [(0, "og", "org"), (1, "or", "org")],
+        {"eve@work.io": "io", "fay@home.org": "org"},
+    ),
     # Learned from the two examples below a thousand, each branch writes a number; only the
     # two mistyped examples show the separator, each in its own branch. The branches are
     # learned with those set aside, and the list nearest them is kept.

@@ -847,6 +847,12 @@ def _half_corrected(
 _APART = 100  # an edit's cost in _edits, where a character replaced by another kind costs one more
 
 
+def _touched(meant: str, given: str) -> set[int]:
+    """The characters of ``meant`` that a cheapest alignment (see _edits) drops or replaces
+    to give ``given``."""
+    return {a for a, b, _ in _edits(meant, given) if b > a}
+
+
 def _edits(source: str, target: str) -> list[tuple[int, int, str]]:
     """The edits of a cheapest alignment that make ``source`` into ``target``, each as the
     span of ``source`` it replaces (one character, or none) and what it puts there. Of the
@@ -1212,14 +1218,12 @@ def typos(
         return None
     if any(a & b for a, b in combinations(changes, 2)):
         return None
-    # So are two typos of one text that the program writes, where the outputs given are
-    # nearer each other than the typos add up to: they changed the same characters ("0%" and
-    # "W0%" where "10%" is written: the "1" dropped from the one, replaced in the other).
+    # So are two typos of one text that the program writes that change the same character
+    # of it ("0%" and "W0%" where "10%" is written: the "1" dropped from the one, replaced in
+    # the other), where "co" and "cm" for "com" lose one character each.
     for (_, a, got), (_, b, other) in combinations(suspects, 2):
-        if got is not None and got == other:
-            apart = edit_distance(got, a) + edit_distance(got, b)
-            if edit_distance(a, b, apart) < apart:
-                return None
+        if got is not None and got == other and _touched(got, a) & _touched(got, b):
+            return None
     # So is a character dropped, or added, at the same end of two outputs ("972477889" and
     # "8865314835" for "8972477889" and "18865314835": the program keeps a digit too many).
     ends = [_end_edit(got, given) for _, given, got in suspects if got is not None]
